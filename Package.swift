@@ -1,0 +1,84 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// One target per stage of the data path (see README "Architecture"):
+// Redaction → Evidence → Diagnosis (+ Knowledge, Probe) → FrontEnds → the `clawfix` executable.
+// A target imports only what is upstream of it.
+let package = Package(
+    name: "clawfix",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "clawfix", targets: ["clawfix"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+    ],
+    targets: [
+        .target(name: "ClawfixRedaction"),
+        .target(name: "ClawfixEvidence", dependencies: ["ClawfixRedaction"]),
+        .target(
+            name: "ClawfixKnowledge",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            plugins: ["EmbedKnowledgeBase"]
+        ),
+        .target(
+            name: "ClawfixProbe",
+            dependencies: [
+                "ClawfixEvidence",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "ClawfixDiagnosis",
+            dependencies: ["ClawfixEvidence", "ClawfixKnowledge", "ClawfixRedaction"]
+        ),
+        .target(
+            name: "ClawfixFrontEnds",
+            dependencies: [
+                "ClawfixRedaction", "ClawfixEvidence", "ClawfixKnowledge", "ClawfixDiagnosis", "ClawfixProbe",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "clawfix",
+            dependencies: [
+                "ClawfixFrontEnds", "ClawfixKnowledge", "ClawfixRedaction", "ClawfixProbe", "ClawfixDiagnosis",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "KnowledgeBaseEmbedder"),
+        .plugin(
+            name: "EmbedKnowledgeBase",
+            capability: .buildTool(),
+            dependencies: ["KnowledgeBaseEmbedder"]
+        ),
+        .target(
+            name: "ClawfixTestSupport",
+            dependencies: [
+                "ClawfixProbe",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(name: "ClawfixRedactionTests", dependencies: ["ClawfixRedaction", "ClawfixTestSupport"]),
+        .testTarget(name: "ClawfixEvidenceTests", dependencies: ["ClawfixEvidence", "ClawfixRedaction", "ClawfixTestSupport"]),
+        .testTarget(name: "ClawfixKnowledgeTests", dependencies: ["ClawfixKnowledge", "ClawfixTestSupport"]),
+        .testTarget(name: "ClawfixProbeTests", dependencies: ["ClawfixProbe", "ClawfixTestSupport"]),
+        .testTarget(name: "ClawfixDiagnosisTests", dependencies: ["ClawfixDiagnosis", "ClawfixTestSupport"]),
+        .testTarget(name: "ClawfixFrontEndsTests", dependencies: ["ClawfixFrontEnds", "ClawfixTestSupport"]),
+        .testTarget(name: "clawfixTests", dependencies: ["ClawfixTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,5 @@
+/// The built-in extractors, in the order they run. Each family keeps its own list so the
+/// extractors of different input kinds can evolve independently.
+enum StandardExtractors {
+    static let all: [any FactExtractor] = SystemExtractors.all + OpenClawExtractors.all
+}
