@@ -72,6 +72,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // libFuzzer targets: `Fuzz/run.sh` builds them with `-sanitize=fuzzer -D FUZZING`; a normal
+        // build makes replay tools that run saved inputs through the same checks.
+        .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
+        .executableTarget(
+            name: "FuzzRedactor", dependencies: ["ClawfixRedaction", "FuzzSupport"], path: "Fuzz/FuzzRedactor"),
+        .executableTarget(
+            name: "FuzzExtractors", dependencies: ["ClawfixEvidence", "ClawfixRedaction", "FuzzSupport"],
+            path: "Fuzz/FuzzExtractors"),
         .testTarget(name: "ClawfixRedactionTests", dependencies: ["ClawfixRedaction", "ClawfixTestSupport"]),
         .testTarget(name: "ClawfixEvidenceTests", dependencies: ["ClawfixEvidence", "ClawfixRedaction", "ClawfixTestSupport"]),
         .testTarget(name: "ClawfixKnowledgeTests", dependencies: ["ClawfixKnowledge", "ClawfixTestSupport"]),
