@@ -12,12 +12,12 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzRedactor FuzzExtractors FuzzKnowledgeParser FuzzBotLines)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzRedactor FuzzExtractors)
 
 for target in "${targets[@]}"; do
     echo "== building $target"
     swift build -c release --scratch-path .build-fuzz --product "$target" \
-        -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING >/dev/null
+        -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld >/dev/null
     binary="$(swift build -c release --scratch-path .build-fuzz --show-bin-path)/$target"
     corpus="Fuzz/Corpus/$target"
     artifacts="Fuzz/artifacts/$target"

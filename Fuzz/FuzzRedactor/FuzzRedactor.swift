@@ -25,17 +25,9 @@ func check(_ bytes: UnsafeBufferPointer<UInt8>) {
     }
 }
 
-#if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    check(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
-    return 0
-}
-#else
 @main
-enum FuzzRedactorReplay {
+enum FuzzRedactorMain {
     static func main() {
-        replayFiles(CommandLine.arguments.dropFirst(), through: check)
+        runFuzzTarget(check)
     }
 }
-#endif
