@@ -1,0 +1,155 @@
+import ClawfixEvidence
+import Foundation
+
+/// `clawfix bot`: Discord-bot style over JSON Lines. Each input line `{"conversation","text","author"}`
+/// gets exactly one output line: `{"conversation","reply","chunks","diagnoses","next"}`, or
+/// `{"error":"…","line":N}` for a line it cannot take (not JSON, a missing field, too long, invalid
+/// UTF-8) — after which the stream keeps flowing.
+///
+/// Conversations interleave freely; each has its own `Conversation`. At most
+/// `maximumConversationsInMemory` stay in memory (least recently used are evicted; their state is
+/// already staged in the session store and is reloaded when they speak again). The store is
+/// flushed every `flushInterval` messages and whenever the input goes idle.
+public final class BotFrontEnd<Engine: ConversationEngine> {
+    public let engine: Engine
+    public let store: SessionStore
+    public let evidence: EvidenceReader
+    public let limits: InputLimits
+    public let maximumConversationsInMemory: Int
+    public let flushInterval: Int
+    private var conversations: [String: (conversation: Conversation<Engine>, lastUse: Int)] = [:]
+    private var clock = 0
+    private var sinceFlush = 0
+    private let renderer = MarkdownRenderer(showsFacts: false)
+    private let chunker = DiscordChunker()
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
+    private let decoder = JSONDecoder()
+
+    public init(
+        engine: Engine, store: SessionStore, evidence: EvidenceReader = .standard, limits: InputLimits = .standard,
+        maximumConversationsInMemory: Int = 2_000, flushInterval: Int = 500
+    ) {
+        self.engine = engine
+        self.store = store
+        self.evidence = evidence
+        self.limits = limits
+        self.maximumConversationsInMemory = max(1, maximumConversationsInMemory)
+        self.flushInterval = max(1, flushInterval)
+    }
+
+    /// How many conversations are in memory now.
+    public var conversationsInMemory: Int { conversations.count }
+
+    /// Reads JSON Lines from `input` until its end, writing one line per input line to `output`.
+    public func run(input: Int32, output: (String) -> Void) {
+        let reader = LineReader(fileDescriptor: input, maximumLineBytes: limits.maximumBotLineBytes)
+        var number = 0
+        while true {
+            if !reader.hasBufferedLine && !reader.waitForInput(milliseconds: 0) {
+                // Idle: nothing more to read right now, so this is the moment to write.
+                store.flush()
+            }
+            guard let item = reader.next() else { break }
+            number += 1
+            output(handle(item, line: number))
+        }
+        store.flush()
+    }
+
+    /// The output line (without line break) for one input line.
+    public func handle(_ item: LineReader.Item, line number: Int) -> String {
+        switch item {
+        case .tooLong(let count):
+            return errorLine(
+                "line is \(InputLimits.describe(count)); the limit is \(InputLimits.describe(limits.maximumBotLineBytes))",
+                line: number)
+        case .line(let bytes):
+            return handle(bytes: bytes, line: number)
+        }
+    }
+
+    public func handle(bytes: [UInt8], line number: Int) -> String {
+        var bytes = bytes
+        if bytes.last == 0x0D { bytes.removeLast() }
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            return errorLine("line is not valid UTF-8", line: number)
+        }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            return errorLine("empty line; expected {\"conversation\",\"text\",\"author\"}", line: number)
+        }
+        let request: BotRequest
+        do {
+            request = try decoder.decode(BotRequest.self, from: Data(bytes))
+        } catch let DecodingError.keyNotFound(key, _) {
+            return errorLine("missing field \"\(key.stringValue)\"", line: number)
+        } catch let DecodingError.typeMismatch(_, context) {
+            let field = context.codingPath.first?.stringValue
+            return errorLine(field.map { "field \"\($0)\" must be a string" } ?? "expected a JSON object", line: number)
+        } catch let DecodingError.valueNotFound(_, context) {
+            let field = context.codingPath.first?.stringValue ?? "?"
+            return errorLine("field \"\(field)\" must be a string, not null", line: number)
+        } catch {
+            return errorLine("not valid JSON; expected {\"conversation\",\"text\",\"author\"}", line: number)
+        }
+        return respond(to: request)
+    }
+
+    /// Answers one message of one conversation.
+    public func respond(to request: BotRequest) -> String {
+        let conversation = self.conversation(request.conversation)
+        let reply = conversation.respond(to: Array(request.text.utf8))
+        if let state = conversation.encodedState() {
+            store.stage(conversation: conversation.id, state: state, lines: conversation.takeTranscriptLines())
+        }
+        sinceFlush += 1
+        if sinceFlush >= flushInterval {
+            sinceFlush = 0
+            store.flush()
+        }
+        let markdown = renderer.render(reply)
+        let response = BotResponse(
+            conversation: request.conversation, reply: markdown, chunks: chunker.chunks(markdown),
+            diagnoses: reply.report.diagnoses, next: reply.report.next)
+        guard let data = try? encoder.encode(response) else {
+            return errorLine("could not encode the reply", line: 0)
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func conversation(_ id: String) -> Conversation<Engine> {
+        clock += 1
+        if let entry = conversations[id] {
+            conversations[id]?.lastUse = clock
+            return entry.conversation
+        }
+        let conversation: Conversation<Engine>
+        if let stored = store.load(conversation: id) {
+            conversation = Conversation(
+                id: id, engine: engine, evidence: evidence, limits: limits, storedState: stored.state)
+        } else {
+            conversation = Conversation(id: id, engine: engine, evidence: evidence, limits: limits)
+        }
+        conversations[id] = (conversation, clock)
+        if conversations.count > maximumConversationsInMemory { evict() }
+        return conversation
+    }
+
+    /// Drops the least recently used tenth, so eviction costs one sort per many new conversations.
+    private func evict() {
+        let excess = conversations.count - maximumConversationsInMemory + maximumConversationsInMemory / 10
+        let oldest = conversations.sorted { $0.value.lastUse < $1.value.lastUse }.prefix(excess)
+        for (id, _) in oldest {
+            conversations[id] = nil
+            store.forget(conversation: id)
+        }
+    }
+
+    private func errorLine(_ message: String, line: Int) -> String {
+        let data = (try? encoder.encode(BotError(error: message, line: line))) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

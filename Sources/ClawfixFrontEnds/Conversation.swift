@@ -1,0 +1,172 @@
+import ClawfixDiagnosis
+import ClawfixEvidence
+import ClawfixRedaction
+import Foundation
+
+/// One conversation's pipeline, shared by chat, paste and bot: message bytes → `PastedInput` →
+/// redaction (with this conversation's `SecretMemory`) → facts from the paste and from the words →
+/// the accumulated state → a ranked report → a `Reply`.
+///
+/// Slash commands: `/reset`, `/why`, `/facts`, `/help`. Empty, binary and oversized input get a
+/// clear notice instead of an analysis (oversized input is cut to `InputLimits.maximumMessageBytes`).
+public final class Conversation<Engine: ConversationEngine> {
+    public let id: String
+    public let engine: Engine
+    public let evidence: EvidenceReader
+    public let limits: InputLimits
+    public private(set) var state: Engine.State
+    /// Secrets seen so far, so a later bare repeat is redacted too. Memory only: never stored.
+    private var redactor = Redactor()
+    private var unsavedLines: [SessionStore.TranscriptLine] = []
+    /// Longest redacted message kept in the stored transcript; the state holds what matters.
+    static var transcriptTextLimit: Int { 64 * 1024 }
+
+    public init(
+        id: String, engine: Engine, evidence: EvidenceReader = .standard, limits: InputLimits = .standard,
+        state: Engine.State? = nil
+    ) {
+        self.id = id
+        self.engine = engine
+        self.evidence = evidence
+        self.limits = limits
+        self.state = state ?? engine.newState()
+    }
+
+    /// Resumes a stored conversation; a state that no longer decodes starts afresh.
+    public convenience init(
+        id: String, engine: Engine, evidence: EvidenceReader = .standard, limits: InputLimits = .standard,
+        storedState: Data
+    ) {
+        let decoded = try? JSONDecoder().decode(Engine.State.self, from: storedState)
+        self.init(id: id, engine: engine, evidence: evidence, limits: limits, state: decoded)
+    }
+
+    /// The state as JSON for the session store (redacted by construction).
+    public func encodedState() -> Data? {
+        try? JSONEncoder().encode(state)
+    }
+
+    /// Transcript lines (redacted) produced since the last call.
+    public func takeTranscriptLines() -> [SessionStore.TranscriptLine] {
+        defer { unsavedLines.removeAll() }
+        return unsavedLines
+    }
+
+    public func respond(to text: String) -> Reply {
+        respond(to: Array(text.utf8))
+    }
+
+    public func respond(to bytes: [UInt8]) -> Reply {
+        var notices: [String] = []
+        let (kept, dropped) = limits.clip(bytes)
+        if dropped > 0 {
+            notices.append(
+                "Your paste was \(InputLimits.describe(bytes.count)); only the first "
+                    + "\(InputLimits.describe(kept.count)) (up to \(limits.maximumMessageDescription)) were analysed.")
+        }
+        let input = PastedInput(bytes: kept)
+        if input.looksBinary {
+            notices.append(
+                "This looks like binary data (\(InputLimits.describe(input.byteCount))), not text. "
+                    + "Paste the error message or the command's output instead.")
+            return rejected(notices)
+        }
+        if input.text.allSatisfy({ $0.isWhitespace }) {
+            notices.append("Empty message. Paste an error message or command output, or ask a question; /help lists commands.")
+            return rejected(notices)
+        }
+        if input.invalidUTF8Count > 0 {
+            notices.append("\(input.invalidUTF8Count) invalid UTF-8 sequence(s) were replaced with �.")
+        }
+        if let command = SlashCommand(input.text) {
+            return run(command, notices: notices)
+        }
+        let redacted = redactor.redact(input)
+        var facts = evidence.read(redacted)
+        facts += engine.interpret(words: redacted.text)
+        engine.absorb(facts, into: &state)
+        var report = engine.diagnose(&state)
+        report.redactions = redacted.findings.map { RedactionRecord(kind: $0.kind.rawValue, line: $0.line) }
+        if let advisory = SecretAdvisory.advisory(for: redacted.exposedKinds),
+            !report.advisories.contains(where: { $0.id == SecretAdvisory.id })
+        {
+            report.advisories.insert(advisory, at: 0)
+        }
+        record(user: redacted.text, report: report)
+        return Reply(kind: .diagnosis, report: report, notices: notices)
+    }
+
+    private func rejected(_ notices: [String]) -> Reply {
+        Reply(kind: .rejected, report: engine.lastReport(of: state) ?? DiagnosisReport(), notices: notices)
+    }
+
+    private func run(_ command: SlashCommand, notices: [String]) -> Reply {
+        let current = engine.lastReport(of: state) ?? DiagnosisReport()
+        var lines: [String]
+        switch command {
+        case .reset:
+            engine.reset(&state)
+            redactor = Redactor()
+            lines = ["Starting over: every fact and question of this conversation is forgotten."]
+            unsavedLines.append(.init(role: "command", text: "/reset"))
+            return Reply(kind: .command, report: DiagnosisReport(), notices: notices, lines: lines)
+        case .why:
+            lines = engine.explain(state)
+            if lines.isEmpty { lines = ["Nothing to explain yet: no diagnosis so far."] }
+        case .facts:
+            let facts = engine.facts(of: state)
+            lines =
+                facts.isEmpty
+                ? ["No facts yet."]
+                : facts.map { fact in
+                    let place = fact.line.map { "line \($0)" } ?? fact.origin.rawValue
+                    return "\(fact.name.rawValue) = \(fact.value)  (\(place))"
+                }
+        case .help:
+            lines = SlashCommand.helpLines
+        case .unknown(let name):
+            lines = ["Unknown command /\(name). " + SlashCommand.helpLines[0]]
+        }
+        return Reply(kind: .command, report: current, notices: notices, lines: lines)
+    }
+
+    private func record(user text: String, report: DiagnosisReport) {
+        var stored = text
+        if stored.utf8.count > Self.transcriptTextLimit {
+            stored = String(decoding: stored.utf8.prefix(Self.transcriptTextLimit), as: UTF8.self) + "\n[… cut]"
+        }
+        unsavedLines.append(.init(role: "user", text: stored))
+        var summary = report.diagnoses.prefix(3).map { "\($0.id) \(Int(($0.confidence * 100).rounded()))%" }
+            .joined(separator: ", ")
+        if summary.isEmpty { summary = "no diagnosis" }
+        if let next = report.next { summary += "; next: " + next.question }
+        unsavedLines.append(.init(role: "clawfix", text: summary))
+    }
+}
+
+/// A message that is a command rather than a paste: one line starting with `/` and a word.
+enum SlashCommand: Equatable {
+    case reset, why, facts, help
+    case unknown(String)
+
+    static let helpLines = [
+        "Commands: /why (the evidence behind the ranking), /facts (what clawfix knows), /reset (start over), /help.",
+        "Paste an error message or a command's output (several lines at once are one message),",
+        "or answer in words: \"yes it's docker\", \"a VPS\", \"I'm on Windows\".",
+    ]
+
+    init?(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("/"), !trimmed.contains("\n") else { return nil }
+        let word = trimmed.dropFirst().prefix { !$0.isWhitespace }
+        // `/usr/local/bin/openclaw: not found` is a paste, not a command.
+        guard !word.isEmpty, word.allSatisfy({ $0.isLetter }) else { return nil }
+        switch word.lowercased() {
+        case "reset": self = .reset
+        case "why": self = .why
+        case "facts": self = .facts
+        case "help", "h": self = .help
+        default: self = .unknown(String(word))
+        }
+    }
+}

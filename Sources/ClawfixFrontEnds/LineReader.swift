@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads lines of raw bytes from a file descriptor with `read(2)`, bounded in memory.
+///
+/// Bytes are returned as they are (no UTF-8 decoding: invalid bytes are the caller's to report).
+/// A line longer than `maximumLineBytes` is not kept: its bytes are skipped up to the next line
+/// break and reported as `.tooLong`, so a 10 MB line costs no more memory than the limit.
+/// Unlike `readLine()`, the reader knows whether a complete line is already buffered, which is
+/// how the bot and chat tell "more input is coming" from "input went idle".
+public final class LineReader {
+    public enum Item: Equatable {
+        case line([UInt8])
+        case tooLong(byteCount: Int)
+    }
+
+    public let fileDescriptor: Int32
+    public let maximumLineBytes: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    private var skipping = false
+    private var skippedBytes = 0
+    private static let chunkSize = 64 * 1024
+
+    public init(fileDescriptor: Int32, maximumLineBytes: Int) {
+        self.fileDescriptor = fileDescriptor
+        self.maximumLineBytes = maximumLineBytes
+    }
+
+    /// True when a whole line (or the end of input) is in the buffer, so `next()` will not block.
+    public var hasBufferedLine: Bool {
+        atEnd || buffer[start...].contains(0x0A)
+    }
+
+    /// Waits up to `milliseconds` for input to arrive; true when there is something to read.
+    public func waitForInput(milliseconds: Int32) -> Bool {
+        if hasBufferedLine { return true }
+        var descriptor = pollfd(fd: fileDescriptor, events: Int16(POLLIN), revents: 0)
+        while true {
+            let result = poll(&descriptor, 1, milliseconds)
+            if result < 0 && errno == EINTR { continue }
+            return result > 0
+        }
+    }
+
+    /// The next line without its line break, or nil at the end of input. A last line without a
+    /// line break is still returned.
+    public func next() -> Item? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                let line = Array(buffer[start..<newline])
+                start = newline + 1
+                compact()
+                if skipping {
+                    skipping = false
+                    let total = skippedBytes + line.count
+                    skippedBytes = 0
+                    return .tooLong(byteCount: total)
+                }
+                if line.count > maximumLineBytes { return .tooLong(byteCount: line.count) }
+                return .line(line)
+            }
+            if buffer.count - start > maximumLineBytes {
+                // Too long already: drop what we hold and skip to the next line break.
+                skippedBytes += buffer.count - start
+                skipping = true
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+            }
+            if atEnd {
+                guard start < buffer.count || skipping else { return nil }
+                let line = Array(buffer[start...])
+                buffer.removeAll()
+                start = 0
+                if skipping {
+                    skipping = false
+                    return .tooLong(byteCount: skippedBytes + line.count)
+                }
+                return .line(line)
+            }
+            fill()
+        }
+    }
+
+    private func fill() {
+        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fileDescriptor, $0.baseAddress, Self.chunkSize) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 {
+                atEnd = true
+                return
+            }
+            buffer.append(contentsOf: chunk[0..<count])
+            return
+        }
+    }
+
+    private func compact() {
+        if start > 1 << 20 || start == buffer.count {
+            buffer.removeSubrange(0..<start)
+            start = 0
+        }
+    }
+}
