@@ -22,11 +22,6 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
     private var sinceFlush = 0
     private let renderer = MarkdownRenderer(showsFacts: false)
     private let chunker = DiscordChunker()
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return encoder
-    }()
     private let decoder = JSONDecoder()
 
     public init(
@@ -114,10 +109,7 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
         let response = BotResponse(
             conversation: request.conversation, reply: markdown, chunks: chunker.chunks(markdown),
             diagnoses: reply.report.diagnoses, next: reply.report.next)
-        guard let data = try? encoder.encode(response) else {
-            return errorLine("could not encode the reply", line: 0)
-        }
-        return String(decoding: data, as: UTF8.self)
+        return response.jsonLine
     }
 
     private func conversation(_ id: String) -> Conversation<Engine> {
@@ -149,7 +141,6 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
     }
 
     private func errorLine(_ message: String, line: Int) -> String {
-        let data = (try? encoder.encode(BotError(error: message, line: line))) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        BotError(error: message, line: line).jsonLine
     }
 }

@@ -24,7 +24,11 @@ public final class LineReader {
     private var atEnd = false
     private var skipping = false
     private var skippedBytes = 0
+    private var interrupted = false
     private static let chunkSize = 64 * 1024
+    /// When true, a signal during `read` (Ctrl-C in chat) makes `next()` return nil without
+    /// ending the input, so the caller can react to it.
+    public var returnsOnInterrupt = false
 
     public init(fileDescriptor: Int32, maximumLineBytes: Int) {
         self.fileDescriptor = fileDescriptor
@@ -83,6 +87,10 @@ public final class LineReader {
                 return .line(line)
             }
             fill()
+            if interrupted {
+                interrupted = false
+                return nil
+            }
         }
     }
 
@@ -90,7 +98,13 @@ public final class LineReader {
         var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fileDescriptor, $0.baseAddress, Self.chunkSize) }
-            if count < 0 && errno == EINTR { continue }
+            if count < 0 && errno == EINTR {
+                if returnsOnInterrupt {
+                    interrupted = true
+                    return
+                }
+                continue
+            }
             if count <= 0 {
                 atEnd = true
                 return

@@ -17,17 +17,20 @@ public struct TextRenderer: Sendable {
 
     public func render(_ reply: Reply) -> String {
         var out: [String] = []
-        for notice in reply.notices { out.append(style.yellow("! ") + notice) }
+        for notice in reply.notices { out.append(style.yellow("! ") + safe(notice)) }
         switch reply.kind {
         case .rejected:
             break
         case .command:
-            out.append(contentsOf: reply.lines)
+            out.append(contentsOf: reply.lines.map(safe))
         case .diagnosis:
             out.append(contentsOf: renderReport(reply.report))
         }
-        return TerminalSafe.clean(out.joined(separator: "\n")) + "\n"
+        return out.joined(separator: "\n") + "\n"
     }
+
+    /// Every string that did not come from clawfix itself passes here before styling is added.
+    private func safe(_ text: String) -> String { TerminalSafe.clean(text) }
 
     func renderReport(_ report: DiagnosisReport) -> [String] {
         var out: [String] = []
@@ -37,35 +40,35 @@ public struct TextRenderer: Sendable {
         }
         for (rank, diagnosis) in shown.enumerated() {
             let percent = Int((diagnosis.confidence * 100).rounded())
-            let heading = "\(rank + 1). \(diagnosis.id) — \(diagnosis.title) (\(percent)%)"
+            let heading = "\(rank + 1). \(safe(diagnosis.id)) — \(safe(diagnosis.title)) (\(percent)%)"
             out.append(rank == 0 ? style.bold(heading) : heading)
             for evidence in diagnosis.evidence {
                 let place = evidence.line.map { "line \($0)" } ?? "you said"
-                out.append("   " + style.dim("\(place): ") + evidence.text)
+                out.append("   " + style.dim("\(place): ") + safe(evidence.text))
             }
             if rank == 0, !diagnosis.fix.isEmpty {
                 out.append("   " + style.green("Fix:"))
-                for line in diagnosis.fix.split(separator: "\n", omittingEmptySubsequences: false) {
+                for line in safe(diagnosis.fix).split(separator: "\n", omittingEmptySubsequences: false) {
                     out.append("     " + line)
                 }
             }
         }
         if let next = report.next {
             out.append("")
-            out.append(style.cyan("Next: ") + next.question)
-            for command in next.commands { out.append("   $ " + command) }
-            if !next.why.isEmpty { out.append("   " + style.dim("Why: " + next.why)) }
+            out.append(style.cyan("Next: ") + safe(next.question))
+            for command in next.commands { out.append("   $ " + safe(command)) }
+            if !next.why.isEmpty { out.append("   " + style.dim("Why: " + safe(next.why))) }
         }
         if showsFacts, !report.facts.isEmpty {
             out.append("")
-            out.append("Facts: " + FactSummary.line(report.facts))
+            out.append("Facts: " + safe(FactSummary.line(report.facts)))
         }
         if !report.redactions.isEmpty {
             out.append("")
-            out.append(style.yellow("Redacted: ") + RedactionSummary.line(report.redactions))
+            out.append(style.yellow("Redacted: ") + safe(RedactionSummary.line(report.redactions)))
         }
         for advisory in report.advisories {
-            out.append(style.red("[\(advisory.id)] ") + advisory.message)
+            out.append(style.red("[\(safe(advisory.id))] ") + safe(advisory.message))
         }
         return out
     }

@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ClawfixEvidence
+import Foundation
+
+/// `clawfix chat`: an interactive conversation on a terminal.
+///
+/// A multi-line paste is one message: after a line arrives, further lines that follow within
+/// `pasteIdleMilliseconds` (a terminal delivers a paste in one burst; a person typing takes far
+/// longer between Enter and the next line) join the same message. Ctrl-C clears the line; a second
+/// Ctrl-C in a row exits; Ctrl-D exits with a goodbye line. libedit restores the terminal mode
+/// itself before returning, so no exit path leaves the terminal raw.
+public final class ChatFrontEnd<Engine: ConversationEngine> {
+    public let conversation: Conversation<Engine>
+    public let store: SessionStore
+    public let renderer: TextRenderer
+    public let pasteIdleMilliseconds: Int32
+    private let editor: LineEditor
+    private let write: (String) -> Void
+
+    public init(
+        conversation: Conversation<Engine>, store: SessionStore, style: TerminalStyle,
+        editor: LineEditor = LineEditor(), pasteIdleMilliseconds: Int32 = 50,
+        write: @escaping (String) -> Void
+    ) {
+        self.conversation = conversation
+        self.store = store
+        self.renderer = TextRenderer(style: style, showsFacts: false)
+        self.editor = editor
+        self.pasteIdleMilliseconds = pasteIdleMilliseconds
+        self.write = write
+    }
+
+    public static var prompt: String { "clawfix> " }
+    public static var goodbye: String { "Bye. Your conversation is saved; run clawfix chat to continue it." }
+
+    /// Runs until Ctrl-D, end of input or a double Ctrl-C.
+    public func run(greeting: Bool = true) {
+        if greeting {
+            write(
+                renderer.style.bold("clawfix")
+                    + " — paste an error message or command output (several lines at once are one message),\n"
+                    + "or describe your setup. /help lists commands, Ctrl-D quits.\n")
+        }
+        var interrupts = 0
+        while true {
+            switch editor.readLine(prompt: Self.prompt) {
+            case .end:
+                write("\n" + Self.goodbye + "\n")
+                return
+            case .interrupt:
+                interrupts += 1
+                if interrupts >= 2 {
+                    write("\n" + Self.goodbye + "\n")
+                    return
+                }
+                write("^C (press Ctrl-C again or Ctrl-D to quit)\n")
+                continue
+            case .line(let first):
+                interrupts = 0
+                var lines = [first]
+                while editor.moreInputWithin(milliseconds: pasteIdleMilliseconds) {
+                    guard case .line(let more) = editor.readLine(prompt: "") else { break }
+                    lines.append(more)
+                }
+                while lines.last?.allSatisfy(\.isWhitespace) == true && lines.count > 1 { lines.removeLast() }
+                let message = lines.joined(separator: "\n")
+                if message.allSatisfy(\.isWhitespace) { continue }
+                editor.addHistory(lines.count == 1 ? first : "")
+                let reply = conversation.respond(to: message)
+                if let state = conversation.encodedState() {
+                    store.stage(conversation: conversation.id, state: state, lines: conversation.takeTranscriptLines())
+                    store.flush()
+                }
+                write(renderer.render(reply) + "\n")
+            }
+        }
+    }
+}
