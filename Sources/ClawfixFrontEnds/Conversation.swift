@@ -83,8 +83,8 @@ public final class Conversation<Engine: ConversationEngine> {
         }
         let redacted = redactor.redact(input)
         var facts = evidence.read(redacted)
-        facts += engine.interpret(words: redacted.text)
-        engine.absorb(facts, into: &state)
+        facts += engine.interpret(words: redacted.text, in: state)
+        engine.absorb(message: redacted.text, facts: facts, into: &state)
         var report = engine.diagnose(&state)
         report.redactions = redacted.findings.map { RedactionRecord(kind: $0.kind.rawValue, line: $0.line) }
         if let advisory = SecretAdvisory.advisory(for: redacted.exposedKinds),

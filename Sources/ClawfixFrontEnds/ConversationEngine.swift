@@ -11,9 +11,10 @@ public protocol ConversationEngine: Sendable {
     associatedtype State: Codable & Sendable
 
     func newState() -> State
-    /// Facts stated in words ("yes it's docker", "I'm on Windows").
-    func interpret(words: String) -> [Fact]
-    func absorb(_ facts: [Fact], into state: inout State)
+    /// Facts stated in words ("yes it's docker", "I'm on Windows"); a bare "yes" answers the last question.
+    func interpret(words: String, in state: State) -> [Fact]
+    /// Adds one message's (redacted) text and the facts found in it and in its words.
+    func absorb(message: String, facts: [Fact], into state: inout State)
     /// Ranks the causes for the state and remembers the report (and what was asked) in it.
     func diagnose(_ state: inout State) -> DiagnosisReport
     func reset(_ state: inout State)

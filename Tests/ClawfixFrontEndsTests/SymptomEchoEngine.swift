@@ -14,11 +14,11 @@ struct SymptomEchoEngine: ConversationEngine {
 
     func newState() -> State { State() }
 
-    func interpret(words: String) -> [Fact] {
+    func interpret(words: String, in state: State) -> [Fact] {
         words.lowercased().contains("docker") ? [Fact("install.method", "docker", origin: .answer)] : []
     }
 
-    func absorb(_ facts: [Fact], into state: inout State) {
+    func absorb(message: String, facts: [Fact], into state: inout State) {
         for fact in facts where !state.facts.contains(fact) { state.facts.append(fact) }
     }
 

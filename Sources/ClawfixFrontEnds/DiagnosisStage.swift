@@ -1,0 +1,35 @@
+import ClawfixDiagnosis
+import ClawfixEvidence
+
+/// The real diagnosis stage behind every front end: `DiagnosisEngine` over a `ConversationState`.
+public struct DiagnosisStage: ConversationEngine {
+    public typealias State = ConversationState
+
+    public let engine: DiagnosisEngine
+
+    public init(engine: DiagnosisEngine) {
+        self.engine = engine
+    }
+
+    public func newState() -> ConversationState { ConversationState() }
+
+    public func interpret(words: String, in state: ConversationState) -> [Fact] {
+        engine.interpret(words, in: state)
+    }
+
+    public func absorb(message: String, facts: [Fact], into state: inout ConversationState) {
+        state.absorb(message: message, facts: facts)
+    }
+
+    public func diagnose(_ state: inout ConversationState) -> DiagnosisReport {
+        engine.respond(to: &state)
+    }
+
+    public func reset(_ state: inout ConversationState) { state.reset() }
+
+    public func explain(_ state: ConversationState) -> [String] { engine.explain(state) }
+
+    public func facts(of state: ConversationState) -> [Fact] { state.facts }
+
+    public func lastReport(of state: ConversationState) -> DiagnosisReport? { state.lastReport }
+}
