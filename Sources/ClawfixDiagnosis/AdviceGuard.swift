@@ -1,0 +1,63 @@
+import ClawfixEvidence
+import ClawfixKnowledge
+
+/// Keeps advice the facts rule out out of a fix, whatever a tree's text says.
+///
+/// - `allowInsecureAuth` / nip.io: the remote bypass stopped working in 2026.2.20 (commit
+///   40a29261; the message changed in 2026.2.21). On 2026.2.21 or later that advice is dropped; on an
+///   older release it stays with a caveat; with the release unknown it stays with a "check your
+///   version" caveat.
+/// - `trustedProxies` for a Docker NAT: docker-proxy sends no `X-Forwarded-For`, so trusting the
+///   bridge address changes nothing; dropped when the gateway sees a Docker bridge address.
+///
+/// Only paragraphs that *give* the advice are dropped: a paragraph that says it does not help
+/// ("does not", "no longer", …) is the knowledge base's own warning and stays.
+public struct AdviceGuard: Sendable {
+    static let insecureAuthCutoff = OpenClawVersion(year: 2026, month: 2, day: 21)
+    static let negations = [
+        "does not", "doesn't", "do not", "don't", "no longer", "not help", "won't", "will not", "removed",
+        "ignored", "ignores", "instead of", "never", "inert", "stopped", "not work",
+    ]
+
+    public var facts: FactSet
+
+    public init(facts: FactSet) { self.facts = facts }
+
+    public var dockerNAT: Bool {
+        facts.facts(named: .gatewayRemoteKind).contains {
+            ["docker-bridge", "docker-desktop"].contains($0.value.lowercased())
+        }
+    }
+
+    /// The fix without ruled-out advice, plus the caveats that apply.
+    public func apply(to fix: String) -> String {
+        var paragraphs = fix.components(separatedBy: "\n\n")
+        var notes: [String] = []
+        let insecure = ["allowinsecureauth", "nip.io"]
+        if paragraphs.contains(where: { Self.gives($0, insecure) }) {
+            if let version = facts.version {
+                if !(version < Self.insecureAuthCutoff) {
+                    paragraphs.removeAll { Self.gives($0, insecure) }
+                } else {
+                    notes.append(
+                        "Note: `allowInsecureAuth` stops bypassing device identity from 2026.2.21 (you run \(version)); "
+                            + "after an upgrade, use an SSH tunnel or HTTPS instead.")
+                }
+            } else {
+                notes.append(
+                    "Note: `allowInsecureAuth` (and plain-HTTP nip.io addresses) only bypass device identity up to "
+                        + "2026.2.20; check `openclaw --version` first.")
+            }
+        }
+        if dockerNAT { paragraphs.removeAll { Self.gives($0, ["trustedproxies"]) } }
+        var text = paragraphs.joined(separator: "\n\n")
+        for note in notes where !text.contains(note) { text += (text.isEmpty ? "" : "\n\n") + note }
+        return text
+    }
+
+    static func gives(_ paragraph: String, _ keywords: [String]) -> Bool {
+        let lower = paragraph.lowercased()
+        guard keywords.contains(where: { lower.contains($0) }) else { return false }
+        return !negations.contains { lower.contains($0) }
+    }
+}

@@ -1,0 +1,131 @@
+import ClawfixEvidence
+import ClawfixKnowledge
+
+/// Turns an answer in words into facts: "yes it's docker", "a VPS", "I'm on Windows",
+/// "version 2026.2.9", "ssh tunnel", and a bare "yes"/"no" to the last question asked.
+///
+/// Only short messages are read this way: pasted output mentions "docker" or "server" all over,
+/// and the extractors read pastes. Facts from words have `origin: .answer` and no line.
+public struct AnswerInterpreter: Sendable {
+    /// Longer text is a paste, not an answer.
+    public static let maximumAnswerLength = 400
+    public static let maximumAnswerLines = 4
+
+    public init() {}
+
+    public func interpret(_ text: String, answering question: KnowledgeNode? = nil) -> [Fact] {
+        guard text.utf8.count <= Self.maximumAnswerLength,
+            text.split(separator: "\n", omittingEmptySubsequences: true).count <= Self.maximumAnswerLines
+        else { return [] }
+        let words = Self.words(text)
+        guard !words.isEmpty else { return [] }
+        let phrase = " " + words.joined(separator: " ") + " "
+        func says(_ candidates: String...) -> Bool { candidates.contains { phrase.contains(" \($0) ") } }
+
+        var facts: [Fact] = []
+        func add(_ name: FactName, _ value: String) {
+            if !facts.contains(where: { $0.name == name }) { facts.append(Fact(name, value, origin: .answer)) }
+        }
+
+        if says("not docker", "no docker", "not in docker", "without docker", "not using docker", "bare metal", "npm",
+            "installed directly", "directly on the host", "on the host")
+        {
+            add(.installKind, "host")
+        } else if says("docker compose", "docker-compose", "compose") {
+            add(.installKind, "compose")
+        } else if says("docker", "docker run", "docker desktop", "container") {
+            add(.installKind, "docker")
+        }
+
+        if says("same machine", "same computer", "same box", "localhost", "this machine", "locally", "local machine",
+            "on my laptop", "on my pc")
+        {
+            add(.gatewayLocation, "same-machine")
+        } else if says("vps", "remote server", "remote", "a server", "the server", "my server", "hetzner",
+            "digitalocean", "digital ocean", "aws", "ec2", "lightsail", "linode", "ovh", "oracle cloud",
+            "gcp", "azure", "cloud")
+        {
+            add(.gatewayLocation, "remote")
+        }
+
+        if says("windows", "powershell", "win11", "win10", "windows 11", "windows 10") {
+            add(.clientOS, "windows")
+        } else if says("mac", "macos", "macbook", "osx", "os x") {
+            add(.clientOS, "macos")
+        } else if says("i'm on linux", "im on linux", "my laptop runs linux", "linux desktop", "linux laptop") {
+            add(.clientOS, "linux")
+        }
+
+        if let version = words.lazy.compactMap({ OpenClawVersion($0) }).first {
+            add(.openclawVersion, version.description)
+        }
+
+        if says("ssh tunnel", "tunnel", "ssh -l", "port forward", "port forwarding") && !says("cloudflare tunnel") {
+            add(.accessPath, "ssh-tunnel")
+        } else if says("tailscale", "tailnet", "tailscale serve") {
+            add(.accessPath, "tailscale")
+        } else if says("nginx", "caddy", "traefik", "reverse proxy", "reverse-proxy", "cloudflare tunnel", "haproxy") {
+            add(.accessPath, "reverse-proxy")
+        }
+
+        if let question, let reply = Self.yesOrNo(words) {
+            for fact in Self.answer(reply, to: question) { add(fact.name, fact.value) }
+        }
+        return facts
+    }
+
+    /// Lower-cased words, punctuation other than `.`, `-`, `'` and `@` dropped ("Yes, it's Docker!" →
+    /// `yes it's docker`).
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber || "-'.@_".contains(character) {
+                current.append(character == "’" ? "'" : character)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        // A trailing full stop belongs to the sentence, not the word ("docker." → "docker").
+        return words.map { word in
+            var trimmed = Substring(word)
+            while let last = trimmed.last, last == "." || last == "'" { trimmed = trimmed.dropLast() }
+            return String(trimmed)
+        }.filter { !$0.isEmpty }
+    }
+
+    static func yesOrNo(_ words: [String]) -> Bool? {
+        guard let first = words.first else { return nil }
+        if ["yes", "yeah", "yep", "yup", "y", "correct", "right", "sure", "affirmative"].contains(first) { return true }
+        if ["no", "nope", "nah", "n", "not"].contains(first) { return false }
+        return nil
+    }
+
+    /// Maps yes/no onto a question whose branches test one fact for simple values
+    /// (`install.kind = docker`): yes → the first branch's value; no → the other value when the
+    /// branches name exactly two, or `false` for a `= true` question.
+    static func answer(_ yes: Bool, to question: KnowledgeNode) -> [Fact] {
+        var name: String?
+        var values: [String] = []
+        for branch in question.branches {
+            guard let condition = branch.condition else { continue }
+            let (branchName, branchValues): (String, [String])
+            switch condition {
+            case .equals(let factName, let value): (branchName, branchValues) = (factName, [value])
+            case .oneOf(let factName, let list): (branchName, branchValues) = (factName, list)
+            default: return []
+            }
+            if let name, name != branchName { return [] }
+            name = branchName
+            for value in branchValues where !values.contains(value) { values.append(value) }
+        }
+        guard let name, let first = values.first else { return [] }
+        let factName = FactName(rawValue: name)
+        if yes { return [Fact(factName, first, origin: .answer)] }
+        if values.count == 2 { return [Fact(factName, values[1], origin: .answer)] }
+        if values == ["true"] { return [Fact(factName, "false", origin: .answer)] }
+        return []
+    }
+}

@@ -1,0 +1,154 @@
+import ClawfixEvidence
+import ClawfixKnowledge
+
+/// The knowledge base prepared once for fast diagnosis: every per-message step is a dictionary
+/// lookup or a walk over precomputed arrays, never a parse or a graph search (the bot answers
+/// thousands of messages a second).
+final class CompiledKnowledge: Sendable {
+    /// One step of a path from a tree's `start` to a diagnosis node: take branch `branch` of `node`.
+    struct PathStep: Sendable, Hashable {
+        var node: String
+        var branch: Int
+    }
+
+    /// A diagnosis node of a tree, with every path from `start` that reaches it.
+    struct Site: Sendable {
+        var tree: Int
+        var node: KnowledgeNode
+        var diagnosisID: String
+        var paths: [[PathStep]]
+    }
+
+    struct Tree: Sendable {
+        var tree: KnowledgeTree
+        var nodes: [String: KnowledgeNode]
+        /// Decision (question and command) nodes in file order.
+        var decisionNodes: [KnowledgeNode]
+        /// Diagnosis ids reachable from each node (a diagnosis node reaches itself).
+        var reachable: [String: Set<String>]
+    }
+
+    struct CatalogEntry: Sendable {
+        var title: String
+        var fix: String
+        var versions: VersionRange?
+    }
+
+    let trees: [Tree]
+    let sites: [Site]
+    let treeIndex: [String: Int]
+    /// Sites by tree.
+    let sitesByTree: [[Int]]
+    /// Sites whose signals or path conditions read a fact name: the candidates a fact can raise.
+    let sitesByFactName: [String: [Int]]
+    let catalog: [String: CatalogEntry]
+
+    /// Paths per diagnosis node are capped: trees are small, but a diamond-shaped tree must not
+    /// blow up the enumeration.
+    static let maximumPathsPerSite = 32
+
+    init(trees input: [KnowledgeTree], catalog: [String: CatalogEntry]) {
+        var trees: [Tree] = []
+        var sites: [Site] = []
+        var treeIndex: [String: Int] = [:]
+        var sitesByTree: [[Int]] = []
+        var sitesByFactName: [String: [Int]] = [:]
+        for knowledgeTree in input where treeIndex[knowledgeTree.id] == nil {
+            let index = trees.count
+            treeIndex[knowledgeTree.id] = index
+            var nodes: [String: KnowledgeNode] = [:]
+            for node in knowledgeTree.nodes where nodes[node.id] == nil { nodes[node.id] = node }
+            var reachable: [String: Set<String>] = [:]
+            for node in knowledgeTree.nodes { _ = Self.reach(node.id, nodes, &reachable, visiting: []) }
+            var paths: [String: [[PathStep]]] = [:]
+            Self.enumeratePaths(
+                from: knowledgeTree.startNodeID, nodes: nodes, prefix: [], visiting: [], into: &paths)
+            var treeSites: [Int] = []
+            for node in knowledgeTree.nodes where node.kind == .diagnosis {
+                guard let diagnosisID = node.diagnosisID else { continue }
+                let siteIndex = sites.count
+                let sitePaths = paths[node.id] ?? []
+                sites.append(Site(tree: index, node: node, diagnosisID: diagnosisID, paths: sitePaths))
+                treeSites.append(siteIndex)
+                var names: Set<String> = []
+                for signal in node.signals where signal.weight > 0 { names.formUnion(signal.condition.factNames) }
+                for path in sitePaths {
+                    for step in path {
+                        guard let branchNode = nodes[step.node] else { continue }
+                        for branch in branchNode.branches.prefix(step.branch + 1) {
+                            if let condition = branch.condition { names.formUnion(condition.factNames) }
+                        }
+                    }
+                }
+                for name in names { sitesByFactName[name, default: []].append(siteIndex) }
+            }
+            sitesByTree.append(treeSites)
+            trees.append(
+                Tree(
+                    tree: knowledgeTree, nodes: nodes,
+                    decisionNodes: knowledgeTree.nodes.filter { $0.kind != .diagnosis },
+                    reachable: reachable))
+        }
+        self.trees = trees
+        self.sites = sites
+        self.treeIndex = treeIndex
+        self.sitesByTree = sitesByTree
+        self.sitesByFactName = sitesByFactName
+        self.catalog = catalog
+    }
+
+    private static func reach(
+        _ id: String, _ nodes: [String: KnowledgeNode], _ memo: inout [String: Set<String>], visiting: Set<String>
+    ) -> Set<String> {
+        if let known = memo[id] { return known }
+        guard let node = nodes[id], !visiting.contains(id) else { return [] }
+        var result: Set<String> = []
+        if node.kind == .diagnosis, let diagnosisID = node.diagnosisID { result.insert(diagnosisID) }
+        let inner = visiting.union([id])
+        for branch in node.branches { result.formUnion(reach(branch.target, nodes, &memo, visiting: inner)) }
+        memo[id] = result
+        return result
+    }
+
+    private static func enumeratePaths(
+        from id: String, nodes: [String: KnowledgeNode], prefix: [PathStep], visiting: Set<String>,
+        into paths: inout [String: [[PathStep]]]
+    ) {
+        guard let node = nodes[id], !visiting.contains(id) else { return }
+        if node.kind == .diagnosis {
+            if paths[id, default: []].count < maximumPathsPerSite { paths[id, default: []].append(prefix) }
+            return
+        }
+        let inner = visiting.union([id])
+        for (offset, branch) in node.branches.enumerated() {
+            enumeratePaths(
+                from: branch.target, nodes: nodes, prefix: prefix + [PathStep(node: id, branch: offset)],
+                visiting: inner, into: &paths)
+        }
+    }
+
+    /// The truth of taking each branch of `node`, in order: branch *i* is taken when its condition
+    /// holds and no earlier one does; `else` when none does. A branch limited to releases the known
+    /// version is outside of is false; with the version unknown it is unknown.
+    static func branchTruths(_ node: KnowledgeNode, _ facts: FactSet, witnesses: inout [[Fact]]) -> [Truth] {
+        var earlierNone: Truth = .yes
+        var truths: [Truth] = []
+        witnesses = []
+        let version = facts.version
+        for branch in node.branches {
+            var found: [Fact] = []
+            var own: Truth = branch.condition.map { facts.evaluate($0, witnesses: &found) } ?? .yes
+            if let range = branch.versions {
+                if let version {
+                    if !range.contains(version) { own = .no } else { found += facts.facts(named: .openclawVersion) }
+                } else {
+                    own = own && .unknown
+                }
+            }
+            truths.append(earlierNone && own)
+            witnesses.append(found)
+            earlierNone = earlierNone && !own
+        }
+        return truths
+    }
+}

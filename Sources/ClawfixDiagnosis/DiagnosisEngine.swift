@@ -1,0 +1,346 @@
+import ClawfixEvidence
+import ClawfixKnowledge
+import Foundation
+
+/// Turns facts into a ranked diagnosis and the one question that best settles it.
+///
+/// Scoring, per diagnosis node of the knowledge base (`KnowledgeBase/README.md`):
+/// - a prior when full-text search over the user's text hits the node's tree (symptom strings);
+/// - Σ signal weights whose condition holds (a negative weight is a fact that speaks against it);
+/// - the path from the tree's `start`: each branch that is taken adds support, each contradicted
+///   branch subtracts more;
+/// - `requires:` false, or a `versions:` range the known release is outside of, rules it out.
+/// A diagnosis id found in several trees keeps its best node. Confidences are a softmax over the
+/// candidates plus a fixed "something else" share, so they sum below 1 and a weakly supported
+/// ranking reads as uncertain.
+///
+/// Everything per knowledge base (reachable sets, paths, indexes by fact name) is computed once in
+/// `init`; `diagnose` only evaluates the conditions the known facts can touch.
+public struct DiagnosisEngine: Sendable {
+    /// Full-text search over the user's text: tree ids, best first.
+    public typealias TreeSearch = @Sendable (String) -> [String]
+
+    let knowledge: CompiledKnowledge
+    let search: TreeSearch?
+
+    static let branchSupport = 1.0
+    static let branchContradiction = 3.0
+    static let priors = [1.5, 1.0, 0.75, 0.5, 0.5]
+    /// The score of "none of these": a candidate needs real evidence to leave it behind.
+    static let otherScore = 2.0
+    static let temperature = 1.5
+    static let reportedCandidates = 5
+    static let minimumConfidence = 0.02
+
+    /// An engine over trees built in code (tests) or loaded by the caller. `titles` and `fixes` are
+    /// the catalogue's, used when a diagnosis node has no fix of its own.
+    public init(
+        trees: [KnowledgeTree], titles: [String: String] = [:], fixes: [String: String] = [:],
+        versions: [String: VersionRange] = [:], search: TreeSearch? = nil
+    ) {
+        var catalog: [String: CompiledKnowledge.CatalogEntry] = [:]
+        for id in Set(titles.keys).union(fixes.keys) {
+            catalog[id] = .init(title: titles[id] ?? id, fix: fixes[id] ?? "", versions: versions[id])
+        }
+        self.knowledge = CompiledKnowledge(trees: trees, catalog: catalog)
+        self.search = search
+    }
+
+    // MARK: Diagnosis
+
+    /// The report for a conversation's state (does not change the state; see `respond(to:)`).
+    public func diagnose(_ state: ConversationState) -> DiagnosisReport {
+        analyse(FactSet(state.facts), symptomText: state.symptomText, asked: state.askedNodes).report
+    }
+
+    /// A one-shot report (`clawfix paste`, `clawfix probe`).
+    public func diagnose(
+        facts: [Fact], redactions: [RedactionRecord] = [], advisories: [Advisory] = [], symptomText: String = ""
+    ) -> DiagnosisReport {
+        var report = analyse(FactSet(facts), symptomText: symptomText, asked: []).report
+        report.redactions = redactions
+        report.advisories = advisories
+        return report
+    }
+
+    /// Diagnoses the state and records the turn: the question asked (never asked again) and the
+    /// report (`/why`, a bare "yes" answering it).
+    public func respond(to state: inout ConversationState) -> DiagnosisReport {
+        let analysis = analyse(FactSet(state.facts), symptomText: state.symptomText, asked: state.askedNodes)
+        state.turn += 1
+        state.lastAskedNode = analysis.nextKey
+        if let key = analysis.nextKey { state.askedNodes.insert(key) }
+        state.lastReport = analysis.report
+        return analysis.report
+    }
+
+    /// Words → facts, reading a bare "yes"/"no" as the answer to the last question asked.
+    public func interpret(_ words: String, in state: ConversationState) -> [Fact] {
+        AnswerInterpreter().interpret(words, answering: state.lastAskedNode.flatMap(node(forKey:)))
+    }
+
+    /// The scores behind the current ranking (`/why`): per top candidate, the search prior, the
+    /// signals and branches that fired with their weights and evidence lines.
+    public func explain(_ state: ConversationState) -> [String] {
+        let analysis = analyse(FactSet(state.facts), symptomText: state.symptomText, asked: state.askedNodes)
+        var lines: [String] = []
+        for candidate in analysis.ranked.prefix(3) {
+            let percent = Int((candidate.confidence * 100).rounded())
+            lines.append(
+                "\(candidate.diagnosisID) — \(percent)% (score \(Self.format(candidate.score)), "
+                    + "tree \(candidate.treeID), node \(candidate.nodeID))")
+            for part in candidate.parts {
+                lines.append("  \(Self.format(part.weight, signed: true)) \(part.kind.rawValue): \(part.description)")
+                for fact in part.facts {
+                    let place = fact.line.map { "line \($0)" } ?? fact.origin.rawValue
+                    lines.append("      \(place): \(fact.text ?? "\(fact.name) = \(fact.value)")")
+                }
+            }
+        }
+        return lines
+    }
+
+    /// Every known fact, one line each (`/facts`).
+    public func factLines(_ state: ConversationState) -> [String] {
+        state.facts.map { fact in
+            "\(fact.name.rawValue) = \(fact.value)  (\(fact.line.map { "line \($0)" } ?? fact.origin.rawValue))"
+        }
+    }
+
+    // MARK: Analysis
+
+    struct Analysis {
+        var ranked: [CandidateScore]
+        var report: DiagnosisReport
+        var nextKey: String?
+    }
+
+    func node(forKey key: String) -> KnowledgeNode? {
+        if key == QuestionPlanner.versionKey { return Self.versionNode }
+        guard let slash = key.firstIndex(of: "/"), let tree = knowledge.treeIndex[String(key[..<slash])] else {
+            return nil
+        }
+        return knowledge.trees[tree].nodes[String(key[key.index(after: slash)...])]
+    }
+
+    func analyse(_ facts: FactSet, symptomText: String, asked: Set<String>) -> Analysis {
+        var priors: [Int: Double] = [:]
+        if let search, !symptomText.isEmpty {
+            for (rank, treeID) in search(symptomText).prefix(Self.priors.count).enumerated() {
+                if let tree = knowledge.treeIndex[treeID], priors[tree] == nil { priors[tree] = Self.priors[rank] }
+            }
+        }
+        var siteIndexes: Set<Int> = []
+        for tree in priors.keys { siteIndexes.formUnion(knowledge.sitesByTree[tree]) }
+        var raisedByFacts: Set<Int> = []
+        var seenNames: Set<String> = []
+        for fact in facts.facts where seenNames.insert(fact.name.rawValue).inserted {
+            raisedByFacts.formUnion(knowledge.sitesByFactName[fact.name.rawValue] ?? [])
+        }
+        siteIndexes.formUnion(raisedByFacts)
+
+        var best: [String: CandidateScore] = [:]
+        for siteIndex in siteIndexes.sorted() {
+            let site = knowledge.sites[siteIndex]
+            guard
+                let candidate = score(
+                    site, facts, prior: priors[site.tree], raisedByFacts: raisedByFacts.contains(siteIndex))
+            else { continue }
+            if let existing = best[site.diagnosisID], existing.score >= candidate.score { continue }
+            best[site.diagnosisID] = candidate
+        }
+        var ranked = best.values.sorted {
+            $0.score != $1.score ? $0.score > $1.score : $0.diagnosisID < $1.diagnosisID
+        }
+        let weights = ranked.map { exp($0.score / Self.temperature) }
+        let total = weights.reduce(exp(Self.otherScore / Self.temperature), +)
+        for index in ranked.indices { ranked[index].confidence = weights[index] / total }
+
+        var report = DiagnosisReport()
+        report.facts = facts.facts.map(FactRecord.init)
+        let tailor = CommandTailor(facts: facts)
+        let guardrail = AdviceGuard(facts: facts)
+        for candidate in ranked.prefix(Self.reportedCandidates) where candidate.confidence >= Self.minimumConfidence {
+            report.diagnoses.append(rank(candidate, tailor: tailor, guardrail: guardrail))
+        }
+        let next = nextQuestion(ranked, facts, asked: asked, tailor: tailor)
+        report.next = next?.question
+        return Analysis(ranked: ranked, report: report, nextKey: next?.key)
+    }
+
+    func score(_ site: CompiledKnowledge.Site, _ facts: FactSet, prior: Double?, raisedByFacts: Bool) -> CandidateScore? {
+        let node = site.node
+        if let requires = node.requires, facts.evaluate(requires) == .no { return nil }
+        let version = facts.version
+        if let range = node.versions ?? knowledge.catalog[site.diagnosisID]?.versions, let version,
+            !range.contains(version)
+        {
+            return nil
+        }
+        let tree = knowledge.trees[site.tree]
+        var parts: [CandidateScore.Part] = []
+        if let prior {
+            parts.append(.init(kind: .prior, weight: prior, description: "your message matches “\(tree.tree.title)”", facts: []))
+        }
+        var positiveSignal = false
+        for signal in node.signals {
+            var witnesses: [Fact] = []
+            guard facts.evaluate(signal.condition, witnesses: &witnesses) == .yes else { continue }
+            if signal.weight > 0 { positiveSignal = true }
+            parts.append(
+                .init(kind: .signal, weight: Double(signal.weight), description: signal.condition.description, facts: witnesses))
+        }
+        // The most consistent path counts (a node reached by several paths needs only one to fit).
+        var bestPath: [CandidateScore.Part] = []
+        var bestPathScore = -Double.infinity
+        var pathTaken = 0
+        for path in site.paths {
+            var pathParts: [CandidateScore.Part] = []
+            var pathScore = 0.0
+            var taken = 0
+            for step in path {
+                guard let decision = tree.nodes[step.node] else { continue }
+                var witnesses: [[Fact]] = []
+                let truths = CompiledKnowledge.branchTruths(decision, facts, witnesses: &witnesses)
+                let branch = decision.branches[step.branch]
+                let described = "\(decision.id): " + (branch.condition.map { "\($0)" } ?? "else") + " → \(branch.target)"
+                switch truths[step.branch] {
+                case .yes:
+                    taken += 1
+                    pathScore += Self.branchSupport
+                    let evidence = witnesses[step.branch].isEmpty && branch.condition == nil
+                        ? witnesses.flatMap { $0 } : witnesses[step.branch]
+                    pathParts.append(.init(kind: .branch, weight: Self.branchSupport, description: described, facts: evidence))
+                case .no:
+                    pathScore -= Self.branchContradiction
+                    let taking = truths.firstIndex(of: .yes)
+                    let evidence = taking.map { witnesses[$0] } ?? []
+                    pathParts.append(
+                        .init(kind: .branch, weight: -Self.branchContradiction, description: "not " + described, facts: evidence))
+                case .unknown:
+                    break
+                }
+            }
+            if pathScore > bestPathScore {
+                bestPathScore = pathScore
+                bestPath = pathParts
+                pathTaken = taken
+            }
+        }
+        // A diagnosis is a candidate when search put its tree in play, a signal speaks for it, or the
+        // facts already walk its tree most of the way there.
+        guard prior != nil || positiveSignal || (raisedByFacts && pathTaken >= 2 && bestPathScore > 0) else {
+            return nil
+        }
+        parts += bestPath
+        return CandidateScore(
+            diagnosisID: site.diagnosisID, treeID: tree.tree.id, nodeID: node.id,
+            score: parts.reduce(0) { $0 + $1.weight }, parts: parts)
+    }
+
+    func rank(_ candidate: CandidateScore, tailor: CommandTailor, guardrail: AdviceGuard) -> RankedDiagnosis {
+        let node = knowledge.trees[knowledge.treeIndex[candidate.treeID]!].nodes[candidate.nodeID]
+        let catalogued = knowledge.catalog[candidate.diagnosisID]
+        var fix = guardrail.apply(to: tailor.placeholders.fill(node?.fix ?? catalogued?.fix ?? ""))
+        if let outdated = node?.outdated, !outdated.isEmpty {
+            fix += (fix.isEmpty ? "" : "\n\n") + "Note: " + tailor.placeholders.fill(outdated)
+        }
+        let evidence = candidate.supportingFacts.map { fact in
+            EvidenceLine(line: fact.line, text: fact.text ?? "\(fact.name.rawValue) = \(fact.value)")
+        }
+        return RankedDiagnosis(
+            id: candidate.diagnosisID, title: catalogued?.title ?? candidate.diagnosisID,
+            confidence: (candidate.confidence * 1000).rounded() / 1000, evidence: evidence, fix: fix)
+    }
+
+    // MARK: Next question
+
+    static let versionNode = KnowledgeNode(
+        id: QuestionPlanner.versionKey, kind: .command, line: 0,
+        ask: "What does `openclaw --version` print?",
+        commands: [
+            CommandVariant(variant: "host", command: "openclaw --version", line: 0),
+            CommandVariant(variant: "compose", command: "{cli} --version", line: 0),
+            CommandVariant(variant: "docker", command: "{cli} --version", line: 0),
+            CommandVariant(variant: "ssh", command: "ssh {ssh-target} \"bash -lc 'openclaw --version'\"", line: 0),
+            CommandVariant(variant: "default", command: "{cli} --version", line: 0),
+        ],
+        cost: 1)
+
+    func nextQuestion(
+        _ ranked: [CandidateScore], _ facts: FactSet, asked: Set<String>, tailor: CommandTailor
+    ) -> (key: String, question: NextQuestion)? {
+        let distribution = ranked.filter { $0.confidence >= Self.minimumConfidence / 2 }
+            .map { (id: $0.diagnosisID, mass: $0.confidence) }
+        guard distribution.count >= 2 || (distribution.count == 1 && distribution[0].mass < 0.5) else { return nil }
+        var options: [QuestionPlanner.Option] = []
+        var treesInPlay: [Int] = []
+        for candidate in ranked where candidate.confidence >= Self.minimumConfidence / 2 {
+            if let tree = knowledge.treeIndex[candidate.treeID], !treesInPlay.contains(tree) { treesInPlay.append(tree) }
+        }
+        let version = facts.version
+        for treeIndex in treesInPlay {
+            let tree = knowledge.trees[treeIndex]
+            for node in tree.decisionNodes {
+                let key = tree.tree.id + "/" + node.id
+                if asked.contains(key) { continue }
+                if let range = node.versions, let version, !range.contains(version) { continue }
+                var witnesses: [[Fact]] = []
+                let truths = CompiledKnowledge.branchTruths(node, facts, witnesses: &witnesses)
+                // Never ask what the facts already answer.
+                if truths.contains(.yes) { continue }
+                var outcomes: [Set<String>] = []
+                for (offset, branch) in node.branches.enumerated() where truths[offset] != .no {
+                    outcomes.append(tree.reachable[branch.target] ?? [])
+                }
+                guard outcomes.count >= 2 else { continue }
+                options.append(.init(key: key, node: node, outcomes: outcomes))
+            }
+        }
+        if version == nil, !asked.contains(QuestionPlanner.versionKey) {
+            var ranges: [(id: String, range: VersionRange)] = []
+            for candidate in ranked where candidate.confidence >= Self.minimumConfidence / 2 {
+                let node = knowledge.trees[knowledge.treeIndex[candidate.treeID]!].nodes[candidate.nodeID]
+                if let range = node?.versions ?? knowledge.catalog[candidate.diagnosisID]?.versions {
+                    ranges.append((candidate.diagnosisID, range))
+                }
+            }
+            if !ranges.isEmpty {
+                options.append(
+                    .init(
+                        key: QuestionPlanner.versionKey, node: Self.versionNode,
+                        outcomes: QuestionPlanner.versionOutcomes(ranges)))
+            }
+        }
+        var chosen: (option: QuestionPlanner.Option, value: Double, gain: Double)?
+        for option in options {
+            let gain = QuestionPlanner.gain(option.outcomes, distribution)
+            guard gain >= QuestionPlanner.minimumGain else { continue }
+            let value = gain - QuestionPlanner.costPenalty * Double(option.node.cost)
+            if let current = chosen {
+                let better =
+                    value > current.value + 1e-9
+                    || (abs(value - current.value) <= 1e-9 && option.node.cost < current.option.node.cost)
+                if !better { continue }
+            }
+            chosen = (option, value, gain)
+        }
+        guard let (option, _, _) = chosen else { return nil }
+        let commands = tailor.command(for: option.node).map { [$0] } ?? []
+        var why = "Its answer narrows down the causes."
+        if let (first, second) = QuestionPlanner.separated(option.outcomes, distribution) {
+            why = "Tells \(first) apart from \(second)."
+        }
+        if option.key == QuestionPlanner.versionKey {
+            why = "The fix depends on the OpenClaw release. " + why
+        }
+        let question = tailor.placeholders.fill(option.node.ask ?? "Please run this and paste the output.")
+        return (option.key, NextQuestion(question: question, commands: commands, why: why))
+    }
+
+    static func format(_ value: Double, signed: Bool = false) -> String {
+        let rounded = (value * 10).rounded() / 10
+        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        return signed && rounded >= 0 ? "+" + text : text
+    }
+}
