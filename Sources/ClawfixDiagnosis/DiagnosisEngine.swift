@@ -279,8 +279,10 @@ public struct DiagnosisEngine: Sendable {
             if let tree = knowledge.treeIndex[candidate.treeID], !treesInPlay.contains(tree) { treesInPlay.append(tree) }
         }
         let version = facts.version
+        var deeper: [QuestionPlanner.Option] = []
         for treeIndex in treesInPlay {
             let tree = knowledge.trees[treeIndex]
+            let frontier = Self.frontier(of: tree, facts)
             for node in tree.decisionNodes {
                 let key = tree.tree.id + "/" + node.id
                 if asked.contains(key) { continue }
@@ -294,7 +296,11 @@ public struct DiagnosisEngine: Sendable {
                     outcomes.append(tree.reachable[branch.target] ?? [])
                 }
                 guard outcomes.count >= 2 else { continue }
-                options.append(.init(key: key, node: node, outcomes: outcomes))
+                if frontier.contains(node.id) {
+                    options.append(.init(key: key, node: node, outcomes: outcomes))
+                } else {
+                    deeper.append(.init(key: key, node: node, outcomes: outcomes))
+                }
             }
         }
         if version == nil, !asked.contains(QuestionPlanner.versionKey) {
@@ -312,20 +318,11 @@ public struct DiagnosisEngine: Sendable {
                         outcomes: QuestionPlanner.versionOutcomes(ranges)))
             }
         }
-        var chosen: (option: QuestionPlanner.Option, value: Double, gain: Double)?
-        for option in options {
-            let gain = QuestionPlanner.gain(option.outcomes, distribution)
-            guard gain >= QuestionPlanner.minimumGain else { continue }
-            let value = gain - QuestionPlanner.costPenalty * Double(option.node.cost)
-            if let current = chosen {
-                let better =
-                    value > current.value + 1e-9
-                    || (abs(value - current.value) <= 1e-9 && option.node.cost < current.option.node.cost)
-                if !better { continue }
-            }
-            chosen = (option, value, gain)
-        }
-        guard let (option, _, _) = chosen else { return nil }
+        // Questions deeper in a tree than the facts have walked it only when the frontier has
+        // nothing useful left (asking for Docker logs before knowing it is Docker confuses people).
+        var chosen = Self.best(of: options, distribution)
+        if chosen == nil { chosen = Self.best(of: deeper, distribution) }
+        guard let option = chosen else { return nil }
         let commands = tailor.command(for: option.node).map { [$0] } ?? []
         var why = "Its answer narrows down the causes."
         if let (first, second) = QuestionPlanner.separated(option.outcomes, distribution) {
@@ -336,6 +333,45 @@ public struct DiagnosisEngine: Sendable {
         }
         let question = tailor.placeholders.fill(option.node.ask ?? "Please run this and paste the output.")
         return (option.key, NextQuestion(question: question, commands: commands, why: why))
+    }
+
+    /// The option with the highest gain less cost; ties go to the cheaper one, then to file order.
+    static func best(
+        of options: [QuestionPlanner.Option], _ distribution: [(id: String, mass: Double)]
+    ) -> QuestionPlanner.Option? {
+        var chosen: (option: QuestionPlanner.Option, value: Double)?
+        for option in options {
+            let gain = QuestionPlanner.gain(option.outcomes, distribution)
+            guard gain >= QuestionPlanner.minimumGain else { continue }
+            let value = gain - QuestionPlanner.costPenalty * Double(option.node.cost)
+            if let current = chosen {
+                let better =
+                    value > current.value + 1e-9
+                    || (abs(value - current.value) <= 1e-9 && option.node.cost < current.option.node.cost)
+                if !better { continue }
+            }
+            chosen = (option, value)
+        }
+        return chosen?.option
+    }
+
+    /// The undecided nodes the facts lead to: walk from `start` along branches the facts take; a
+    /// node none of whose branches is taken yet is where the conversation stands in that tree.
+    static func frontier(of tree: CompiledKnowledge.Tree, _ facts: FactSet) -> Set<String> {
+        var result: Set<String> = []
+        var visited: Set<String> = []
+        var current: String? = tree.tree.startNodeID
+        while let id = current, visited.insert(id).inserted, let node = tree.nodes[id], node.kind != .diagnosis {
+            var witnesses: [[Fact]] = []
+            let truths = CompiledKnowledge.branchTruths(node, facts, witnesses: &witnesses)
+            if let taken = truths.firstIndex(of: .yes) {
+                current = node.branches[taken].target
+            } else {
+                result.insert(id)
+                current = nil
+            }
+        }
+        return result
     }
 
     static func format(_ value: Double, signed: Bool = false) -> String {
