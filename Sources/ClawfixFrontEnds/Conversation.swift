@@ -62,7 +62,7 @@ public final class Conversation<Engine: ConversationEngine> {
         if dropped > 0 {
             notices.append(
                 "Your paste was \(InputLimits.describe(bytes.count)); only the first "
-                    + "\(InputLimits.describe(kept.count)) (up to \(limits.maximumMessageDescription)) were analysed.")
+                    + "\(limits.maximumMessageDescription) were analysed (cut at a line break).")
         }
         let input = PastedInput(bytes: kept)
         if input.looksBinary {
