@@ -29,8 +29,10 @@ public struct AdviceGuard: Sendable {
         }
     }
 
-    /// The fix without ruled-out advice, plus the caveats that apply.
-    public func apply(to fix: String) -> String {
+    /// The fix without ruled-out advice, plus the caveats that apply. `diagnosisID` is the cause the
+    /// fix is for: a Docker NAT diagnosis rules out `trustedProxies` advice even before the logs
+    /// show the bridge address.
+    public func apply(to fix: String, diagnosisID: String? = nil) -> String {
         var paragraphs = fix.components(separatedBy: "\n\n")
         var notes: [String] = []
         let insecure = ["allowinsecureauth", "nip.io"]
@@ -49,7 +51,7 @@ public struct AdviceGuard: Sendable {
                         + "2026.2.20; check `openclaw --version` first.")
             }
         }
-        if dockerNAT { paragraphs.removeAll { Self.gives($0, ["trustedproxies"]) } }
+        if dockerNAT || diagnosisID == "docker-nat-not-local" { paragraphs.removeAll { Self.gives($0, ["trustedproxies"]) } }
         var text = paragraphs.joined(separator: "\n\n")
         for note in notes where !text.contains(note) { text += (text.isEmpty ? "" : "\n\n") + note }
         return text

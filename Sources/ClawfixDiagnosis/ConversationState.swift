@@ -18,6 +18,9 @@ public struct ConversationState: Sendable, Codable, Hashable {
     /// the latest message. Kept short.
     public var symptomText: String = ""
     public var lastReport: DiagnosisReport?
+    /// The search result for `symptomText`, kept so a short answer ("yes") does not search again.
+    public var searchedText: String?
+    public var searchHits: [String] = []
 
     public init(facts: [Fact] = []) {
         self.facts = FactSet(facts).facts

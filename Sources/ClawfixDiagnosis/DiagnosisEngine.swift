@@ -50,7 +50,7 @@ public struct DiagnosisEngine: Sendable {
 
     /// The report for a conversation's state (does not change the state; see `respond(to:)`).
     public func diagnose(_ state: ConversationState) -> DiagnosisReport {
-        analyse(FactSet(state.facts), symptomText: state.symptomText, asked: state.askedNodes).report
+        analyse(FactSet(state.facts), hits: hits(for: state), asked: state.askedNodes).report
     }
 
     /// A one-shot report (`clawfix paste`, `clawfix probe`).
@@ -66,7 +66,10 @@ public struct DiagnosisEngine: Sendable {
     /// Diagnoses the state and records the turn: the question asked (never asked again) and the
     /// report (`/why`, a bare "yes" answering it).
     public func respond(to state: inout ConversationState) -> DiagnosisReport {
-        let analysis = analyse(FactSet(state.facts), symptomText: state.symptomText, asked: state.askedNodes)
+        let hits = hits(for: state)
+        state.searchedText = state.symptomText
+        state.searchHits = hits
+        let analysis = analyse(FactSet(state.facts), hits: hits, asked: state.askedNodes)
         state.turn += 1
         state.lastAskedNode = analysis.nextKey
         if let key = analysis.nextKey { state.askedNodes.insert(key) }
@@ -82,7 +85,7 @@ public struct DiagnosisEngine: Sendable {
     /// The scores behind the current ranking (`/why`): per top candidate, the search prior, the
     /// signals and branches that fired with their weights and evidence lines.
     public func explain(_ state: ConversationState) -> [String] {
-        let analysis = analyse(FactSet(state.facts), symptomText: state.symptomText, asked: state.askedNodes)
+        let analysis = analyse(FactSet(state.facts), hits: hits(for: state), asked: state.askedNodes)
         var lines: [String] = []
         for candidate in analysis.ranked.prefix(3) {
             let percent = Int((candidate.confidence * 100).rounded())
@@ -123,12 +126,25 @@ public struct DiagnosisEngine: Sendable {
         return knowledge.trees[tree].nodes[String(key[key.index(after: slash)...])]
     }
 
+    /// Tree ids the search finds for the state's symptom text (cached in the state).
+    func hits(for state: ConversationState) -> [String] {
+        if state.searchedText == state.symptomText { return state.searchHits }
+        return searchTrees(state.symptomText)
+    }
+
+    func searchTrees(_ text: String) -> [String] {
+        guard let search, !text.isEmpty else { return [] }
+        return Array(search(text).prefix(Self.priors.count))
+    }
+
     func analyse(_ facts: FactSet, symptomText: String, asked: Set<String>) -> Analysis {
+        analyse(facts, hits: searchTrees(symptomText), asked: asked)
+    }
+
+    func analyse(_ facts: FactSet, hits: [String], asked: Set<String>) -> Analysis {
         var priors: [Int: Double] = [:]
-        if let search, !symptomText.isEmpty {
-            for (rank, treeID) in search(symptomText).prefix(Self.priors.count).enumerated() {
-                if let tree = knowledge.treeIndex[treeID], priors[tree] == nil { priors[tree] = Self.priors[rank] }
-            }
+        for (rank, treeID) in hits.prefix(Self.priors.count).enumerated() {
+            if let tree = knowledge.treeIndex[treeID], priors[tree] == nil { priors[tree] = Self.priors[rank] }
         }
         var siteIndexes: Set<Int> = []
         for tree in priors.keys { siteIndexes.formUnion(knowledge.sitesByTree[tree]) }
@@ -241,7 +257,8 @@ public struct DiagnosisEngine: Sendable {
     func rank(_ candidate: CandidateScore, tailor: CommandTailor, guardrail: AdviceGuard) -> RankedDiagnosis {
         let node = knowledge.trees[knowledge.treeIndex[candidate.treeID]!].nodes[candidate.nodeID]
         let catalogued = knowledge.catalog[candidate.diagnosisID]
-        var fix = guardrail.apply(to: tailor.placeholders.fill(node?.fix ?? catalogued?.fix ?? ""))
+        var fix = guardrail.apply(
+            to: tailor.placeholders.fill(node?.fix ?? catalogued?.fix ?? ""), diagnosisID: candidate.diagnosisID)
         if let outdated = node?.outdated, !outdated.isEmpty {
             fix += (fix.isEmpty ? "" : "\n\n") + "Note: " + tailor.placeholders.fill(outdated)
         }

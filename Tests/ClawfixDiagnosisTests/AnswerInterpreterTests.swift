@@ -1,0 +1,89 @@
+import ClawfixEvidence
+import ClawfixKnowledge
+import Testing
+
+@testable import ClawfixDiagnosis
+
+struct AnswerInterpreterTests {
+    static let phrases: [(String, [String])] = [
+        ("yes it's docker", ["install.kind=docker"]),
+        ("Yes, it’s Docker.", ["install.kind=docker"]),
+        ("docker compose", ["install.kind=compose"]),
+        ("compose", ["install.kind=compose"]),
+        ("I used docker-compose up -d", ["install.kind=compose"]),
+        ("no, not docker, installed with npm", ["install.kind=host"]),
+        ("a VPS", ["gateway.location=remote"]),
+        ("it's on a remote server", ["gateway.location=remote"]),
+        ("hetzner", ["gateway.location=remote"]),
+        ("same machine", ["gateway.location=same-machine"]),
+        ("just localhost", ["gateway.location=same-machine"]),
+        ("I'm on Windows", ["client.os=windows"]),
+        ("powershell", ["client.os=windows"]),
+        ("mac", ["client.os=macos"]),
+        ("version 2026.2.9", ["openclaw.version=2026.2.9"]),
+        ("2026.2.9", ["openclaw.version=2026.2.9"]),
+        ("v2026.4.12-beta.1 I think", ["openclaw.version=2026.4.12"]),
+        ("ssh tunnel", ["access.path=ssh-tunnel"]),
+        ("tailscale", ["access.path=tailscale"]),
+        ("nginx", ["access.path=reverse-proxy"]),
+        ("behind caddy", ["access.path=reverse-proxy"]),
+        ("traefik", ["access.path=reverse-proxy"]),
+        ("a reverse proxy", ["access.path=reverse-proxy"]),
+        (
+            "Docker on a hetzner VPS, I'm on windows, version 2026.2.9",
+            ["install.kind=docker", "gateway.location=remote", "client.os=windows", "openclaw.version=2026.2.9"]
+        ),
+        ("thanks!", []),
+        ("hmm", []),
+    ]
+
+    @Test(arguments: phrases)
+    func phrasesBecomeFacts(text: String, expected: [String]) {
+        let facts = AnswerInterpreter().interpret(text)
+        #expect(facts.map { "\($0.name.rawValue)=\($0.value)" } == expected)
+        #expect(facts.allSatisfy { $0.origin == .answer && $0.line == nil })
+    }
+
+    @Test func pastedOutputIsNotReadAsWords() {
+        let paste = """
+            $ docker compose ps
+            NAME                          IMAGE             COMMAND                  SERVICE            CREATED       STATUS       PORTS
+            openclaw-openclaw-gateway-1   openclaw:local    "docker-entrypoint.s…"   openclaw-gateway   2 hours ago   Up 2 hours   127.0.0.1:18789->18789/tcp
+            openclaw-openclaw-cli-1       openclaw:local    "docker-entrypoint.s…"   openclaw-cli       2 hours ago   Up 2 hours
+            [gateway] listening on ws://0.0.0.0:18789 (remote server mode)
+            """
+        #expect(AnswerInterpreter().interpret(paste).isEmpty)
+    }
+
+    @Test(arguments: [("yes", "compose"), ("yep", "compose"), ("no", "host"), ("nope, it isn't", "host")])
+    func bareYesOrNoAnswersTheLastQuestion(reply: String, kind: String) {
+        let question = KnowledgeNode(
+            id: "is-compose", kind: .question, line: 3, ask: "Did you start it with docker compose?",
+            branches: [
+                Branch(condition: .equals("install.kind", "compose"), target: "a", line: 4),
+                Branch(condition: .equals("install.kind", "host"), target: "b", line: 5),
+            ])
+        #expect(AnswerInterpreter().interpret(reply, answering: question) == [Fact(.installKind, kind, origin: .answer)])
+    }
+
+    @Test func yesOrNoToAQuestionWithoutSimpleBranchesSaysNothing() {
+        let question = SampleTrees.cliLoopback.node("network")!
+        #expect(AnswerInterpreter().interpret("yes", answering: question).map(\.value) == ["default"])
+        let complex = KnowledgeNode(
+            id: "q", kind: .question, line: 1,
+            branches: [
+                Branch(condition: .matches("browser.url", pattern: "^https"), target: "a", line: 2),
+                Branch(condition: nil, target: "b", line: 3),
+            ])
+        #expect(AnswerInterpreter().interpret("no", answering: complex).isEmpty)
+    }
+
+    @Test func engineReadsYesAgainstTheQuestionItAsked() {
+        let engine = SampleTrees.engine()
+        var state = ConversationState()
+        state.absorb(message: "disconnected (1008): pairing required", facts: [DiagnosisEngineTests.banner])
+        _ = engine.respond(to: &state)
+        #expect(state.lastAskedNode == "pairing-required/where-gateway-runs")
+        #expect(engine.interpret("yes", in: state) == [Fact(.installKind, "compose", origin: .answer)])
+    }
+}
