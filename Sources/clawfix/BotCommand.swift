@@ -1,0 +1,32 @@
+import ArgumentParser
+import ClawfixFrontEnds
+import Foundation
+
+/// `clawfix bot`: a Discord-style bot on standard input and output (JSON Lines).
+struct BotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bot",
+        abstract: "Answer JSON Lines messages like a Discord bot, one JSON line out per line in.",
+        discussion: """
+            Input, one per line:  {"conversation":"…","text":"…","author":"…"}
+            Output, one per line: {"conversation","reply","chunks","diagnoses","next"} or {"error":"…","line":N}
+            Conversations interleave freely; each is resumed from the session store after a restart.
+            """)
+
+    @Option(help: "The session database (default: sessions.sqlite in the clawfix cache directory).")
+    var sessions: String?
+
+    @Option(help: "Conversations kept in memory at once; older ones are reloaded from the store when they speak.")
+    var conversationsInMemory: Int = 2_000
+
+    func run() throws {
+        let stage = try EngineLoading.stage()
+        let store = SessionStore(path: sessions ?? SessionStore.defaultPath())
+        let output = StandardOutput()
+        let bot = BotFrontEnd(engine: stage, store: store, maximumConversationsInMemory: conversationsInMemory)
+        var readerGone = false
+        bot.run(input: 0) { line in
+            if !readerGone, !output.write(line + "\n") { readerGone = true }
+        }
+    }
+}

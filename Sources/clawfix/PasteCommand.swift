@@ -1,0 +1,69 @@
+import ArgumentParser
+import ClawfixDiagnosis
+import ClawfixFrontEnds
+import Foundation
+
+/// `clawfix paste [FILE] [--format text|markdown|json]`: one report for one paste.
+///
+/// Exit 0 whenever the input was read (with or without a diagnosis; empty or binary input gets a
+/// clear notice), 1 when the file cannot be read. Nothing is stored.
+struct PasteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paste",
+        abstract: "Analyse pasted output (a file or standard input) and print a ranked diagnosis.",
+        discussion: """
+            Examples:
+              docker compose logs openclaw-gateway 2>&1 | clawfix paste
+              clawfix paste error.txt --format json
+            Input larger than 8 MB is cut to its first 8 MB (at a line break) and the report says so.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, json
+    }
+
+    @Argument(help: "A file to analyse; standard input when omitted or '-'.")
+    var file: String?
+
+    @Option(help: "Output format: text, markdown or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let bytes: [UInt8]
+        if let file, file != "-" {
+            do {
+                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+            } catch {
+                let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+                FileHandle.standardError.write(Data("clawfix: cannot read \(file): \(reason)\n".utf8))
+                throw ExitCode(1)
+            }
+        } else {
+            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+        }
+        let stage = try EngineLoading.stage()
+        let conversation = Conversation(id: "paste", engine: stage)
+        let reply = conversation.respond(to: bytes)
+        let output = StandardOutput()
+        switch format {
+        case .json:
+            // Notices go to stderr so stdout stays one JSON document.
+            for notice in reply.notices { FileHandle.standardError.write(Data("clawfix: \(notice)\n".utf8)) }
+            output.write(JSONReportRenderer(pretty: true).render(reply.report) + "\n")
+        case .markdown:
+            output.write(MarkdownRenderer().render(reply) + "\n")
+        case .text:
+            let style = TerminalStyle.detect(fileDescriptor: 1, environment: ProcessInfo.processInfo.environment)
+            output.write(TextRenderer(style: style).render(reply))
+        }
+    }
+}
+
+/// Builds the diagnosis stage every front end shares.
+// TEMPORARY until the knowledge base lands (`KnowledgeOptions`, `DiagnosisEngine(knowledgeBase:index:)`):
+// an engine with no trees reports nothing.
+enum EngineLoading {
+    static func stage() throws -> DiagnosisStage {
+        DiagnosisStage(engine: DiagnosisEngine(trees: []))
+    }
+}
