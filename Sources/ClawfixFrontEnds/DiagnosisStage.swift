@@ -11,6 +11,13 @@ public struct DiagnosisStage: ConversationEngine {
         self.engine = engine
     }
 
+    /// The stage over the knowledge base built into clawfix.
+    // TEMPORARY until the knowledge base lands (`KnowledgeBase.builtIn()`,
+    // `DiagnosisEngine(knowledgeBase:index:)`): an engine without trees reports nothing.
+    public static func builtIn() throws -> DiagnosisStage {
+        DiagnosisStage(engine: DiagnosisEngine(trees: []))
+    }
+
     public func newState() -> ConversationState { ConversationState() }
 
     public func interpret(words: String, in state: ConversationState) -> [Fact] {

@@ -32,6 +32,14 @@ public final class LineEditor {
     public init(fileDescriptor: Int32 = 0, maximumLineBytes: Int = 8 << 20) {
         plain = LineReader(fileDescriptor: fileDescriptor, maximumLineBytes: maximumLineBytes)
         interactive = isatty(fileDescriptor) == 1
+        if interactive {
+            // libedit drops every non-ASCII character (the `…` of `docker ps`) in the C locale.
+            if let locale = setlocale(LC_CTYPE, ""), !String(cString: locale).lowercased().contains("utf") {
+                _ = setlocale(LC_CTYPE, "C.UTF-8")
+            } else if setlocale(LC_CTYPE, nil) == nil {
+                _ = setlocale(LC_CTYPE, "C.UTF-8")
+            }
+        }
         if interactive, fileDescriptor == 0, let handle = dlopen("libedit.so.2", RTLD_NOW | RTLD_LOCAL),
             let readline = dlsym(handle, "readline")
         {

@@ -60,10 +60,8 @@ struct PasteCommand: ParsableCommand {
 }
 
 /// Builds the diagnosis stage every front end shares.
-// TEMPORARY until the knowledge base lands (`KnowledgeOptions`, `DiagnosisEngine(knowledgeBase:index:)`):
-// an engine with no trees reports nothing.
 enum EngineLoading {
     static func stage() throws -> DiagnosisStage {
-        DiagnosisStage(engine: DiagnosisEngine(trees: []))
+        try DiagnosisStage.builtIn()
     }
 }

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// `clawfix chat` on a real terminal (tmux, through `scripts/tmux-chat-test.sh`) and on a pipe.
+@Suite(.serialized)
+struct ChatEndToEndTests {
+    static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    @Test(.enabled(if: tmux != nil, "tmux is not installed (apt-get install tmux); the terminal test cannot run"))
+    func aPersonAtATerminalSeesTheDiagnosisAndNextCommand() throws {
+        let process = Process()
+        process.executableURL = ClawfixBinary.packageRoot.appendingPathComponent("scripts/tmux-chat-test.sh")
+        process.arguments = [ClawfixBinary.url.path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(message)")
+    }
+
+    @Test func pipedInputIsOneMessageAndEndsWithAGoodbye() throws {
+        let binary = try ClawfixBinary()
+        defer { binary.remove() }
+        let result = try binary.run(["chat"], stdin: "/help\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Commands: /why (the evidence behind the ranking)"))
+        #expect(result.stdout.hasSuffix("Bye. Your conversation is saved; run clawfix chat to continue it.\n"))
+        #expect(!result.stdout.contains("\u{1B}"), "colour on a pipe")
+    }
+
+    @Test func chatResumesTheSavedConversation() throws {
+        let binary = try ClawfixBinary()
+        defer { binary.remove() }
+        _ = try binary.run(["chat"], stdin: "yes it's docker\n")
+        let second = try binary.run(["chat"], stdin: "/facts\n")
+        #expect(second.stdout.contains("install.kind = docker"), "\(second.stdout)")
+        let fresh = try binary.run(["chat", "--new"], stdin: "/facts\n")
+        #expect(fresh.stdout.contains("No facts yet."))
+    }
+}
