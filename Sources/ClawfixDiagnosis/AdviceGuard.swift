@@ -57,6 +57,13 @@ public struct AdviceGuard: Sendable {
         return text
     }
 
+    /// Whether a fix mentions any advice this guard may drop (checked once per fix at engine init,
+    /// so fixes that never mention it skip the guard).
+    public static func mayApply(to fix: String) -> Bool {
+        let lower = fix.lowercased()
+        return ["allowinsecureauth", "nip.io", "trustedproxies"].contains { lower.contains($0) }
+    }
+
     static func gives(_ paragraph: String, _ keywords: [String]) -> Bool {
         let lower = paragraph.lowercased()
         guard keywords.contains(where: { lower.contains($0) }) else { return false }

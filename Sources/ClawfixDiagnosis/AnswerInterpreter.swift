@@ -19,8 +19,16 @@ public struct AnswerInterpreter: Sendable {
         else { return [] }
         let words = Self.words(text)
         guard !words.isEmpty else { return [] }
-        let phrase = " " + words.joined(separator: " ") + " "
-        func says(_ candidates: String...) -> Bool { candidates.contains { phrase.contains(" \($0) ") } }
+        // Every run of up to four words, so a phrase test is one set lookup.
+        var phrases: Set<String> = []
+        for start in words.indices {
+            var phrase = ""
+            for word in words[start..<min(words.count, start + 4)] {
+                phrase += phrase.isEmpty ? word : " " + word
+                phrases.insert(phrase)
+            }
+        }
+        func says(_ candidates: String...) -> Bool { candidates.contains { phrases.contains($0) } }
 
         var facts: [Fact] = []
         func add(_ name: FactName, _ value: String) {

@@ -42,6 +42,8 @@ final class CompiledKnowledge: Sendable {
     /// Sites whose signals or path conditions read a fact name: the candidates a fact can raise.
     let sitesByFactName: [String: [Int]]
     let catalog: [String: CatalogEntry]
+    /// Fix texts that mention advice `AdviceGuard` may have to drop.
+    let guardedFixes: Set<String>
 
     /// Paths per diagnosis node are capped: trees are small, but a diamond-shaped tree must not
     /// blow up the enumeration.
@@ -95,6 +97,8 @@ final class CompiledKnowledge: Sendable {
         self.sitesByTree = sitesByTree
         self.sitesByFactName = sitesByFactName
         self.catalog = catalog
+        let fixes = sites.compactMap(\.node.fix) + catalog.values.map(\.fix)
+        self.guardedFixes = Set(fixes.filter(AdviceGuard.mayApply(to:)))
     }
 
     private static func reach(

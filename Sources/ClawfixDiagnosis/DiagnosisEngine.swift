@@ -219,20 +219,22 @@ public struct DiagnosisEngine: Sendable {
                 var witnesses: [[Fact]] = []
                 let truths = CompiledKnowledge.branchTruths(decision, facts, witnesses: &witnesses)
                 let branch = decision.branches[step.branch]
-                let described = "\(decision.id): " + (branch.condition.map { "\($0)" } ?? "else") + " → \(branch.target)"
+                func described() -> String {
+                    "\(decision.id): " + (branch.condition.map { "\($0)" } ?? "else") + " → \(branch.target)"
+                }
                 switch truths[step.branch] {
                 case .yes:
                     taken += 1
                     pathScore += Self.branchSupport
                     let evidence = witnesses[step.branch].isEmpty && branch.condition == nil
                         ? witnesses.flatMap { $0 } : witnesses[step.branch]
-                    pathParts.append(.init(kind: .branch, weight: Self.branchSupport, description: described, facts: evidence))
+                    pathParts.append(.init(kind: .branch, weight: Self.branchSupport, description: described(), facts: evidence))
                 case .no:
                     pathScore -= Self.branchContradiction
                     let taking = truths.firstIndex(of: .yes)
                     let evidence = taking.map { witnesses[$0] } ?? []
                     pathParts.append(
-                        .init(kind: .branch, weight: -Self.branchContradiction, description: "not " + described, facts: evidence))
+                        .init(kind: .branch, weight: -Self.branchContradiction, description: "not " + described(), facts: evidence))
                 case .unknown:
                     break
                 }
@@ -257,8 +259,9 @@ public struct DiagnosisEngine: Sendable {
     func rank(_ candidate: CandidateScore, tailor: CommandTailor, guardrail: AdviceGuard) -> RankedDiagnosis {
         let node = knowledge.trees[knowledge.treeIndex[candidate.treeID]!].nodes[candidate.nodeID]
         let catalogued = knowledge.catalog[candidate.diagnosisID]
-        var fix = guardrail.apply(
-            to: tailor.placeholders.fill(node?.fix ?? catalogued?.fix ?? ""), diagnosisID: candidate.diagnosisID)
+        let written = node?.fix ?? catalogued?.fix ?? ""
+        var fix = tailor.placeholders.fill(written)
+        if knowledge.guardedFixes.contains(written) { fix = guardrail.apply(to: fix, diagnosisID: candidate.diagnosisID) }
         if let outdated = node?.outdated, !outdated.isEmpty {
             fix += (fix.isEmpty ? "" : "\n\n") + "Note: " + tailor.placeholders.fill(outdated)
         }

@@ -14,6 +14,8 @@ public struct FactSet: Sendable, Hashable {
     /// Every fact, oldest first.
     public private(set) var facts: [Fact] = []
     private var byName: [String: [Int]] = [:]
+    /// The known OpenClaw release, parsed once (every branch with a `versions:` range reads it).
+    public private(set) var version: OpenClawVersion?
 
     public init(_ facts: [Fact] = []) {
         absorb(facts)
@@ -42,9 +44,21 @@ public struct FactSet: Sendable, Hashable {
             facts.append(fact)
             if changed {
                 reindex()
+                updateVersion()
                 changed = false
             } else {
                 byName[fact.name.rawValue, default: []].append(facts.count - 1)
+            }
+            if fact.name == .openclawVersion { updateVersion() }
+        }
+    }
+
+    private mutating func updateVersion() {
+        version = nil
+        for index in (byName[FactName.openclawVersion.rawValue] ?? []).reversed() {
+            if let parsed = OpenClawVersion(facts[index].value) {
+                version = parsed
+                break
             }
         }
     }
@@ -70,7 +84,7 @@ public struct FactSet: Sendable, Hashable {
 
     /// `true` when some value of `name` equals `value` (case-insensitive).
     public func has(_ name: FactName, _ value: String) -> Bool {
-        facts(named: name).contains { $0.value.caseInsensitiveCompare(value) == .orderedSame }
+        facts(named: name).contains { Self.same($0.value, value) }
     }
 
     public func evaluate(_ condition: Condition) -> Truth {
@@ -137,8 +151,24 @@ public struct FactSet: Sendable, Hashable {
         return .yes
     }
 
+    /// Case-insensitive equality; ASCII (every fact value and KB word in practice) without Foundation.
     static func same(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.count == rhs.count && lhs.caseInsensitiveCompare(rhs) == .orderedSame
+        var left = lhs.utf8.makeIterator()
+        var right = rhs.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return true
+            case (let a?, let b?):
+                if a == b { continue }
+                if a >= 0x80 || b >= 0x80 { return lhs.caseInsensitiveCompare(rhs) == .orderedSame }
+                if lower(a) != lower(b) { return false }
+            default: return false
+            }
+        }
+    }
+
+    @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {
+        (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
     }
 
     static func compare(_ version: OpenClawVersion, _ comparison: VersionComparison, _ bound: OpenClawVersion) -> Bool {
@@ -148,10 +178,5 @@ public struct FactSet: Sendable, Hashable {
         case .atMost: return !(bound < version)
         case .less: return version < bound
         }
-    }
-
-    /// The known OpenClaw release, if any.
-    public var version: OpenClawVersion? {
-        value(.openclawVersion).flatMap { OpenClawVersion($0) }
     }
 }
