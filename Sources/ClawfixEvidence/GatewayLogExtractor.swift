@@ -1,0 +1,210 @@
+/// Reads the gateway's own log lines — `docker compose logs` (with the `name  | ` prefix),
+/// `docker logs`, `openclaw logs`, console JSON lines and the JSONL file log — for who connected
+/// from where and how the gateway started.
+///
+/// `[ws]` lines are `key=value`, but `ua=` and `reason=` contain spaces, so they are cut by the
+/// known key order (`conn peer remote fwd origin host ua code reason`), never split on spaces.
+struct GatewayLogExtractor: FactExtractor {
+    var name: String { "gateway-log" }
+
+    private static let closedBeforeConnect = ByteSearch.needle("closed before connect ")
+    private static let unauthorized = ByteSearch.needle("unauthorized conn=")
+    private static let handshakeTimeout = ByteSearch.needle("handshake timeout conn=")
+    private static let webchatConnected = ByteSearch.needle("connected conn=")
+    private static let protocolMismatch = ByteSearch.needle("protocol mismatch conn=")
+    private static let listening = ByteSearch.needle("listening on ws://")
+    private static let canvasMounted = ByteSearch.needle("host mounted at http://")
+    private static let browserControl = ByteSearch.needle("browser control listening on http://")
+    private static let failedToStart = ByteSearch.needle("gateway failed to start:")
+    private static let nonLoopbackWarning = ByteSearch.needle("gateway is binding to a non-loopback address")
+    private static let bindMode = ByteSearch.needle(" for bind=")
+    private static let authModeNone = ByteSearch.needle("gateway auth mode=none")
+    private static let generatedToken = ByteSearch.needle("gateway auth token was missing. generated a new token")
+    private static let autoApproved = ByteSearch.needle("device pairing auto-approved")
+    private static let remoteAddrKey = ByteSearch.needle("\"remoteaddr\":\"")
+    private static let forwardedForKey = ByteSearch.needle("\"forwardedfor\":\"")
+    private static let causeKey = ByteSearch.needle("\"cause\":\"")
+    /// Startup refusals: the gateway exits, so the message is the start failure.
+    private static let refusals = [
+        "refusing to bind gateway to", "non-loopback control ui requires gateway.controlui.allowedorigins",
+        "tailscale serve/funnel requires gateway bind=loopback", "tailscale funnel requires gateway auth mode=password",
+        "gateway auth mode=trusted-proxy requires gateway.trustedproxies",
+        "gateway auth mode is token, but no token was configured", "gateway start blocked:",
+        "invalid config: gateway auth token is set to the example placeholder",
+    ].map(ByteSearch.needle)
+
+    func extract(from document: PasteDocument) -> [Fact] {
+        var facts: [Fact] = []
+        for (index, raw) in document.lines.enumerated() where !raw.isEmpty {
+            extract(ScannedLine(number: index + 1, raw: raw), into: &facts)
+        }
+        return facts
+    }
+
+    private func extract(_ line: ScannedLine, into facts: inout [Fact]) {
+        let before = facts.count
+        if let offset = line.find(Self.closedBeforeConnect) {
+            let fields = Self.fields(line, from: offset, keys: ["conn", "peer", "remote", "fwd", "origin", "host", "ua", "code", "reason"])
+            addPeer(fields, line, &facts)
+            if let code = fields["code"], let number = Int(code) {
+                facts.append(line.fact(.closeCode, code))
+                if let reason = fields["reason"], reason != "n/a" {
+                    facts.append(line.fact(.closeReason, reason))
+                } else if let symptom = ErrorStringCatalogue.symptom(forCloseCode: number) {
+                    facts.append(line.fact(.symptom, symptom))
+                }
+            }
+        } else if let offset = line.find(Self.unauthorized) {
+            let fields = Self.fields(line, from: offset, keys: ["conn", "peer", "remote", "fwd", "client", "reason"])
+            addPeer(fields, line, &facts)
+            if let reason = Self.lastValue(of: "reason=", in: line) {
+                facts.append(line.fact(.authReason, reason))
+                if let symptom = ErrorStringCatalogue.symptom(forAuthReason: reason) { facts.append(line.fact(.symptom, symptom)) }
+            }
+            if let auth = Self.lastValue(of: " auth=", in: line), !auth.isEmpty {
+                facts.append(line.fact(.gatewayAuthMode, auth == "none" ? "none" : auth))
+            }
+        } else if let offset = line.find(Self.handshakeTimeout) {
+            addPeer(Self.fields(line, from: offset, keys: ["conn", "peer", "remote"]), line, &facts)
+            facts.append(line.fact(.symptom, "normal-closure"))
+        } else if let offset = line.find(Self.protocolMismatch) ?? line.find(Self.webchatConnected) {
+            addPeer(Self.fields(line, from: offset, keys: ["conn", "peer", "remote", "client"]), line, &facts)
+        }
+
+        if let offset = line.find(Self.listening) {
+            // `listening on ws://127.0.0.1:18789, ws://[::1]:18789 (PID 4242)` (both forms of [F]/[A]).
+            let scheme = ByteSearch.needle("ws://")
+            var from = offset
+            while let found = line.find(scheme, from: from) {
+                let start = found + scheme.count
+                let end = line.bytes[start...].firstIndex(where: { $0 == 0x20 || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "/") })
+                    ?? line.bytes.count
+                addListen(line.slice(start..<end), line, &facts)
+                from = end
+            }
+        }
+        if let offset = line.find(Self.canvasMounted) {
+            let address = line.suffix(from: offset + Self.canvasMounted.count).prefix { $0 != "/" && !$0.isWhitespace }
+            addListen(String(address), line, &facts)
+        }
+        if let offset = line.find(Self.browserControl) {
+            let address = line.suffix(from: offset + Self.browserControl.count).prefix { $0 != "/" && !$0.isWhitespace }
+            facts.append(line.fact(.browserControlPort, address.hasSuffix(":18791") ? "true" : String(address)))
+            if let auth = line.find(ByteSearch.needle("(auth=")) {
+                let mode = line.suffix(from: auth + 6).prefix { $0 != ")" }
+                if !mode.isEmpty { facts.append(line.fact(.gatewayAuthMode, String(mode))) }
+            }
+        }
+        if line.contains(Self.nonLoopbackWarning) { facts.append(line.fact(.listenScope, "all")) }
+        if let offset = line.find(Self.bindMode), line.contains(ByteSearch.needle("allowedorigins")) {
+            let mode = line.suffix(from: offset + Self.bindMode.count).prefix { $0.isLetter }
+            if !mode.isEmpty { facts.append(line.fact(.gatewayBind, String(mode))) }
+        }
+        if line.contains(Self.authModeNone) { facts.append(line.fact(.gatewayAuthMode, "none")) }
+        if line.contains(Self.generatedToken) { facts.append(line.fact(.gatewayAuthMode, "token")) }
+        if line.contains(Self.autoApproved) { facts.append(line.fact(.pairingAutoApproved, "true")) }
+
+        if let offset = line.find(Self.failedToStart) {
+            let message = line.suffix(from: offset + Self.failedToStart.count).trimmingBlanks()
+            if !message.isEmpty { facts.append(line.fact(.gatewayStartFailure, message)) }
+        } else if let offset = Self.refusals.lazy.compactMap({ line.find($0) }).first {
+            facts.append(line.fact(.gatewayStartFailure, line.suffix(from: offset).trimmingBlanks()))
+        }
+
+        // JSON log lines carry the peer as meta fields as well.
+        if line.bytes.first == UInt8(ascii: "{") || line.contains(ByteSearch.needle("{\"")) {
+            if let offset = line.find(Self.remoteAddrKey),
+                let address = ErrorStringExtractor.jsonStringValue(in: line, after: offset + Self.remoteAddrKey.count - 2)
+            {
+                addAddress(address, line, &facts)
+            }
+            if let offset = line.find(Self.forwardedForKey),
+                let forwarded = ErrorStringExtractor.jsonStringValue(in: line, after: offset + Self.forwardedForKey.count - 2)
+            {
+                facts.append(line.fact(.gatewayForwardedFor, forwarded))
+            }
+            if let offset = line.find(Self.causeKey),
+                let cause = ErrorStringExtractor.jsonStringValue(in: line, after: offset + Self.causeKey.count - 2),
+                cause == "handshake-timeout"
+            {
+                facts.append(line.fact(.symptom, "normal-closure"))
+            }
+        }
+        if facts.count > before { facts.append(line.fact(.errorReporter, "gateway-log")) }
+    }
+
+    private func addPeer(_ fields: [String: String], _ line: ScannedLine, _ facts: inout [Fact]) {
+        if let remote = fields["remote"] { addAddress(remote, line, &facts) }
+        if let forwarded = fields["fwd"], forwarded != "n/a" { facts.append(line.fact(.gatewayForwardedFor, forwarded)) }
+        if let origin = fields["origin"], origin != "n/a" { facts.append(line.fact(.gatewayOrigin, origin)) }
+    }
+
+    private func addAddress(_ address: String, _ line: ScannedLine, _ facts: inout [Fact]) {
+        guard !address.isEmpty, address != "n/a" else { return }
+        facts.append(line.fact(.gatewayRemoteAddress, address))
+        if let kind = NetworkAddressKind.classify(address) { facts.append(line.fact(.gatewayRemoteKind, kind)) }
+    }
+
+    private func addListen(_ address: String, _ line: ScannedLine, _ facts: inout [Fact]) {
+        guard !address.isEmpty else { return }
+        facts.append(line.fact(.listenAddress, address))
+        if let colon = address.lastIndex(of: ":"), Int(address[address.index(after: colon)...]) != nil {
+            facts.append(line.fact(.gatewayPort, String(address[address.index(after: colon)...])))
+        }
+    }
+
+    /// Cuts `key=value` fields by the known key order: each value runs to the next expected
+    /// ` key=`, so values with spaces (`ua=Mozilla/5.0 (X11; …)`, `reason=pairing required`) stay
+    /// whole. A key that is absent is skipped; the last value runs to the end of the line (or to
+    /// the closing quote when the line is a JSON string).
+    static func fields(_ line: ScannedLine, from start: Int, keys: [String]) -> [String: String] {
+        var positions: [(key: String, valueStart: Int, keyStart: Int)] = []
+        var cursor = start
+        for key in keys {
+            let needle = ByteSearch.needle(" " + key + "=")
+            guard let offset = line.find(needle, from: cursor) else { continue }
+            positions.append((key, offset + needle.count, offset))
+            cursor = offset + needle.count
+        }
+        var result: [String: String] = [:]
+        for (index, position) in positions.enumerated() {
+            var end: Int
+            if index + 1 < positions.count {
+                end = positions[index + 1].keyStart
+            } else if position.key == "reason" || position.key == "client" {
+                end = line.bytes.count
+                if let quote = line.bytes[position.valueStart...].firstIndex(of: UInt8(ascii: "\"")) { end = quote }
+            } else {
+                end = line.bytes[position.valueStart...].firstIndex(where: { $0 == 0x20 || $0 == UInt8(ascii: "\"") })
+                    ?? line.bytes.count
+            }
+            result[position.key] = line.slice(position.valueStart..<end).trimmingBlanks()
+        }
+        return result
+    }
+
+    /// The space-free value of the last `key` on the line (`reason=token_missing`).
+    static func lastValue(of key: String, in line: ScannedLine) -> String? {
+        let needle = ByteSearch.needle(key)
+        var found: Int?
+        var from = 0
+        while let offset = line.find(needle, from: from) {
+            found = offset
+            from = offset + 1
+        }
+        guard let found else { return nil }
+        let start = found + needle.count
+        let end = line.bytes[start...].firstIndex(where: { $0 == 0x20 || $0 == UInt8(ascii: "\"") }) ?? line.bytes.count
+        return end > start ? line.slice(start..<end) : nil
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces.
+    func trimmingBlanks() -> String {
+        var slice = Substring(self)
+        while slice.first == " " { slice = slice.dropFirst() }
+        while slice.last == " " { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
