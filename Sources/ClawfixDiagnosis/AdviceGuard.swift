@@ -29,17 +29,34 @@ public struct AdviceGuard: Sendable {
         }
     }
 
+    /// A fix split into paragraphs, each marked with the advice it gives; prepared once per fix.
+    public struct PreparedFix: Sendable, Hashable {
+        public var paragraphs: [String]
+        var givesInsecureAuth: [Bool]
+        var givesTrustedProxies: [Bool]
+
+        public init(_ fix: String) {
+            paragraphs = fix.components(separatedBy: "\n\n")
+            givesInsecureAuth = paragraphs.map { AdviceGuard.gives($0, ["allowinsecureauth", "nip.io"]) }
+            givesTrustedProxies = paragraphs.map { AdviceGuard.gives($0, ["trustedproxies"]) }
+        }
+    }
+
     /// The fix without ruled-out advice, plus the caveats that apply. `diagnosisID` is the cause the
     /// fix is for: a Docker NAT diagnosis rules out `trustedProxies` advice even before the logs
     /// show the bridge address.
     public func apply(to fix: String, diagnosisID: String? = nil) -> String {
-        var paragraphs = fix.components(separatedBy: "\n\n")
+        apply(to: PreparedFix(fix), diagnosisID: diagnosisID, fill: { $0 })
+    }
+
+    /// As `apply(to:)`, over a prepared fix, filling placeholders of the paragraphs kept.
+    public func apply(to fix: PreparedFix, diagnosisID: String?, fill: (String) -> String) -> String {
+        var keep = Array(repeating: true, count: fix.paragraphs.count)
         var notes: [String] = []
-        let insecure = ["allowinsecureauth", "nip.io"]
-        if paragraphs.contains(where: { Self.gives($0, insecure) }) {
+        if fix.givesInsecureAuth.contains(true) {
             if let version = facts.version {
                 if !(version < Self.insecureAuthCutoff) {
-                    paragraphs.removeAll { Self.gives($0, insecure) }
+                    for index in keep.indices where fix.givesInsecureAuth[index] { keep[index] = false }
                 } else {
                     notes.append(
                         "Note: `allowInsecureAuth` stops bypassing device identity from 2026.2.21 (you run \(version)); "
@@ -51,9 +68,11 @@ public struct AdviceGuard: Sendable {
                         + "2026.2.20; check `openclaw --version` first.")
             }
         }
-        if dockerNAT || diagnosisID == "docker-nat-not-local" { paragraphs.removeAll { Self.gives($0, ["trustedproxies"]) } }
-        var text = paragraphs.joined(separator: "\n\n")
-        for note in notes where !text.contains(note) { text += (text.isEmpty ? "" : "\n\n") + note }
+        if fix.givesTrustedProxies.contains(true) && (dockerNAT || diagnosisID == "docker-nat-not-local") {
+            for index in keep.indices where fix.givesTrustedProxies[index] { keep[index] = false }
+        }
+        var text = fix.paragraphs.indices.filter { keep[$0] }.map { fill(fix.paragraphs[$0]) }.joined(separator: "\n\n")
+        for note in notes { text += (text.isEmpty ? "" : "\n\n") + note }
         return text
     }
 

@@ -42,8 +42,8 @@ final class CompiledKnowledge: Sendable {
     /// Sites whose signals or path conditions read a fact name: the candidates a fact can raise.
     let sitesByFactName: [String: [Int]]
     let catalog: [String: CatalogEntry]
-    /// Fix texts that mention advice `AdviceGuard` may have to drop.
-    let guardedFixes: Set<String>
+    /// Fix texts that mention advice `AdviceGuard` may have to drop, prepared for it.
+    let guardedFixes: [String: AdviceGuard.PreparedFix]
 
     /// Paths per diagnosis node are capped: trees are small, but a diamond-shaped tree must not
     /// blow up the enumeration.
@@ -98,7 +98,9 @@ final class CompiledKnowledge: Sendable {
         self.sitesByFactName = sitesByFactName
         self.catalog = catalog
         let fixes = sites.compactMap(\.node.fix) + catalog.values.map(\.fix)
-        self.guardedFixes = Set(fixes.filter(AdviceGuard.mayApply(to:)))
+        var guarded: [String: AdviceGuard.PreparedFix] = [:]
+        for fix in fixes where guarded[fix] == nil && AdviceGuard.mayApply(to: fix) { guarded[fix] = .init(fix) }
+        self.guardedFixes = guarded
     }
 
     private static func reach(

@@ -260,8 +260,12 @@ public struct DiagnosisEngine: Sendable {
         let node = knowledge.trees[knowledge.treeIndex[candidate.treeID]!].nodes[candidate.nodeID]
         let catalogued = knowledge.catalog[candidate.diagnosisID]
         let written = node?.fix ?? catalogued?.fix ?? ""
-        var fix = tailor.placeholders.fill(written)
-        if knowledge.guardedFixes.contains(written) { fix = guardrail.apply(to: fix, diagnosisID: candidate.diagnosisID) }
+        var fix: String
+        if let prepared = knowledge.guardedFixes[written] {
+            fix = guardrail.apply(to: prepared, diagnosisID: candidate.diagnosisID, fill: tailor.placeholders.fill)
+        } else {
+            fix = tailor.placeholders.fill(written)
+        }
         if let outdated = node?.outdated, !outdated.isEmpty {
             fix += (fix.isEmpty ? "" : "\n\n") + "Note: " + tailor.placeholders.fill(outdated)
         }
