@@ -21,7 +21,8 @@ trap cleanup EXIT
 
 # A private tmux server (-S) so the test never touches a user's sessions; a fresh cache and HOME.
 tmux_ -f /dev/null new-session -d -s "$session" -x 160 -y 50 \
-    "env -u NO_COLOR XDG_CACHE_HOME='$home/cache' HOME='$home' TERM=xterm-256color '$binary' chat; echo CLAWFIX-EXITED-\$?; sleep 60"
+    "env -u NO_COLOR XDG_CACHE_HOME='$home/cache' HOME='$home' TERM=xterm-256color '$binary' chat; echo CLAWFIX-EXITED-\$?; sleep 5" </dev/null >/dev/null 2>&1 \
+    </dev/null >/dev/null 2>&1  # the tmux server inherits these: never the caller's pipes
 
 pane() { tmux_ capture-pane -p -J -S - -t "$session"; }
 fail() {

@@ -25,6 +25,9 @@ public final class LineReader {
     private var skipping = false
     private var skippedBytes = 0
     private var interrupted = false
+    /// Where the search for the next line break resumes: bytes before it hold none, so a long
+    /// line arriving in many reads is scanned once, not once per read.
+    private var scanned = 0
     private static let chunkSize = 64 * 1024
     /// When true, a signal during `read` (Ctrl-C in chat) makes `next()` return nil without
     /// ending the input, so the caller can react to it.
@@ -37,7 +40,7 @@ public final class LineReader {
 
     /// True when a whole line (or the end of input) is in the buffer, so `next()` will not block.
     public var hasBufferedLine: Bool {
-        atEnd || buffer[start...].contains(0x0A)
+        atEnd || buffer[max(start, scanned)...].contains(0x0A)
     }
 
     /// Waits up to `milliseconds` for input to arrive; true when there is something to read.
@@ -55,9 +58,10 @@ public final class LineReader {
     /// line break is still returned.
     public func next() -> Item? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            if let newline = buffer[max(start, scanned)...].firstIndex(of: 0x0A) {
                 let line = Array(buffer[start..<newline])
                 start = newline + 1
+                scanned = start
                 compact()
                 if skipping {
                     skipping = false
@@ -68,18 +72,21 @@ public final class LineReader {
                 if line.count > maximumLineBytes { return .tooLong(byteCount: line.count) }
                 return .line(line)
             }
+            scanned = buffer.count
             if buffer.count - start > maximumLineBytes {
                 // Too long already: drop what we hold and skip to the next line break.
                 skippedBytes += buffer.count - start
                 skipping = true
                 buffer.removeAll(keepingCapacity: true)
                 start = 0
+                scanned = 0
             }
             if atEnd {
                 guard start < buffer.count || skipping else { return nil }
                 let line = Array(buffer[start...])
                 buffer.removeAll()
                 start = 0
+                scanned = 0
                 if skipping {
                     skipping = false
                     return .tooLong(byteCount: skippedBytes + line.count)
@@ -117,6 +124,7 @@ public final class LineReader {
     private func compact() {
         if start > 1 << 20 || start == buffer.count {
             buffer.removeSubrange(0..<start)
+            scanned -= start
             start = 0
         }
     }

@@ -1,3 +1,4 @@
+import ClawfixKnowledge
 import Foundation
 import GRDB
 
@@ -48,16 +49,9 @@ public final class SessionStore {
         (cacheDirectory as NSString).appendingPathComponent("sessions.sqlite")
     }
 
-    /// `$XDG_CACHE_HOME/clawfix/sessions.sqlite`, else `~/.cache/clawfix/sessions.sqlite`: the
-    /// directory the knowledge index lives in.
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let cache: String
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            cache = xdg
-        } else {
-            cache = ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".cache")
-        }
-        return defaultPath(cacheDirectory: (cache as NSString).appendingPathComponent("clawfix"))
+    /// `sessions.sqlite` next to the knowledge index, in `ClawfixPaths.cacheDirectory()`.
+    public static func defaultPath() -> String {
+        ClawfixPaths.cacheDirectory().appending(path: "sessions.sqlite").path
     }
 
     /// Opens (creating if needed) the store. Never throws: when the file cannot be opened the

@@ -10,15 +10,20 @@ struct ChatEndToEndTests {
 
     @Test(.enabled(if: tmux != nil, "tmux is not installed (apt-get install tmux); the terminal test cannot run"))
     func aPersonAtATerminalSeesTheDiagnosisAndNextCommand() throws {
+        // Output goes to a file, not a pipe: the tmux server the script starts must not be able to
+        // hold the test's pipe open.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-chat-test-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
         let process = Process()
         process.executableURL = ClawfixBinary.packageRoot.appendingPathComponent("scripts/tmux-chat-test.sh")
         process.arguments = [ClawfixBinary.url.path]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: log)
+        process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        let message = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         #expect(process.terminationStatus == 0, "\(message)")
     }
 
