@@ -1,0 +1,237 @@
+import ClawfixEvidence
+import ClawfixProbe
+import ClawfixTestSupport
+import Foundation
+import Testing
+
+/// Each emulator profile against the real probe over loopback: exact outcome, close, requestId.
+@Suite struct GatewayProbeTests {
+    static let token = "s3cr3t-gateway-token-4f9a"
+
+    func probe(_ profile: GatewayEmulatorProfile, _ options: ProbeOptions = ProbeOptions(credential: .token(token), timeout: 1))
+        async throws -> ProbeReport
+    {
+        let gateway = try await GatewayEmulator.start(profile)
+        let report = await GatewayProbe(target: ProbeTarget(url: gateway.url)!, options: options).run()
+        try await gateway.stop()
+        return report
+    }
+
+    func device() throws -> DeviceIdentity { DeviceIdentity() }
+
+    @Test(arguments: [GatewayEmulatorProfile.Era.february, .april, .v4])
+    func okThenHealth(era: GatewayEmulatorProfile.Era) async throws {
+        let report = try await probe(GatewayEmulatorProfile(era: era, auth: .token(Self.token)))
+        #expect(report.outcome == .ok)
+        #expect(report.close == nil)
+        #expect(report.requestId == nil)
+        #expect(report.serverProtocol == (era == .v4 ? 4 : 3))
+        #expect(report.serverVersion == (era == .february ? "2026.2.9" : era == .april ? "2026.4.12" : "2026.6.3"))
+        #expect(report.steps.map(\.name).starts(with: ["dns", "tcp", "http", "challenge", "connect", "health"]))
+        #expect(report.steps.first { $0.name == "health" }?.status == "ok")
+        #expect(report.steps.last?.name == "healthz")
+        #expect(report.steps.last?.status == (era == .february ? "failed" : "ok"))
+    }
+
+    @Test func pairingRequiredApril() async throws {
+        let report = try await probe(
+            GatewayEmulatorProfile(era: .april, auth: .token(Self.token)),
+            ProbeOptions(credential: .token(Self.token), device: try device(), timeout: 1))
+        #expect(report.outcome == .pairingRequired)
+        #expect(report.close == .init(code: 1008, reason: "pairing required"))
+        #expect(report.requestId == "7d3b5c1e-2f4a-4b6c-9d8e-0a1b2c3d4e5f")
+        #expect(report.error?.detailsCode == "PAIRING_REQUIRED")
+        #expect(report.diagnosisIDs == ["pairing-not-approved"])
+    }
+
+    @Test func pairingRequiredFebruaryUsesDetailsRequestId() async throws {
+        let report = try await probe(
+            GatewayEmulatorProfile(era: .february, auth: .token(Self.token), requestId: "feb-req-1"),
+            ProbeOptions(credential: .token(Self.token), device: try device(), timeout: 1))
+        #expect(report.outcome == .pairingRequired)
+        #expect(report.close == .init(code: 1008, reason: "pairing required"))
+        #expect(report.requestId == "feb-req-1")
+    }
+
+    @Test func pairingRequiredV4ReasonCarriesRequestId() async throws {
+        let report = try await probe(
+            GatewayEmulatorProfile(era: .v4, auth: .token(Self.token), requestId: "v4-req-9"),
+            ProbeOptions(credential: .token(Self.token), device: try device(), timeout: 1))
+        #expect(report.outcome == .pairingRequired)
+        #expect(report.close == .init(code: 1008, reason: "pairing required: device is not approved yet (requestId: v4-req-9)"))
+        #expect(report.requestId == "v4-req-9")
+    }
+
+    @Test func localSocketPairsSilently() async throws {
+        let report = try await probe(
+            GatewayEmulatorProfile(era: .april, auth: .token(Self.token), socketIsLocal: true),
+            ProbeOptions(credential: .token(Self.token), device: try device(), timeout: 1))
+        #expect(report.outcome == .ok)
+    }
+
+    @Test func tokenMissingNeedsADevice() async throws {
+        let report = try await probe(
+            GatewayEmulatorProfile(era: .april, auth: .token(Self.token)), ProbeOptions(device: try device(), timeout: 1))
+        #expect(report.outcome == .tokenMissing)
+        #expect(report.close == .init(code: 1008, reason: "unauthorized: gateway token missing (provide gateway auth token)"))
+        #expect(report.requestId == nil)
+        #expect(report.diagnosisIDs == ["token-missing"])
+    }
+
+    @Test func tokenMismatch() async throws {
+        let report = try await probe(
+            GatewayEmulatorProfile(era: .april, auth: .token("the-real-one")), ProbeOptions(credential: .token(Self.token), timeout: 1))
+        #expect(report.outcome == .tokenMismatch)
+        #expect(report.close == .init(code: 1008, reason: "unauthorized: gateway token mismatch (provide gateway auth token)"))
+        #expect(report.error?.authReason == "token_mismatch")
+        #expect(report.diagnosisIDs == ["token-mismatch"])
+    }
+
+    @Test func deviceIdentityRequiredWithoutTokenOrDevice() async throws {
+        let report = try await probe(GatewayEmulatorProfile(era: .april), ProbeOptions(timeout: 1))
+        #expect(report.outcome == .deviceIdentityRequired)
+        #expect(report.close == .init(code: 1008, reason: "device identity required"))
+        #expect(report.error?.code == "NOT_PAIRED")
+    }
+
+    @Test func controlUIInsecureContextByEra() async throws {
+        let april = try await probe(
+            GatewayEmulatorProfile(era: .april, auth: .token(Self.token), socketIsLocal: true),
+            ProbeOptions(credential: .token(Self.token), origin: "http://127.0.0.1:18789", timeout: 1, client: .controlUI))
+        #expect(april.outcome == .insecureContext)
+        #expect(april.close == .init(code: 1008, reason: "control ui requires device identity (use HTTPS or localhost secure context)"))
+        let february = try await probe(
+            GatewayEmulatorProfile(era: .february, auth: .token(Self.token), socketIsLocal: true),
+            ProbeOptions(credential: .token(Self.token), origin: "http://127.0.0.1:18789", timeout: 1, client: .controlUI))
+        #expect(february.outcome == .insecureContext)
+        #expect(february.close == .init(code: 1008, reason: "control ui requires HTTPS or localhost (secure context)"))
+    }
+
+    @Test func originNotAllowed() async throws {
+        let report = try await probe(
+            GatewayEmulatorProfile(era: .april, auth: .token(Self.token)),
+            ProbeOptions(credential: .token(Self.token), origin: "http://192.0.2.10:8080", timeout: 1))
+        #expect(report.outcome == .originNotAllowed)
+        #expect(report.close == .init(
+            code: 1008,
+            reason: "origin not allowed (open the Control UI from the gateway host or allow it in gateway.controlUi.allowedOrigins)"))
+        #expect(report.error?.details == #"{"code":"CONTROL_UI_ORIGIN_NOT_ALLOWED","reason":"origin not allowed"}"#)
+    }
+
+    @Test func protocolMismatchV3AndV4Shapes() async throws {
+        let v3 = try await probe(
+            GatewayEmulatorProfile(era: .april, auth: .token(Self.token)),
+            ProbeOptions(credential: .token(Self.token), timeout: 1, minProtocol: 4, maxProtocol: 4))
+        #expect(v3.outcome == .protocolMismatch)
+        #expect(v3.close == .init(code: 1002, reason: "protocol mismatch"))
+        #expect(v3.error?.details == #"{"expectedProtocol":3}"#)
+        let v4 = try await probe(
+            GatewayEmulatorProfile(era: .v4, auth: .token(Self.token)),
+            ProbeOptions(credential: .token(Self.token), timeout: 1, minProtocol: 5, maxProtocol: 5))
+        #expect(v4.outcome == .protocolMismatch)
+        #expect(v4.close == .init(code: 1002, reason: "protocol mismatch"))
+        #expect(v4.error?.details
+            == #"{"clientMaxProtocol":5,"clientMinProtocol":5,"code":"PROTOCOL_MISMATCH","expectedProtocol":4,"minimumProbeProtocol":3}"#)
+    }
+
+    @Test func v4GatewayStarting() async throws {
+        let report = try await probe(GatewayEmulatorProfile(era: .v4, auth: .token(Self.token), startupPending: true))
+        #expect(report.outcome == .gatewayStarting)
+        #expect(report.close == .init(code: 1013, reason: "gateway starting"))
+    }
+
+    @Test func handshakeTimeoutClosesNormallyWithEmptyReason() async throws {
+        let report = try await probe(GatewayEmulatorProfile(misbehaviour: .ignoreConnect, handshakeTimeout: 0.2))
+        #expect(report.outcome == .closed)
+        #expect(report.close == .init(code: 1000, reason: ""))
+        #expect(report.requestId == nil)
+        #expect(report.symptoms == ["normal-closure"])
+    }
+
+    @Test func noChallengeWithinTimeout() async throws {
+        let report = try await probe(GatewayEmulatorProfile(misbehaviour: .noChallenge))
+        #expect(report.outcome == .noChallenge)
+        #expect(report.close == nil)
+        #expect(report.elapsedMs < 1500)
+    }
+
+    @Test func tcpDropWithoutCloseFrame() async throws {
+        let report = try await probe(GatewayEmulatorProfile(misbehaviour: .dropAfterConnect))
+        #expect(report.outcome == .closed)
+        #expect(report.close == nil)
+        #expect(report.facts().contains { $0.name == .closeCode && $0.value == "1006" })
+    }
+
+    @Test func http503WhileStarting() async throws {
+        let report = try await probe(.gatewayStarting503())
+        #expect(report.outcome == .gatewayStarting)
+        #expect(report.http == .init(status: 503, body: "Gateway websocket handlers unavailable"))
+        #expect(report.close == nil)
+    }
+
+    @Test func http503TooManySockets() async throws {
+        let report = try await probe(.tooManySockets503())
+        #expect(report.outcome == .httpRejected)
+        #expect(report.http == .init(status: 503, body: "Too many unauthenticated sockets"))
+    }
+
+    @Test func browserControlPortIsTheWrongPort() async throws {
+        let report = try await probe(.browserControlService())
+        #expect(report.outcome == .httpRejected)
+        #expect(report.http == .init(status: 401, body: "Unauthorized"))
+        #expect(report.diagnosisIDs == ["wrong-port"])
+    }
+
+    @Test func plainPageIsNotAGateway() async throws {
+        let report = try await probe(.plainPage())
+        #expect(report.outcome == .notAGateway)
+        #expect(report.http?.status == 200)
+    }
+
+    @Test func hugeFrameIsRefusedUnread() async throws {
+        let report = try await probe(GatewayEmulatorProfile(misbehaviour: .hugeFrame(bytes: 2 << 20)))
+        #expect(report.outcome == .frameTooLarge)
+        #expect(report.steps.last { $0.name == "challenge" }?.detail == "frame of 2097152 bytes refused (limit 1048576)")
+    }
+
+    @Test func garbageFrame() async throws {
+        let report = try await probe(GatewayEmulatorProfile(misbehaviour: .garbageFrame))
+        #expect(report.outcome == .garbage)
+    }
+
+    @Test func tricklingServerEndsInTimeout() async throws {
+        let report = try await probe(GatewayEmulatorProfile(misbehaviour: .trickle(interval: 0.2)),
+                                     ProbeOptions(credential: .token(Self.token), timeout: 0.6))
+        #expect(report.outcome == .timeout)
+        #expect(report.elapsedMs < 1200)
+    }
+
+    @Test func refusedPortIsFast() async throws {
+        let gateway = try await GatewayEmulator.start(.ok())
+        let port = gateway.port
+        try await gateway.stop()
+        let report = await GatewayProbe(target: ProbeTarget(url: "ws://127.0.0.1:\(port)")!, options: ProbeOptions(timeout: 1)).run()
+        #expect(report.outcome == .refused)
+        #expect(report.diagnosisIDs == ["gateway-not-running"])
+        #expect(report.elapsedMs < 50)
+    }
+
+    @Test func tokenNeverInReportOrFacts() async throws {
+        let report = try await probe(GatewayEmulatorProfile(era: .april, auth: .token("other")))
+        let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        #expect(!json.contains(Self.token))
+        #expect(!report.facts().contains { $0.value.contains(Self.token) || ($0.text ?? "").contains(Self.token) })
+    }
+
+    @Test func factsForPairing() async throws {
+        let report = try await probe(
+            GatewayEmulatorProfile(era: .april, auth: .token(Self.token)),
+            ProbeOptions(credential: .token(Self.token), device: try device(), timeout: 1))
+        let facts = report.facts()
+        #expect(facts.allSatisfy { $0.origin == .probe && $0.line == nil })
+        #expect(facts.contains(Fact(.symptom, "pairing-required", text: "probe: close 1008 pairing required", origin: .probe)))
+        #expect(facts.contains { $0.name == .pairingRequestId && $0.value == "7d3b5c1e-2f4a-4b6c-9d8e-0a1b2c3d4e5f" })
+        #expect(facts.contains { $0.name == .errorReporter && $0.value == "probe" })
+        #expect(facts.contains { $0.name == .probeOutcome && $0.value == "pairing-required" })
+    }
+}
