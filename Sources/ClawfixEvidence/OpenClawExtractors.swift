@@ -4,7 +4,13 @@ enum OpenClawExtractors {
     static let all: [any FactExtractor] = [
         ErrorStringExtractor(),
         GatewayLogExtractor(),
+        OpenClawCLIExtractor(),
+        ShellErrorExtractor(),
+        BrowserURLExtractor(),
     ]
     /// Fact names these extractors produce beyond the core vocabulary in `FactName`.
-    static let factNames: Set<String> = []
+    static let factNames: Set<String> = [
+        FactName.pairingAutoApproved, .requestedScopes, .approvedScopes, .approvedRequest, .configMissingPath,
+        .missingCommand, .sshError,
+    ].reduce(into: []) { $0.insert($1.rawValue) }
 }

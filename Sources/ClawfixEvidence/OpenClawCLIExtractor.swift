@@ -1,0 +1,161 @@
+import Foundation
+
+/// Reads `openclaw` CLI output (reference `command-outputs.md` §4): `--version` in both eras,
+/// `gateway status`, the `Gateway target:`/`Source:`/`Config:`/`Bind:` block that follows a
+/// connection error (also inside doctor's boxes), `devices list` box tables (unicode or ASCII
+/// borders, wrapped cells joined), `devices approve`, `dashboard --no-open`, and `config get`
+/// scalars.
+struct OpenClawCLIExtractor: FactExtractor {
+    var name: String { "openclaw-cli" }
+
+    func extract(from document: PasteDocument) -> [Fact] {
+        let lines = ScannedLine.lines(of: document)
+        var facts: [Fact] = []
+        var table = DevicesTable()
+        var pendingConfigGet: String?
+        for line in lines {
+            let plain = line.text.replacingBoxMojibake()
+            if plain.isEmpty { continue }
+            if table.consume(plain, line, &facts) { continue }
+            let text = Self.unboxed(plain)
+            if let path = pendingConfigGet {
+                pendingConfigGet = nil
+                if !text.contains(" "), !text.hasPrefix("{"), !text.hasPrefix("[") {
+                    let value = text == "__OPENCLAW_REDACTED__" || (text.hasPrefix("[") && text.hasSuffix("]")) ? "set" : text
+                    facts.append(line.fact(.config(path), value))
+                    continue
+                }
+            }
+            if let path = Self.after(" config get ", in: text) ?? Self.after("openclaw config get ", in: text),
+                !text.contains("$(")
+            {
+                let key = path.prefix { !$0.isWhitespace && $0 != "'" && $0 != "\"" }
+                if !key.isEmpty { pendingConfigGet = String(key) }
+            }
+            lineFacts(text, line, &facts)
+        }
+        table.finish(&facts)
+        return facts
+    }
+
+    private func lineFacts(_ text: String, _ line: ScannedLine, _ facts: inout [Fact]) {
+        if let version = Self.version(text) { facts.append(line.fact(.openclawVersion, version)) }
+        if let value = Self.value("Gateway target:", text) ?? Self.value("Probe target:", text)
+            ?? Self.value("RPC target:", text)
+        {
+            facts.append(line.fact(.cliTarget, value))
+        }
+        if let value = Self.value("Source:", text),
+            ["local", "cli ", "env ", "config ", "missing "].contains(where: { value.hasPrefix($0) })
+        {
+            facts.append(line.fact(.cliSource, value))
+        }
+        if let value = Self.value("Bind:", text), value.allSatisfy(\.isLetter) {
+            facts.append(line.fact(.cliBind, value))
+        }
+        for key in ["Config:", "✓ Config:", "Config (cli):", "Config (service):", "Config valid:", "Config invalid at"] {
+            if let value = Self.value(key, text), value.hasPrefix("/") || value.hasPrefix("~") || value.dropFirst().hasPrefix(":\\") {
+                facts.append(line.fact(.configPath, value.hasSuffix(".") ? String(value.dropLast()) : value))
+            }
+        }
+        if let value = Self.value("Gateway:", text), value.hasPrefix("bind=") {
+            // `Gateway: bind=lan (0.0.0.0), port=18789 (env/config)`
+            let bind = value.dropFirst(5).prefix { $0.isLetter }
+            facts.append(line.fact(.cliBind, String(bind)))
+            facts.append(line.fact(.gatewayBind, String(bind)))
+            if let port = value.split(separator: " ").first(where: { $0.hasPrefix("port=") }) {
+                facts.append(line.fact(.gatewayPort, String(port.dropFirst(5).prefix { $0.isNumber })))
+            }
+        }
+        if let value = Self.value("RPC probe:", text) { facts.append(line.fact(.rpcProbe, value.hasPrefix("ok") ? "ok" : "failed")) }
+        if let value = Self.value("Runtime:", text) {
+            let state = value.prefix { $0.isLetter }
+            if ["running", "stopped", "unknown"].contains(state) { facts.append(line.fact(.serviceRuntime, String(state))) }
+        }
+        if let value = Self.value("Listening:", text) {
+            for address in value.split(separator: ",") { facts.append(line.fact(.listenAddress, String(address).trimmingBlanks())) }
+        }
+        if let value = Self.value("Dashboard URL:", text) ?? Self.value("Dashboard:", text), value.hasPrefix("http") {
+            facts.append(line.fact(.dashboardURL, String(value.prefix { !$0.isWhitespace })))
+        }
+        if let value = Self.value("Config path not found:", text) { facts.append(line.fact(.configMissingPath, value)) }
+        if text == "No device pairing entries." {
+            facts.append(line.fact(.pendingRequestCount, "0"))
+            facts.append(line.fact(.pairedDeviceCount, "0"))
+        }
+        for prefix in ["Selected pending device request ", "Approve this exact request with: openclaw devices approve ",
+                       "Recovery: openclaw devices approve "] where text.hasPrefix(prefix) {
+            if let id = Self.requestId(String(text.dropFirst(prefix.count))) { facts.append(line.fact(.pairingRequestId, id)) }
+        }
+        if text.hasPrefix("Approved "), let open = text.firstIndex(of: "("), text.hasSuffix(")") {
+            // `Approved <64-hex deviceId> (<requestId>)`; [F] printed only the device id.
+            if let id = Self.requestId(String(text[text.index(after: open)..<text.index(before: text.endIndex)])) {
+                facts.append(line.fact(.approvedRequest, id))
+            }
+        }
+    }
+
+    /// `OpenClaw 2026.4.12-beta.1 (8f8492d)`, `🦞 OpenClaw 2026.4.12 (8f8492d) — …`, the bare
+    /// `2026.2.9` printed before 2026-03-08, `openclaw@2026.2.9`: the release as `YYYY.M.D`.
+    static func version(_ text: String) -> String? {
+        var candidate: Substring?
+        for marker in ["OpenClaw ", "openclaw ", "openclaw@", "clawdbot ", "moltbot "] {
+            if let range = text.range(of: marker) { candidate = text[range.upperBound...]; break }
+        }
+        if candidate == nil, text.first?.isNumber == true, !text.contains(" ") { candidate = Substring(text) }
+        guard var rest = candidate else { return nil }
+        if rest.hasPrefix("v") { rest = rest.dropFirst() }
+        let token = rest.prefix { $0.isNumber || $0 == "." }
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[0].hasPrefix("20"), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        let after = rest.dropFirst(token.count)
+        guard after.isEmpty || after.first == "-" || after.first == " " else { return nil }
+        return "\(parts[0]).\(month).\(day)"
+    }
+
+    static func requestId(_ text: String) -> String? {
+        let id = text.prefix { $0.isLetter || $0.isNumber || "._:-".contains($0) }
+        guard let first = id.first, first.isLetter || first.isNumber, id.allSatisfy(\.isASCII) else { return nil }
+        return String(id)
+    }
+
+    /// The value after `key` when the line starts with it.
+    static func value(_ key: String, _ text: String) -> String? {
+        guard text.hasPrefix(key) else { return nil }
+        let value = String(text.dropFirst(key.count)).trimmingBlanks()
+        return value.isEmpty ? nil : value
+    }
+
+    static func after(_ marker: String, in text: String) -> Substring? {
+        text.range(of: marker).map { text[$0.upperBound...] }
+    }
+
+    /// The line without doctor's clack box (`│  Gateway target: …  │`, mojibake `â”‚`) and
+    /// without `Error: ` / `Health check failed: ` prefixes.
+    static func unboxed(_ text: String) -> String {
+        var slice = Substring(text)
+        for prefix in ["Error: ", "Health check failed: "] where slice.hasPrefix(prefix) { slice = slice.dropFirst(prefix.count) }
+        if let first = slice.first, "│|◇".contains(first) {
+            slice = slice.dropFirst()
+            if let last = slice.last, "│|╮".contains(last) { slice = slice.dropLast() }
+        }
+        return String(slice).trimmingBlanks()
+    }
+}
+
+extension String {
+    /// `│` decoded as Windows-1252 reads `â”‚`; put it back so box tables still parse.
+    func replacingBoxMojibake() -> String {
+        guard contains("â”") else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.range(of: "â”‚") {
+            result += rest[..<range.lowerBound]
+            result += "│"
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

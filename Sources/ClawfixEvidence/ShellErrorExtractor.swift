@@ -1,0 +1,169 @@
+/// Reads shell, curl, ssh and docker-daemon errors (reference `command-outputs.md` §1.6, §3):
+/// a command the shell could not find, refused or reset connections, ssh tunnel failures, and
+/// HTTP status lines, as `symptom`, `curl.result`, `ssh.error` and `shell.missing-command`.
+struct ShellErrorExtractor: FactExtractor {
+    var name: String { "shell-errors" }
+
+    /// A phrase, the symptom it means, and the curl/ssh result when it is one of theirs.
+    private struct Rule {
+        let needle: [UInt8]
+        let symptom: String?
+        let ssh: String?
+        init(_ text: String, _ symptom: String?, ssh: String? = nil) {
+            self.needle = ByteSearch.needle(text)
+            self.symptom = symptom
+            self.ssh = ssh
+        }
+    }
+
+    private static let rules: [Rule] = [
+        Rule("cannot connect to the docker daemon", "docker-daemon-unreachable"),
+        Rule("permission denied while trying to connect to the docker", "docker-daemon-unreachable"),
+        Rule("executable file not found in $path", "executable-not-found-in-container"),
+        Rule("is not running", "container-not-running"),
+        Rule("wait until the container is running", "container-not-running"),
+        Rule("no such container:", "no-such-container"),
+        Rule("no such service:", "no-such-service"),
+        Rule("permission denied (publickey", "permission-denied", ssh: "auth-failed"),
+        Rule("permission denied", "permission-denied"),
+        Rule("no such file or directory", "no-such-file"),
+        Rule("address already in use", "port-in-use"),
+        Rule("port is already allocated", "port-in-use"),
+        Rule("eaddrinuse", "port-in-use"),
+        Rule("open failed: connect failed: connection refused", "connection-refused", ssh: "forward-target-refused"),
+        Rule("could not resolve hostname", nil, ssh: "unresolved-host"),
+        Rule("econnrefused", "connection-refused"),
+        Rule("connection refused", "connection-refused"),
+        Rule("couldn't connect to server", "connection-refused"),
+        Rule("empty reply from server", "empty-reply"),
+        Rule("connection reset by peer", "connection-reset"),
+        Rule("connection timed out", "connection-timeout"),
+        Rule("timeout was reached", "connection-timeout"),
+    ]
+
+    private static let curl = ByteSearch.needle("curl: (")
+    private static let http = ByteSearch.needle("http/")
+    private static let sshConnect = ByteSearch.needle("ssh: connect to host")
+    private static let bindForward = ByteSearch.needle("bind [")
+
+    func extract(from document: PasteDocument) -> [Fact] {
+        var facts: [Fact] = []
+        for (index, raw) in document.lines.enumerated() where !raw.isEmpty {
+            let line = ScannedLine(number: index + 1, raw: raw)
+            if ErrorStringCatalogue.negations.contains(where: { line.contains($0) }) { continue }
+            extract(line, into: &facts)
+        }
+        return facts
+    }
+
+    private func extract(_ line: ScannedLine, into facts: inout [Fact]) {
+        var symptoms: [String] = []
+        var covered: [Range<Int>] = []
+        if let command = Self.missingCommand(line) {
+            symptoms.append("command-not-found")
+            facts.append(line.fact(.missingCommand, command))
+        }
+        for rule in Self.rules {
+            guard let offset = line.find(rule.needle) else { continue }
+            let span = offset..<(offset + rule.needle.count)
+            if covered.contains(where: { $0.contains(span.lowerBound) }) { continue }
+            covered.append(span)
+            if let symptom = rule.symptom, !symptoms.contains(symptom) { symptoms.append(symptom) }
+            if let ssh = rule.ssh { facts.append(line.fact(.sshError, ssh)) }
+        }
+        if line.find(Self.sshConnect) != nil {
+            facts.append(line.fact(.sshError, line.contains(ByteSearch.needle("timed out")) ? "timeout" : "refused"))
+        }
+        if line.hasPrefix(Self.bindForward), line.contains(ByteSearch.needle("address already in use")) {
+            facts.append(line.fact(.sshError, "forward-port-in-use"))
+        }
+        // The `container … is not running` rule must not fire on prose like "gateway is not running?".
+        if symptoms.contains("container-not-running"),
+            !(line.contains(ByteSearch.needle("error response from daemon")) || line.contains(ByteSearch.needle("service \"")))
+        {
+            symptoms.removeAll { $0 == "container-not-running" }
+        }
+        if let offset = line.find(Self.curl) { addCurl(line, offset + Self.curl.count, &facts) }
+        addHTTPStatus(line, &facts, &symptoms)
+        for symptom in symptoms { facts.append(line.fact(.symptom, symptom)) }
+    }
+
+    /// `curl: (N) …`, also when glued to a progress-meter line (`…     0curl: (7) …`).
+    private func addCurl(_ line: ScannedLine, _ start: Int, _ facts: inout [Fact]) {
+        var code = 0
+        var index = start
+        while index < line.bytes.count, line.bytes[index] >= 0x30, line.bytes[index] <= 0x39 {
+            code = code * 10 + Int(line.bytes[index] - 0x30)
+            index += 1
+        }
+        let result: String?
+        switch code {
+        case 7: result = "refused"
+        case 52: result = "empty-reply"
+        case 56: result = "reset"
+        case 28: result = "timeout"
+        case 6: result = "unresolved-host"
+        case 35: result = "tls-error"
+        case 22:
+            let digits = line.suffix(from: index).filter(\.isNumber).suffix(3)
+            result = digits.count == 3 ? "http-" + digits : nil
+        default: result = nil
+        }
+        if let result { facts.append(line.fact(.curlResult, result)) }
+    }
+
+    /// `HTTP/1.1 401 Unauthorized`, `< HTTP/1.1 101 Switching Protocols`, `HTTP/2 200`.
+    private func addHTTPStatus(_ line: ScannedLine, _ facts: inout [Fact], _ symptoms: inout [String]) {
+        var start = 0
+        if line.hasPrefix(ByteSearch.needle("< ")) { start = 2 }
+        guard line.lower.count >= start + 10, ByteSearch.find(Self.http, in: line.lower, from: start) == start else { return }
+        guard let space = line.bytes[start...].firstIndex(of: 0x20), space + 4 <= line.bytes.count else { return }
+        let status = line.slice((space + 1)..<(space + 4))
+        guard status.count == 3, status.allSatisfy(\.isNumber) else { return }
+        facts.append(line.fact(.curlResult, "http-" + status))
+        if status == "401", !symptoms.contains("http-unauthorized") { symptoms.append("http-unauthorized") }
+    }
+
+    /// The command named by a shell's "not found" message in bash, dash, busybox, zsh, fish,
+    /// Ubuntu's command-not-found hook, cmd.exe and PowerShell.
+    static func missingCommand(_ line: ScannedLine) -> String? {
+        let text = line.text
+        if let range = ByteSearch.find(ByteSearch.needle("command not found: "), in: line.lower) {
+            return word(line.suffix(from: range + "command not found: ".count))
+        }
+        if let range = ByteSearch.find(ByteSearch.needle(": command not found"), in: line.lower) {
+            // `bash: openclaw: command not found`, `./setup.sh: line 12: openclaw: command not found`
+            let head = line.slice(0..<range)
+            return head.split(separator: ":").last.map { String($0).trimmingBlanks() }
+        }
+        if let range = ByteSearch.find(ByteSearch.needle("unknown command: "), in: line.lower), text.hasPrefix("fish") {
+            return word(line.suffix(from: range + "unknown command: ".count))
+        }
+        if line.lower.count > 11, line.hasSuffixBytes(ByteSearch.needle(": not found")), line.hasPrefix(ByteSearch.needle("sh: ")) {
+            // `sh: 1: openclaw: not found` (dash), `sh: openclaw: not found` (busybox)
+            let head = line.slice(0..<(line.bytes.count - ": not found".count))
+            return head.split(separator: ":").last.map { String($0).trimmingBlanks() }
+        }
+        for phrase in ["command '", "the term '", "'"] {
+            guard let range = ByteSearch.find(ByteSearch.needle(phrase), in: line.lower) else { continue }
+            let rest = line.suffix(from: range + phrase.count)
+            guard let quote = rest.firstIndex(of: "'") else { continue }
+            let after = rest[rest.index(after: quote)...].lowercased()
+            if after.hasPrefix(" not found") || after.hasPrefix(" is not recognized") {
+                return String(rest[..<quote])
+            }
+        }
+        return nil
+    }
+
+    private static func word(_ text: String) -> String? {
+        let word = text.prefix { !$0.isWhitespace }
+        return word.isEmpty ? nil : String(word)
+    }
+}
+
+extension ScannedLine {
+    func hasSuffixBytes(_ needle: [UInt8]) -> Bool {
+        lower.count >= needle.count && lower[(lower.count - needle.count)...].elementsEqual(needle)
+    }
+}
