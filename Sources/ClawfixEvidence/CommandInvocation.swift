@@ -1,0 +1,193 @@
+/// What a typed command line does, as far as where it runs is concerned: `ssh host "cmd"` runs
+/// `cmd` on a remote host, `docker exec -it gw sh -lc '…'` inside the gateway container,
+/// `docker compose run --rm openclaw-cli …` in a throw-away CLI container.
+public struct CommandInvocation: Sendable, Hashable {
+    /// Where the innermost command runs (relative to the shell it was typed in).
+    public var location: CommandLocation
+    /// The innermost command (`openclaw dashboard --no-open` of `ssh h "bash -lc 'openclaw dashboard --no-open'"`).
+    public var innerCommand: String
+    /// `ssh host` or `docker exec -it gw sh` with no command: the following commands run there.
+    public var opensSession: Bool
+    /// `-L` forwards of an ssh command, as `LOCALPORT:HOST:REMOTEPORT`.
+    public var tunnelForwards: [String]
+    /// The container or compose service named by `docker exec` / `compose exec|run`.
+    public var container: String?
+
+    /// Analyses one command line (prompt already removed).
+    public init(_ command: String) {
+        location = .host
+        innerCommand = command
+        opensSession = false
+        tunnelForwards = []
+        container = nil
+        var words = ShellWords.split(command)
+        while let first = words.first, first == "sudo" || first.contains("=") && !first.hasPrefix("-") {
+            words.removeFirst()
+            while words.first?.hasPrefix("-") == true { words.removeFirst() }
+        }
+        guard let program = words.first else { return }
+        if program == "ssh" {
+            analyseSSH(Array(words.dropFirst()))
+        } else if program == "docker" || program == "docker-compose" || program == "podman" {
+            var rest = Array(words.dropFirst())
+            var compose = program == "docker-compose"
+            if rest.first == "compose" {
+                compose = true
+                rest.removeFirst()
+            }
+            if compose {
+                // Global compose options before the subcommand: `-f file`, `-p name`, `--env-file f`.
+                while let option = rest.first, option.hasPrefix("-") {
+                    rest.removeFirst()
+                    if ["-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory"].contains(option),
+                        !rest.isEmpty
+                    {
+                        rest.removeFirst()
+                    }
+                }
+            }
+            guard let subcommand = rest.first else { return }
+            if subcommand == "exec" || (compose && subcommand == "run") {
+                analyseExec(Array(rest.dropFirst()), compose: compose, run: subcommand == "run")
+            } else if !compose && subcommand == "container", rest.count > 1, rest[1] == "exec" {
+                analyseExec(Array(rest.dropFirst(2)), compose: false, run: false)
+            }
+        }
+    }
+
+    private static let sshOptionsWithValue: Set<String> = [
+        "-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w",
+    ]
+
+    private mutating func analyseSSH(_ words: [String]) {
+        var index = 0
+        var sawNoCommand = false
+        var destination: String?
+        while index < words.count {
+            let word = words[index]
+            if destination == nil, word.hasPrefix("-"), word.count >= 2 {
+                let option = String(word.prefix(2))
+                if CommandInvocation.sshOptionsWithValue.contains(option) {
+                    let value = word.count > 2 ? String(word.dropFirst(2)) : (index + 1 < words.count ? words[index + 1] : "")
+                    if word.count == 2 { index += 1 }
+                    if option == "-L", !value.isEmpty { tunnelForwards.append(value) }
+                } else if word.contains("N") {
+                    sawNoCommand = true
+                }
+                index += 1
+                continue
+            }
+            if destination == nil {
+                destination = word
+                index += 1
+                break
+            }
+            index += 1
+        }
+        guard destination != nil else { return }
+        let remote = words[min(index, words.count)...].joined(separator: " ")
+        if remote.isEmpty {
+            opensSession = !sawNoCommand && tunnelForwards.isEmpty
+            location = tunnelForwards.isEmpty ? .remoteHost : .host
+            innerCommand = ""
+            return
+        }
+        // `ssh h "docker exec …"`: the remote command may itself enter a container.
+        let inner = CommandInvocation(ShellWords.unwrapShell(remote))
+        location = inner.location == .host ? .remoteHost : inner.location
+        innerCommand = inner.innerCommand
+        container = inner.container
+    }
+
+    private static let execOptionsWithValue: Set<String> = [
+        "-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file", "--index", "--name", "--entrypoint", "-v",
+        "--volume", "-p", "--publish", "-l", "--label", "--network", "--detach-keys",
+    ]
+
+    private mutating func analyseExec(_ words: [String], compose: Bool, run: Bool) {
+        var index = 0
+        while index < words.count, words[index].hasPrefix("-") {
+            if CommandInvocation.execOptionsWithValue.contains(words[index]) { index += 1 }
+            index += 1
+        }
+        guard index < words.count else { return }
+        let target = words[index]
+        container = target
+        let rest = words[(index + 1)...].joined(separator: " ")
+        // `compose run` always makes a new one-off container; `exec` enters the named one.
+        location = run || target.lowercased().contains("cli") ? .cliContainer : .gatewayContainer
+        let inner = ShellWords.unwrapShell(rest)
+        innerCommand = inner
+        let shells: Set<String> = ["sh", "bash", "ash", "zsh", "/bin/sh", "/bin/bash"]
+        opensSession = inner.isEmpty || shells.contains(inner)
+    }
+}
+
+/// Where a command of the paste ran: `host`, `remote-host` (over ssh), `gateway-container`,
+/// `cli-container` (`docker compose run openclaw-cli`), `windows`; `unknown` for text before any command.
+public struct CommandLocation: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let host = CommandLocation(rawValue: "host")
+    public static let remoteHost = CommandLocation(rawValue: "remote-host")
+    public static let gatewayContainer = CommandLocation(rawValue: "gateway-container")
+    public static let cliContainer = CommandLocation(rawValue: "cli-container")
+    public static let windows = CommandLocation(rawValue: "windows")
+    public static let unknown = CommandLocation(rawValue: "unknown")
+    public var description: String { rawValue }
+}
+
+/// POSIX-shell word splitting, enough for command lines users paste (quotes, backslashes).
+enum ShellWords {
+    static func split(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quote: Character?
+        var escaped = false
+        for character in text.prefix(4000) {
+            if escaped {
+                current.append(character)
+                escaped = false
+                continue
+            }
+            if let open = quote {
+                if character == open {
+                    quote = nil
+                } else if character == "\\" && open == "\"" {
+                    escaped = true
+                } else {
+                    current.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "'", "\"":
+                quote = character
+                inWord = true
+            case "\\":
+                escaped = true
+                inWord = true
+            case " ", "\t":
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            default:
+                current.append(character)
+                inWord = true
+            }
+        }
+        if inWord { words.append(current) }
+        return words
+    }
+
+    /// `sh -lc 'node dist/index.js devices list'` → `node dist/index.js devices list`; other commands unchanged.
+    static func unwrapShell(_ command: String) -> String {
+        let words = split(command)
+        let shells: Set<String> = ["sh", "bash", "ash", "zsh", "/bin/sh", "/bin/bash"]
+        guard words.count >= 3, shells.contains(words[0]), words[1].hasPrefix("-"), words[1].contains("c") else {
+            return command.trimmingBlanks()
+        }
+        return words[2]
+    }
+}

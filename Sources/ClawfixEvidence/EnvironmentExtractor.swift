@@ -1,0 +1,34 @@
+/// Reads environment variables from `.env` files, `env`/`printenv` dumps, `export X=…` and
+/// `declare -x X="…"` lines and PowerShell `$env:X = "…"`: `env.<NAME>` facts for `OPENCLAW_*`,
+/// `HOME`, `XDG_CONFIG_HOME`, `USER` (secrets only as `set`), plus `gateway.bind`, `shell.home`
+/// and the config mount source they imply.
+public struct EnvironmentExtractor: FactExtractor {
+    public var name: String { "environment" }
+    public init() {}
+
+    public func extract(from document: PasteDocument) -> [Fact] {
+        var facts: [Fact] = []
+        for (index, raw) in document.lines.enumerated() {
+            // Cheap filter before cleaning: only lines with `=` can hold an assignment.
+            guard raw.utf8.contains(UInt8(ascii: "=")) else { continue }
+            let line = SystemLine(number: index + 1, line: raw)
+            guard let (name, value) = EnvironmentExtractor.assignment(line.text) else { continue }
+            facts += EnvironmentVariable.facts(name: name, raw: value, line: line)
+        }
+        return facts
+    }
+
+    /// `NAME=value` at the start of a line, after `export `, `declare -x `, `set ` or `$env:`.
+    static func assignment(_ text: String) -> (String, String)? {
+        var body = Substring(text)
+        for prefix in ["export ", "declare -x ", "setenv ", "set ", "$env:", "$Env:"] where body.hasPrefix(prefix) {
+            body = body.dropFirst(prefix.count)
+            break
+        }
+        guard let equals = body.firstIndex(of: "=") else { return nil }
+        var name = body[..<equals]
+        if text.hasPrefix("$env:") || text.hasPrefix("$Env:") { name = Substring(name.trimmingBlanks()) }
+        guard EnvironmentVariable.isName(name) else { return nil }
+        return (String(name), String(body[body.index(after: equals)...]))
+    }
+}

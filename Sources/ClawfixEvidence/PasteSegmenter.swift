@@ -1,0 +1,97 @@
+/// One command of a paste with the output that follows it, and where it ran.
+public struct CommandBlock: Sendable, Hashable {
+    /// 1-based line of the command; nil for the text before the first command.
+    public var commandLine: Int?
+    /// The command as typed (after the prompt); nil for the text before the first command.
+    public var command: String?
+    /// The prompt, when the command was typed after one (`alice@vps:~/openclaw$`).
+    public var prompt: ShellPrompt?
+    /// What ran, with its location: `ssh`/`docker exec`/`sh -lc` wrappers unwrapped.
+    public var invocation: CommandInvocation?
+    /// Where the command (and so its output) ran.
+    public var location: CommandLocation
+    /// 1-based line numbers of the output: the lines after the command up to the next command.
+    public var outputLines: Range<Int>
+
+    /// The command that produced the output, unwrapped (`devices list …` of `docker compose exec openclaw-gateway sh -lc '…'`).
+    public var effectiveCommand: String? { invocation?.innerCommand ?? command }
+}
+
+/// Splits a paste into command blocks, so output can be tied to the command that produced it and
+/// to where it ran: the host, a remote host over ssh, the gateway container (exec), a CLI
+/// container (`compose run`), or Windows. A command is a line after a shell prompt, or a bare line
+/// starting like a command users paste (`docker …`, `ssh …`, `openclaw …`).
+public enum PasteSegmenter {
+    /// The blocks of `document`, in order; one linear pass.
+    public static func blocks(of document: PasteDocument) -> [CommandBlock] {
+        blocks(of: SystemLine.lines(of: document))
+    }
+
+    static let bareCommandStarts = [
+        "docker ", "docker-compose ", "sudo ", "ssh ", "ss -", "netstat ", "lsof ", "openclaw ", "curl ", "cat ", "printenv",
+        "node dist/index.js ", "podman ", "grep ", "ls -", "export ",
+    ]
+
+    /// A bare (prompt-less) command line: short, starts with a known program, no sentence punctuation.
+    static func isBareCommand(_ text: String) -> Bool {
+        guard text.count <= 400, text.unicodeScalars.first.map({ $0 >= "a" && $0 <= "z" }) == true,
+            bareCommandStarts.contains(where: { text.hasPrefix($0) }) || text == "env" || text == "printenv"
+        else { return false }
+        if text.hasSuffix(".") || text.hasSuffix(":") || text.hasSuffix("?") || text.hasSuffix("!") { return false }
+        if text.hasPrefix("export ") { return false }
+        return !text.contains(". ") && !text.contains(", ")
+    }
+
+    static func blocks(of lines: [SystemLine]) -> [CommandBlock] {
+        var blocks: [CommandBlock] = []
+        var current = CommandBlock(commandLine: nil, command: nil, prompt: nil, invocation: nil, location: .unknown, outputLines: 1..<1)
+        var session: CommandLocation?
+        var sawWindowsPrompt = false
+        for line in lines {
+            let prompt = ShellPrompt.parse(line.text)
+            let command: String
+            if let prompt {
+                command = prompt.command
+            } else if isBareCommand(line.text) {
+                command = line.text
+            } else {
+                current.outputLines = current.outputLines.lowerBound..<(line.number + 1)
+                continue
+            }
+            if current.commandLine != nil || !current.outputLines.isEmpty { blocks.append(current) }
+            let invocation = CommandInvocation(command)
+            var base: CommandLocation = .host
+            if let prompt, prompt.isWindows {
+                base = .windows
+                sawWindowsPrompt = true
+                session = nil
+            } else if let session {
+                base = session
+            } else if prompt?.host != nil, sawWindowsPrompt {
+                // A Linux prompt after a Windows one: the user is on the server now.
+                base = .remoteHost
+            }
+            let location = invocation.location == .host ? base : invocation.location
+            if command == "exit" || command == "logout" {
+                session = session == .remoteHost || session == nil ? nil : .remoteHost
+            } else if invocation.opensSession {
+                session = location
+            }
+            current = CommandBlock(
+                commandLine: line.number, command: command, prompt: prompt, invocation: invocation, location: location,
+                outputLines: (line.number + 1)..<(line.number + 1))
+        }
+        if current.commandLine != nil || !current.outputLines.isEmpty { blocks.append(current) }
+        return blocks
+    }
+
+    /// For each 1-based line, the index of its block in `blocks` (lines before any block map to nil).
+    static func blockIndexByLine(_ blocks: [CommandBlock], lineCount: Int) -> [Int?] {
+        var result = [Int?](repeating: nil, count: lineCount + 1)
+        for (index, block) in blocks.enumerated() {
+            if let commandLine = block.commandLine, commandLine <= lineCount { result[commandLine] = index }
+            for number in block.outputLines where number <= lineCount { result[number] = index }
+        }
+        return result
+    }
+}

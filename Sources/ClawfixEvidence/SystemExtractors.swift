@@ -1,0 +1,10 @@
+/// Extractors for output of general tools: docker, compose, inspect, ss/netstat/lsof, env, prompts.
+enum SystemExtractors {
+    static let all: [any FactExtractor] = [
+        DockerPsExtractor(), ComposePsExtractor(), ComposeConfigExtractor(), DockerInspectExtractor(),
+        ListeningSocketsExtractor(), EnvironmentExtractor(), CommandLineExtractor(),
+    ]
+    /// Fact names these extractors produce beyond the core vocabulary in `FactName`: none, every
+    /// name they emit is a core name or an `env.<NAME>`.
+    static let factNames: Set<String> = []
+}
