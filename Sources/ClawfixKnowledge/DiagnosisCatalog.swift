@@ -1,0 +1,139 @@
+/// The diagnosis ids clawfix may report, read from `KnowledgeBase/diagnoses.md` (a copy of the
+/// project's public contract): one Markdown table per family, plus the Advisories table.
+public struct DiagnosisCatalog: Sendable {
+    /// One row of the catalogue.
+    public struct Entry: Sendable, Hashable {
+        public var id: String
+        /// The "what is wrong" column (the "what" column for advisories).
+        public var title: String
+        /// The section heading the row sits under, e.g. "Pairing and device trust".
+        public var family: String
+        /// The "signals" column (the "when" column for advisories).
+        public var signals: String
+        public var fix: String
+        public var versions: String
+
+        public init(id: String, title: String, family: String, signals: String, fix: String, versions: String) {
+            self.id = id
+            self.title = title
+            self.family = family
+            self.signals = signals
+            self.fix = fix
+            self.versions = versions
+        }
+    }
+
+    /// Diagnoses in file order.
+    public var entries: [Entry]
+    /// Rows of the Advisories section (reported beside any diagnosis, never ranked).
+    public var advisories: [Entry]
+
+    public init(entries: [Entry], advisories: [Entry]) {
+        self.entries = entries
+        self.advisories = advisories
+    }
+
+    /// The diagnosis or advisory with this id.
+    public func entry(_ id: String) -> Entry? {
+        entries.first { $0.id == id } ?? advisories.first { $0.id == id }
+    }
+
+    /// Every diagnosis id (advisories excluded), in file order.
+    public var ids: [String] { entries.map(\.id) }
+
+    /// Reads every table row under a `## ` heading. A section whose heading starts with
+    /// "Advisories" fills `advisories`. Throws `KnowledgeBaseError` with `file:line` problems for
+    /// rows with a missing id or a duplicate id.
+    public static func parse(markdown: String, file: String) throws -> DiagnosisCatalog {
+        var entries: [Entry] = []
+        var advisories: [Entry] = []
+        var problems: [LintMessage] = []
+        var seen: Set<String> = []
+        var family = ""
+        var header: [String]? = nil
+        for (offset, rawLine) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let trimmed = line.trimmingSpaces
+            if trimmed.hasPrefix("## ") {
+                family = String(trimmed.dropFirst(3)).trimmingSpaces
+                header = nil
+                continue
+            }
+            guard trimmed.hasPrefix("|") else {
+                header = nil
+                continue
+            }
+            let cells = splitRow(trimmed)
+            guard let columns = header else {
+                header = cells.map { $0.lowercased() }
+                continue
+            }
+            if cells.allSatisfy({ $0.allSatisfy { $0 == "-" || $0 == ":" } }) { continue }
+            func cell(_ names: String...) -> String {
+                for name in names { if let index = columns.firstIndex(of: name), index < cells.count { return cells[index] } }
+                return ""
+            }
+            let id = cell("id").trimming("`")
+            guard !id.isEmpty else {
+                problems.append(LintMessage(file: file, line: offset + 1, message: "table row without an id"))
+                continue
+            }
+            guard seen.insert(id).inserted else {
+                problems.append(LintMessage(file: file, line: offset + 1, message: "duplicate diagnosis id `\(id)`"))
+                continue
+            }
+            let entry = Entry(
+                id: id, title: cell("what is wrong", "what"), family: family, signals: cell("signals", "when"),
+                fix: cell("fix"), versions: cell("versions"))
+            if family.lowercased().hasPrefix("advisories") { advisories.append(entry) } else { entries.append(entry) }
+        }
+        if entries.isEmpty && problems.isEmpty {
+            problems.append(LintMessage(file: file, line: 1, message: "no diagnosis table found"))
+        }
+        guard problems.isEmpty else { throw KnowledgeBaseError(problems) }
+        return DiagnosisCatalog(entries: entries, advisories: advisories)
+    }
+
+    /// Splits `| a | b |` into cells; a `|` inside a backtick span or escaped as `\|` stays in its cell.
+    static func splitRow(_ row: String) -> [String] {
+        var cells: [String] = []
+        var current = ""
+        var inCode = false
+        var escaped = false
+        for character in row.dropFirst() {
+            if escaped {
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "`" {
+                inCode.toggle()
+                current.append(character)
+            } else if character == "|" && !inCode {
+                cells.append(current.trimmingSpaces)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.trimmingSpaces.isEmpty { cells.append(current.trimmingSpaces) }
+        return cells
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs (Foundation-free, so it is cheap on the hot path).
+    var trimmingSpaces: String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" || last == "\r" { slice = slice.dropLast() }
+        return String(slice)
+    }
+
+    func trimming(_ set: Character) -> String {
+        var slice = Substring(self)
+        while slice.first == set { slice = slice.dropFirst() }
+        while slice.last == set { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import GRDB
+
+/// The knowledge base in an SQLite FTS5 table, for ranking trees and nodes against free text.
+///
+/// The file is a cache: it stores the fingerprint of the knowledge base it was built from and is
+/// rebuilt only when that differs. A missing, stale, corrupt or truncated file is rebuilt (into a
+/// temporary file renamed over it, so a concurrent reader never sees half an index); when the
+/// location is not writable the index is built in memory. Opening never fails because of the cache.
+public final class KnowledgeIndex: Sendable {
+    /// The file searched, or `:memory:` after a fallback.
+    public let path: String
+    /// True when this open had to (re)build the index.
+    public let didRebuild: Bool
+    private let queue: DatabaseQueue
+
+    /// Bumped whenever the table layout or what goes into it changes, so old caches rebuild.
+    static let schemaVersion = "3"
+
+    private init(path: String, didRebuild: Bool, queue: DatabaseQueue) {
+        self.path = path
+        self.didRebuild = didRebuild
+        self.queue = queue
+    }
+
+    /// Opens the index at `path` (nil: `ClawfixPaths.defaultIndexPath()`), building it when needed.
+    public static func open(path: String?, knowledgeBase: KnowledgeBase) throws -> KnowledgeIndex {
+        let path = path ?? ClawfixPaths.defaultIndexPath()
+        let key = "\(schemaVersion):\(knowledgeBase.fingerprint)"
+        if let queue = try? openWarm(path: path, key: key) {
+            return KnowledgeIndex(path: path, didRebuild: false, queue: queue)
+        }
+        if let queue = try? rebuildFile(path: path, key: key, knowledgeBase: knowledgeBase) {
+            return KnowledgeIndex(path: path, didRebuild: true, queue: queue)
+        }
+        let queue = try DatabaseQueue()
+        try queue.write { try fill($0, key: key, knowledgeBase: knowledgeBase) }
+        return KnowledgeIndex(path: ":memory:", didRebuild: true, queue: queue)
+    }
+
+    private static func configuration(readonly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readonly
+        configuration.busyMode = .timeout(2)
+        configuration.label = "clawfix.knowledge"
+        return configuration
+    }
+
+    /// The existing file when it holds this knowledge base; throws for anything else.
+    private static func openWarm(path: String, key: String) throws -> DatabaseQueue {
+        guard FileManager.default.fileExists(atPath: path) else { throw KnowledgeSyntaxError("missing") }
+        // Read-only: a warm open must not create journals or write anything.
+        let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+        let stored = try queue.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'fingerprint'")
+        }
+        guard stored == key else { throw KnowledgeSyntaxError("stale") }
+        // A truncated file can still answer the meta query; a search must work too.
+        _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entries") }
+        return queue
+    }
+
+    private static func rebuildFile(path: String, key: String, knowledgeBase: KnowledgeBase) throws -> DatabaseQueue {
+        let url = URL(fileURLWithPath: path)
+        try? FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = "\(path).\(ProcessInfo.processInfo.processIdentifier).tmp"
+        try? FileManager.default.removeItem(atPath: temporary)
+        do {
+            let builder = try DatabaseQueue(path: temporary, configuration: configuration(readonly: false))
+            try builder.write { try fill($0, key: key, knowledgeBase: knowledgeBase) }
+            try builder.close()
+            if rename(temporary, path) != 0 { throw KnowledgeSyntaxError("rename failed") }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        for suffix in ["-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        return try openWarm(path: path, key: key)
+    }
+
+    /// Weighted columns: symptoms count most, then titles, catalogue signals, questions, fixes.
+    static let columns = ["symptom", "title", "signals", "question", "fix"]
+    static let weights = "10.0, 5.0, 3.0, 2.0, 1.0"
+
+    private static func fill(_ db: Database, key: String, knowledgeBase: KnowledgeBase) throws {
+        try db.execute(sql: "DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS entries")
+        try db.execute(sql: "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        try db.execute(
+            sql: """
+                CREATE VIRTUAL TABLE entries USING fts5(
+                    symptom, title, signals, question, fix,
+                    tree_id UNINDEXED, node_id UNINDEXED, display UNINDEXED,
+                    tokenize = 'unicode61')
+                """)
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT INTO entries(symptom, title, signals, question, fix, tree_id, node_id, display)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for tree in knowledgeBase.trees {
+            try insert.execute(arguments: [
+                tree.symptoms.joined(separator: "\n"), tree.title, "", tree.summary, "", tree.id, nil, tree.title,
+            ])
+            for node in tree.nodes {
+                if node.kind == .diagnosis {
+                    let entry = node.diagnosisID.flatMap { knowledgeBase.catalog.entry($0) }
+                    let title = entry.map { "\(node.diagnosisID ?? ""): \($0.title)" } ?? node.diagnosisID ?? node.id
+                    try insert.execute(arguments: [
+                        "", title, entry?.signals ?? "", "",
+                        [node.fix, node.outdated].compactMap { $0 }.joined(separator: "\n"), tree.id, node.id, title,
+                    ])
+                } else {
+                    let question = ([node.ask, node.look].compactMap { $0 } + node.commands.map(\.command))
+                        .joined(separator: "\n")
+                    try insert.execute(arguments: [
+                        "", node.id.replacingOccurrences(of: "-", with: " "), "", question, "", tree.id, node.id,
+                        node.ask ?? node.id,
+                    ])
+                }
+            }
+        }
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('fingerprint', ?)", arguments: [key])
+    }
+
+    /// Ranked hits for free text. Any text is safe: it is tokenized, never passed to MATCH raw.
+    /// Rows holding every word rank first; rows holding some of them fill up to `limit`.
+    public func search(_ text: String, limit: Int) throws -> [KnowledgeHit] {
+        guard limit > 0 else { return [] }
+        let patterns = [FTS5Pattern(matchingAllTokensIn: text), FTS5Pattern(matchingAnyTokenIn: text)].compactMap { $0 }
+        guard !patterns.isEmpty else { return [] }
+        return try queue.read { db in
+            var hits: [KnowledgeHit] = []
+            var seen: Set<Int64> = []
+            for pattern in patterns where hits.count < limit {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT rowid, tree_id, node_id, display,
+                               snippet(entries, -1, '[', ']', '…', 12) AS snippet,
+                               bm25(entries, \(Self.weights)) AS rank
+                        FROM entries WHERE entries MATCH ? ORDER BY rank LIMIT ?
+                        """,
+                    arguments: [pattern, limit])
+                for row in rows where hits.count < limit {
+                    let rowID: Int64 = row["rowid"]
+                    guard seen.insert(rowID).inserted else { continue }
+                    hits.append(
+                        KnowledgeHit(
+                            treeID: row["tree_id"], nodeID: row["node_id"], title: row["display"],
+                            snippet: (row["snippet"] as String?) ?? "", score: -((row["rank"] as Double?) ?? 0)))
+                }
+            }
+            return hits
+        }
+    }
+}
