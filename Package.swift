@@ -52,7 +52,16 @@ let package = Package(
             name: "clawfix",
             dependencies: [
                 "ClawfixFrontEnds", "ClawfixKnowledge", "ClawfixRedaction", "ClawfixProbe", "ClawfixDiagnosis",
+                "ClawfixEvidence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `bench/run.sh` builds this in release and writes BENCHMARKS.md from its table.
+        .executableTarget(
+            name: "clawfix-bench",
+            dependencies: [
+                "ClawfixFrontEnds", "ClawfixKnowledge", "ClawfixRedaction", "ClawfixProbe", "ClawfixDiagnosis",
+                "ClawfixEvidence", "ClawfixTestSupport",
             ]
         ),
         .executableTarget(name: "KnowledgeBaseEmbedder"),
@@ -87,6 +96,13 @@ let package = Package(
         .testTarget(name: "ClawfixDiagnosisTests", dependencies: ["ClawfixDiagnosis", "ClawfixTestSupport"]),
         .testTarget(name: "ClawfixFrontEndsTests", dependencies: ["ClawfixFrontEnds", "ClawfixTestSupport"]),
         .testTarget(name: "clawfixTests", dependencies: ["ClawfixTestSupport"]),
+        .testTarget(
+            name: "HostileInputTests",
+            dependencies: [
+                "ClawfixFrontEnds", "ClawfixKnowledge", "ClawfixRedaction", "ClawfixEvidence", "ClawfixDiagnosis",
+                "ClawfixTestSupport",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,1 @@
+print("clawfix-bench: not built yet")
