@@ -1,5 +1,6 @@
 import ClawfixDiagnosis
 import ClawfixEvidence
+import ClawfixKnowledge
 
 /// The real diagnosis stage behind every front end: `DiagnosisEngine` over a `ConversationState`.
 public struct DiagnosisStage: ConversationEngine {
@@ -11,11 +12,13 @@ public struct DiagnosisStage: ConversationEngine {
         self.engine = engine
     }
 
-    /// The stage over the knowledge base built into clawfix.
-    // TEMPORARY until the knowledge base lands (`KnowledgeBase.builtIn()`,
-    // `DiagnosisEngine(knowledgeBase:index:)`): an engine without trees reports nothing.
-    public static func builtIn() throws -> DiagnosisStage {
-        DiagnosisStage(engine: DiagnosisEngine(trees: []))
+    /// The stage over the knowledge base built into clawfix, with the FTS index at `indexPath`
+    /// (`ClawfixPaths.defaultIndexPath()` when nil). The index is opened once per process.
+    /// Without a usable index the engine still ranks by facts, only without full-text priors.
+    public static func builtIn(indexPath: String? = nil) throws -> DiagnosisStage {
+        let knowledgeBase = try KnowledgeBase.builtIn()
+        let index = try? KnowledgeIndex.open(path: indexPath ?? ClawfixPaths.defaultIndexPath(), knowledgeBase: knowledgeBase)
+        return DiagnosisStage(engine: DiagnosisEngine(knowledgeBase: knowledgeBase, index: index))
     }
 
     public func newState() -> ConversationState { ConversationState() }
