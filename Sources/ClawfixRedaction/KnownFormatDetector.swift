@@ -1,0 +1,65 @@
+/// API keys with a vendor prefix, recognisable without any context: Anthropic
+/// (`sk-ant-api03-`, `sk-ant-oat01-`, `sk-ant-ort01-`), OpenAI (`sk-proj-`, `sk-`), GitHub
+/// (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`, `github_pat_`), Slack (`xoxb-` …), Tailscale
+/// (`tskey-`), AWS access key ids (`AKIA`, `ASIA`) and Google (`AIza`).
+public struct KnownFormatDetector: SecretDetector {
+    public let name = "known-format"
+    public let message = "an API key in a provider's known format"
+
+    public init() {}
+
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            // Only these bytes can start a known prefix; everything else is skipped at once.
+            guard b == UInt8(ascii: "s") || b == UInt8(ascii: "g") || b == UInt8(ascii: "x") || b == UInt8(ascii: "t")
+                || b == UInt8(ascii: "A"), ByteClass.isWordStart(bytes, i)
+            else {
+                i += 1
+                continue
+            }
+            let end = ByteClass.tokenEnd(bytes, from: i)
+            if let kind = Self.kind(bytes, start: i, end: end) {
+                candidates.append(SecretCandidate(start: i, end: end, kind: kind, detector: name))
+            }
+            i = max(end, i + 1)
+        }
+    }
+
+    private static func kind(_ bytes: UnsafeBufferPointer<UInt8>, start i: Int, end: Int) -> SecretKind? {
+        let length = end - i
+        let token = bytes[i..<end]
+        func hasDigit() -> Bool { token.contains(where: ByteClass.isDigit) }
+        switch bytes[i] {
+        case UInt8(ascii: "s"):
+            if ByteClass.hasPrefix(bytes, at: i, "sk-ant-") {
+                guard length >= 32 else { return nil }
+                if ByteClass.hasPrefix(bytes, at: i, "sk-ant-oat") || ByteClass.hasPrefix(bytes, at: i, "sk-ant-ort") {
+                    return .anthropicOAuthToken
+                }
+                return .anthropicAPIKey
+            }
+            if ByteClass.hasPrefix(bytes, at: i, "sk-proj-") || ByteClass.hasPrefix(bytes, at: i, "sk-svcacct-") {
+                return length >= 30 ? .openAIAPIKey : nil
+            }
+            if ByteClass.hasPrefix(bytes, at: i, "sk-") { return length >= 32 && hasDigit() ? .openAIAPIKey : nil }
+        case UInt8(ascii: "g"):
+            if ByteClass.hasPrefix(bytes, at: i, "github_pat_") { return length >= 40 ? .githubToken : nil }
+            if length >= 40, ByteClass.hasPrefix(bytes, at: i, "gh"), i + 3 < end, bytes[i + 3] == UInt8(ascii: "_"),
+                "pousr".utf8.contains(bytes[i + 2]) { return .githubToken }
+        case UInt8(ascii: "x"):
+            if ByteClass.hasPrefix(bytes, at: i, "xox"), i + 4 < end, bytes[i + 4] == UInt8(ascii: "-"),
+                "bpaers".utf8.contains(bytes[i + 3]), length >= 20, hasDigit() { return .slackToken }
+        case UInt8(ascii: "t"):
+            if ByteClass.hasPrefix(bytes, at: i, "tskey-"), length >= 20, hasDigit() { return .tailscaleAuthKey }
+        case UInt8(ascii: "A"):
+            if (ByteClass.hasPrefix(bytes, at: i, "AKIA") || ByteClass.hasPrefix(bytes, at: i, "ASIA")), length == 20,
+                token.allSatisfy({ ByteClass.isDigit($0) || ($0 >= 0x41 && $0 <= 0x5A) }) { return .awsAccessKey }
+            if ByteClass.hasPrefix(bytes, at: i, "AIza"), length == 39 { return .googleAPIKey }
+        default: break
+        }
+        return nil
+    }
+}

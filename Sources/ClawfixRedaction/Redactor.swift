@@ -1,0 +1,106 @@
+/// Removes every secret from pasted text before anything else sees it.
+///
+/// Each `SecretDetector` scans the bytes once; overlapping findings are resolved in favour of
+/// the more specific detector, every value found is remembered (`memory`), and remembered
+/// values are then redacted wherever they appear bare — in this message and in later ones.
+public struct Redactor: Sendable {
+    /// Secrets already seen in this conversation.
+    public var memory: SecretMemory
+
+    /// The detectors, most specific first: on the same span the earlier one names the kind.
+    public static let detectors: [any SecretDetector] = [
+        PrivateKeyBlockDetector(), KnownFormatDetector(), JSONWebTokenDetector(), DiscordTokenDetector(),
+        TelegramTokenDetector(), URLSecretDetector(), HeaderDetector(), KeyContextDetector(), HighEntropyDetector(),
+    ]
+
+    public init(memory: SecretMemory = SecretMemory()) {
+        self.memory = memory
+    }
+
+    /// Redacts cleaned input.
+    public mutating func redact(_ input: PastedInput) -> RedactedText {
+        var text = input.text
+        return text.withUTF8 { redact(bytes: $0) }
+    }
+
+    /// Convenience for text that did not come from raw bytes.
+    public mutating func redact(_ text: String) -> RedactedText {
+        redact(PastedInput(text))
+    }
+
+    private mutating func redact(bytes: UnsafeBufferPointer<UInt8>) -> RedactedText {
+        var candidates: [SecretCandidate] = []
+        for detector in Self.detectors { detector.scan(bytes, into: &candidates) }
+        var chosen = Self.resolve(candidates)
+        for c in chosen {
+            memory.remember(String(decoding: bytes[c.start..<c.end], as: UTF8.self), as: c.kind)
+        }
+        if !memory.isEmpty {
+            var remembered: [SecretCandidate] = []
+            memory.scan(bytes, into: &remembered)
+            if !remembered.isEmpty { chosen = Self.resolve(chosen + remembered) }
+        }
+        return Self.render(bytes, chosen)
+    }
+
+    /// Keeps non-overlapping candidates. Specific detectors go first (on the same start, the
+    /// earlier detector in `detectors` wins); the context-only fallback and memory only fill gaps.
+    static func resolve(_ candidates: [SecretCandidate]) -> [SecretCandidate] {
+        guard !candidates.isEmpty else { return [] }
+        let order = Dictionary(uniqueKeysWithValues: (detectors.map(\.name) + ["memory"]).enumerated().map { ($1, $0) })
+        func tier(_ c: SecretCandidate) -> Int {
+            c.detector == "memory" ? 2 : c.detector == HighEntropyDetector().name ? 1 : 0
+        }
+        let sorted = candidates.enumerated().sorted { a, b in
+            if a.element.start != b.element.start { return a.element.start < b.element.start }
+            let pa = order[a.element.detector] ?? 99, pb = order[b.element.detector] ?? 99
+            if pa != pb { return pa < pb }
+            return a.offset < b.offset
+        }.map(\.element)
+        var kept: [SecretCandidate] = []
+        kept.reserveCapacity(sorted.count)
+        for level in 0...2 {
+            var merged: [SecretCandidate] = []
+            merged.reserveCapacity(kept.count + sorted.count)
+            var k = 0
+            var lastEnd = 0
+            for c in sorted where tier(c) == level && c.end > c.start {
+                // Bring over the kept spans that start before this one.
+                while k < kept.count && kept[k].start <= c.start {
+                    merged.append(kept[k])
+                    lastEnd = max(lastEnd, kept[k].end)
+                    k += 1
+                }
+                let nextStart = k < kept.count ? kept[k].start : Int.max
+                if c.start >= lastEnd && c.end <= nextStart {
+                    merged.append(c)
+                    lastEnd = c.end
+                }
+            }
+            merged.append(contentsOf: kept[k...])
+            kept = merged
+        }
+        return kept
+    }
+
+    private static func render(_ bytes: UnsafeBufferPointer<UInt8>, _ chosen: [SecretCandidate]) -> RedactedText {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var findings: [RedactionFinding] = []
+        findings.reserveCapacity(chosen.count)
+        var cursor = 0
+        var line = 1
+        for c in chosen {
+            for b in bytes[cursor..<c.start] where b == 0x0A { line += 1 }
+            output.append(contentsOf: bytes[cursor..<c.start])
+            let value = String(decoding: bytes[c.start..<c.end], as: UTF8.self)
+            let marker = RedactionMarker.marker(for: value[...], kind: c.kind)
+            output.append(contentsOf: marker.utf8)
+            findings.append(RedactionFinding(kind: c.kind, detector: c.detector, line: line, start: c.start, end: c.end, marker: marker))
+            for b in bytes[c.start..<c.end] where b == 0x0A { line += 1 }
+            cursor = c.end
+        }
+        output.append(contentsOf: bytes[cursor...])
+        return RedactedText(text: String(decoding: output, as: UTF8.self), findings: findings)
+    }
+}
