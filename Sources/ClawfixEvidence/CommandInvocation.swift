@@ -116,7 +116,10 @@ public struct CommandInvocation: Sendable, Hashable {
         let rest = words[(index + 1)...].joined(separator: " ")
         // `compose run` always makes a new one-off container; `exec` enters the named one.
         location = run || target.lowercased().contains("cli") ? .cliContainer : .gatewayContainer
-        let inner = ShellWords.unwrapShell(rest)
+        let tail = Array(words[(index + 1)...])
+        let shellNames: Set<String> = ["sh", "bash", "ash", "zsh", "/bin/sh", "/bin/bash"]
+        // `sh -lc '…'`: the quoted script is already one word here.
+        let inner = tail.count >= 3 && shellNames.contains(tail[0]) && tail[1].hasPrefix("-") && tail[1].contains("c") ? tail[2] : rest
         innerCommand = inner
         let shells: Set<String> = ["sh", "bash", "ash", "zsh", "/bin/sh", "/bin/bash"]
         opensSession = inner.isEmpty || shells.contains(inner)

@@ -9,10 +9,10 @@ private func facts(_ extractor: any FactExtractor, _ text: String) -> [String] {
 struct DockerPsExtractorTests {
     @Test func loopbackPublishedGatewayInFormatTable() {
         let paste = """
-            alice@vps:~/openclaw$ docker ps --format "table {{.Names}}\\t{{.Ports}}"\r
-            NAMES                                    PORTS\r
-            openclaw-openclaw-cli-run-7c1d2e3f4a5b   \r
-            openclaw-openclaw-gateway-1              127.0.0.1:18789->18789/tcp, 127.0.0.1:18790->18790/tcp\r
+            alice@vps:~/openclaw$ docker ps --format "table {{.Names}}\\t{{.Ports}}"
+            NAMES                                    PORTS
+            openclaw-openclaw-cli-run-7c1d2e3f4a5b   
+            openclaw-openclaw-gateway-1              127.0.0.1:18789->18789/tcp, 127.0.0.1:18790->18790/tcp
             """
         let result = facts(DockerPsExtractor(), paste)
         #expect(result.contains("docker.container=openclaw-openclaw-cli-run-7c1d2e3f4a5b@3"))
@@ -138,14 +138,14 @@ struct ComposeExtractorTests {
         #expect(result.contains("compose.service=openclaw-gateway@2"))
         #expect(result.contains("compose.service=openclaw-cli@3"))
         #expect(result.contains("compose.cli-network-mode=service:openclaw-gateway@7"))
-        #expect(result.contains("compose.gateway-bind=lan@17"))
-        #expect(result.contains("env.HOME=/home/node@19"))
-        #expect(result.contains("env.OPENCLAW_GATEWAY_TOKEN=set@20"))
+        #expect(result.contains("compose.gateway-bind=lan@18"))
+        #expect(result.contains("env.HOME=/home/node@20"))
+        #expect(result.contains("env.OPENCLAW_GATEWAY_TOKEN=set@21"))
         #expect(result.contains("compose.token-source=environment@12"))
-        #expect(result.contains("docker.gateway-published=127.0.0.1:18789->18789/tcp@25"))
-        #expect(result.contains("docker.gateway-publish-scope=loopback@25"))
-        #expect(result.contains("docker.mount=/home/node/.openclaw <= /root/.openclaw@29"))
-        #expect(result.contains("docker.config-mount-owner=root@29"))
+        #expect(result.contains("docker.gateway-published=127.0.0.1:18789->18789/tcp@26"))
+        #expect(result.contains("docker.gateway-publish-scope=loopback@26"))
+        #expect(result.contains("docker.mount=/home/node/.openclaw <= /root/.openclaw@30"))
+        #expect(result.contains("docker.config-mount-owner=root@30"))
     }
 }
 
@@ -204,10 +204,10 @@ struct EnvironmentAndSocketsTests {
     @Test func supportThreadDotEnv() {
         let paste = """
             ```
-            OPENCLAW_CONFIG_DIR=/root/.openclaw\r
-            OPENCLAW_WORKSPACE_DIR=/root/.openclaw/workspace\r
-            OPENCLAW_GATEWAY_TOKEN=[gateway-token …a1b2]\r
-            OPENCLAW_GATEWAY_BIND=lan\r
+            OPENCLAW_CONFIG_DIR=/root/.openclaw
+            OPENCLAW_WORKSPACE_DIR=/root/.openclaw/workspace
+            OPENCLAW_GATEWAY_TOKEN=[gateway-token …a1b2]
+            OPENCLAW_GATEWAY_BIND=lan\u{1B}[0m
             export HOME="/root"
             PATH=/usr/bin
             The OPENCLAW_GATEWAY_BIND=lan setting is what I changed.
