@@ -40,3 +40,9 @@ struct EngineBenchmark {
         Self.measure(engine: SampleTrees.engine(), label: "sample trees")
     }
 }
+
+extension EngineBenchmark {
+    @Test(.enabled(if: enabled)) func shippedTrees() {
+        Self.measure(engine: RealKnowledgeBaseTests.engine, label: "shipped trees")
+    }
+}

@@ -55,3 +55,18 @@ struct RealKnowledgeBaseTests {
         #expect(second.next != nil)
     }
 }
+
+/// The built-in knowledge base with its real FTS5 index (in a temporary file).
+struct BuiltInKnowledgeBaseTests {
+    @Test func dockerNATPasteThroughTheIndex() throws {
+        let knowledgeBase = try KnowledgeBase.builtIn()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("clawfix-index-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let index = try KnowledgeIndex.open(path: path, knowledgeBase: knowledgeBase)
+        let engine = DiagnosisEngine(knowledgeBase: knowledgeBase, index: index)
+        let facts = RealKnowledgeBaseTests.facts(PipelineTests.dockerNATPaste)
+        let report = engine.diagnose(facts: facts, symptomText: PipelineTests.dockerNATPaste)
+        #expect(report.diagnoses.first?.id == "docker-nat-not-local", "\(report.diagnoses.map { "\($0.id) \($0.confidence)" })")
+        #expect(report.diagnoses.first?.evidence.contains { $0.line == 6 } == true)
+    }
+}
