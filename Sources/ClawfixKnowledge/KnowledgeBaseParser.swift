@@ -70,7 +70,7 @@ public enum KnowledgeBaseParser {
 
         mutating func run(_ markdown: String) {
             var inFence = false
-            for (offset, raw) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (offset, raw) in markdown.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
                 let number = offset + 1
                 let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
                 let trimmed = line.trimmingSpaces
@@ -361,7 +361,7 @@ extension String {
     func replacingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
 
     var trimmingBlankLines: String {
-        var lines = split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         while let first = lines.first, first.trimmingSpaces.isEmpty { lines.removeFirst() }
         while let last = lines.last, last.trimmingSpaces.isEmpty { lines.removeLast() }
         return lines.joined(separator: "\n")

@@ -15,7 +15,7 @@ public struct LintMessage: Sendable, Hashable, CustomStringConvertible, Error {
 }
 
 /// The knowledge base cannot be used: every problem found, each as `file:line: message`.
-public struct KnowledgeBaseError: Error, Sendable, CustomStringConvertible {
+public struct KnowledgeBaseError: Error, Sendable, Hashable, CustomStringConvertible {
     public var problems: [LintMessage]
 
     public init(_ problems: [LintMessage]) { self.problems = problems }
