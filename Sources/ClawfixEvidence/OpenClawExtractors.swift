@@ -7,6 +7,7 @@ enum OpenClawExtractors {
         OpenClawCLIExtractor(),
         ShellErrorExtractor(),
         BrowserURLExtractor(),
+        OpenClawConfigExtractor(),
     ]
     /// Fact names these extractors produce beyond the core vocabulary in `FactName`.
     static let factNames: Set<String> = [

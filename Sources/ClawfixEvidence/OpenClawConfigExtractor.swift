@@ -1,0 +1,190 @@
+import Foundation
+
+/// Reads a pasted `openclaw.json` (JSON5: comments, trailing commas, unquoted keys) found inside
+/// mixed text — after a `cat`/`sed -n` line, before other output — into `config.<dotted.path>`
+/// facts for every leaf, `config.misplaced-key` for keys the gateway never reads at that path,
+/// and `config.syntax-error` (`line N: message`, N a paste line) when the object does not parse,
+/// which for `head -n 60` pastes is usually truncation.
+struct OpenClawConfigExtractor: FactExtractor {
+    var name: String { "openclaw-config" }
+
+    /// Top-level keys of an OpenClaw config; an object without any of them is someone else's JSON.
+    static let roots: Set<String> = [
+        "gateway", "agents", "channels", "models", "plugins", "meta", "wizard", "tools", "messages", "commands", "session",
+        "hooks", "browser", "skills", "logging", "ui", "update", "diagnostics", "canvasHost", "talk", "bindings", "cron",
+        "web", "discovery", "nodeHost", "approvals", "memory", "secrets", "controlUi",
+    ]
+
+    func extract(from document: PasteDocument) -> [Fact] {
+        let lines = ScannedLine.lines(of: document)
+        var facts: [Fact] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            guard line.bytes.first == UInt8(ascii: "{") else { index += 1; continue }
+            let end = Self.blockEnd(lines, from: index)
+            let block = lines[index...(end ?? lines.count - 1)]
+            if let keyLine = block.dropFirst().first(where: { !$0.isEmpty && !$0.text.hasPrefix("//") && !$0.text.hasPrefix("/*") }) ?? block.first,
+                Self.roots.contains(where: { root in keyLine.text.hasPrefix(root) || keyLine.text.hasPrefix("\"\(root)\"")
+                    || keyLine.text.hasPrefix("{\"\(root)\"") || keyLine.text.hasPrefix("{ \(root)") })
+            {
+                read(Array(block), truncated: end == nil, into: &facts)
+                index = (end ?? lines.count - 1) + 1
+            } else {
+                index += 1
+            }
+        }
+        return facts
+    }
+
+    private func read(_ block: [ScannedLine], truncated: Bool, into facts: inout [Fact]) {
+        let text = block.map(\.text).joined(separator: "\n")
+        if truncated, let last = block.last(where: { !$0.isEmpty }) {
+            facts.append(last.fact(.configSyntaxError, "line \(last.number): unexpected end of input"))
+            return
+        }
+        let decoder = JSONDecoder()
+        decoder.allowsJSON5 = true
+        let root: [String: Any]
+        do {
+            root = try decoder.decode(ConfigJSONValue.self, from: Data(text.utf8)).plain as? [String: Any] ?? [:]
+        } catch {
+            let first = block[0]
+            facts.append(first.fact(.configSyntaxError, "line \(first.number): invalid JSON5"))
+            return
+        }
+        var cursor = 0
+        flatten(root, path: [], block: block, cursor: &cursor, into: &facts)
+    }
+
+    private func flatten(_ value: Any, path: [String], block: [ScannedLine], cursor: inout Int, into facts: inout [Fact]) {
+        if let object = value as? [String: Any] {
+            if object.isEmpty, !path.isEmpty { emit("{}", path, block, &cursor, &facts) }
+            for key in object.keys.sorted(by: { Self.position(of: $0, in: block) < Self.position(of: $1, in: block) }) {
+                flatten(object[key]!, path: path + [key], block: block, cursor: &cursor, into: &facts)
+            }
+        } else if let array = value as? [Any] {
+            if array.isEmpty { emit("[]", path, block, &cursor, &facts) }
+            for (index, element) in array.enumerated() {
+                if element is [String: Any] || element is [Any] {
+                    flatten(element, path: path + [String(index)], block: block, cursor: &cursor, into: &facts)
+                } else {
+                    emit(Self.scalar(element, key: path.last ?? ""), path, block, &cursor, &facts)
+                }
+            }
+        } else {
+            emit(Self.scalar(value, key: path.last ?? ""), path, block, &cursor, &facts)
+        }
+    }
+
+    private func emit(_ value: String, _ path: [String], _ block: [ScannedLine], _ cursor: inout Int, _ facts: inout [Fact]) {
+        guard let key = path.last(where: { Int($0) == nil }) else { return }
+        // The leaf's line: the next line (from the previous leaf on) naming its key.
+        // The leaf's line: walk the path, each key searched from the line of its parent on.
+        var lineIndex = 0
+        for segment in path where Int(segment) == nil {
+            let needle = ByteSearch.needle(segment)
+            lineIndex = block[lineIndex...].firstIndex { $0.find(needle) != nil } ?? lineIndex
+        }
+        let found = block[lineIndex]
+        _ = key
+        let dotted = path.joined(separator: ".")
+        facts.append(found.fact(.config(dotted), value))
+        if Self.isMisplaced(path) { facts.append(found.fact(.configMisplacedKey, dotted)) }
+    }
+
+    private static func position(of key: String, in block: [ScannedLine]) -> Int {
+        let needle = ByteSearch.needle(key)
+        guard let index = block.firstIndex(where: { $0.find(needle) != nil }) else { return Int.max }
+        return index * 100_000 + (block[index].find(needle) ?? 0)
+    }
+
+    static func scalar(_ value: Any, key: String) -> String {
+        let text: String
+        if let bool = value as? Bool {
+            text = bool ? "true" : "false"
+        } else if let number = value as? Double {
+            text = number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        } else if value is ConfigJSONValue.Null {
+            text = "null"
+        } else {
+            text = "\(value)"
+        }
+        let lowerKey = key.lowercased()
+        let secretKey = ["token", "password", "secret", "apikey"].contains { lowerKey.hasSuffix($0) }
+        if text == "__OPENCLAW_REDACTED__" || (text.hasPrefix("[") && text.hasSuffix("]") && text.count > 2)
+            || (secretKey && !text.isEmpty && text != "null")
+        {
+            return "set"
+        }
+        return text.isEmpty ? "empty" : text
+    }
+
+    /// Keys at paths the gateway does not read (reference §9.2): the thread's `allowInsecureAuth`
+    /// belongs under `gateway.controlUi`, the token under `gateway.auth`.
+    static func isMisplaced(_ path: [String]) -> Bool {
+        let joined = path.joined(separator: ".")
+        if path.count >= 3, path[0] == "agents", path[1] == "gateway" { return true }
+        if path.first == "controlUi" || path.first == "allowInsecureAuth" || path.first == "dangerouslyDisableDeviceAuth"
+            || path.first == "trustedProxies"
+        {
+            return true
+        }
+        return [
+            "gateway.token", "gateway.password", "gateway.allowInsecureAuth", "gateway.auth.allowInsecureAuth",
+            "gateway.dangerouslyDisableDeviceAuth", "gateway.auth.dangerouslyDisableDeviceAuth", "gateway.allowedOrigins",
+        ].contains { joined == $0 || joined.hasPrefix($0 + ".") }
+    }
+
+    /// Index of the line closing the object opened at `start`, or nil when the paste ends first.
+    /// Counts braces outside strings and `//` comments.
+    static func blockEnd(_ lines: [ScannedLine], from start: Int) -> Int? {
+        var depth = 0
+        var quote: UInt8 = 0
+        for index in start..<lines.count {
+            var escaped = false
+            var previous: UInt8 = 0
+            for byte in lines[index].bytes {
+                if quote != 0 {
+                    if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == quote { quote = 0 }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/") {
+                    break
+                } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                    depth += 1
+                } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                    depth -= 1
+                    if depth == 0 { return index }
+                }
+                previous = byte
+            }
+            quote = 0
+            if index - start > 5000 { return nil }
+        }
+        return nil
+    }
+}
+
+/// A JSON5 value as `JSONDecoder(allowsJSON5:)` reads it, turned into plain Swift values.
+private struct ConfigJSONValue: Decodable {
+    struct Null {}
+    let plain: Any
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            plain = Null()
+        } else if let bool = try? container.decode(Bool.self) {
+            plain = bool
+        } else if let number = try? container.decode(Double.self) {
+            plain = number
+        } else if let string = try? container.decode(String.self) {
+            plain = string
+        } else if let array = try? container.decode([ConfigJSONValue].self) {
+            plain = array.map(\.plain)
+        } else {
+            plain = try container.decode([String: ConfigJSONValue].self).mapValues(\.plain)
+        }
+    }
+}
