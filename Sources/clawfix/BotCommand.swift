@@ -13,6 +13,8 @@ struct BotCommand: ParsableCommand {
             Conversations interleave freely; each is resumed from the session store after a restart.
             """)
 
+    @OptionGroup var knowledge: KnowledgeOptions
+
     @Option(help: "The session database (default: sessions.sqlite in the clawfix cache directory).")
     var sessions: String?
 
@@ -20,7 +22,7 @@ struct BotCommand: ParsableCommand {
     var conversationsInMemory: Int = 2_000
 
     func run() throws {
-        let stage = try EngineLoading.stage()
+        let stage = try EngineLoading.stage(knowledge)
         let store = SessionStore(path: sessions ?? SessionStore.defaultPath())
         let output = StandardOutput()
         let bot = BotFrontEnd(engine: stage, store: store, maximumConversationsInMemory: conversationsInMemory)

@@ -12,6 +12,8 @@ struct ChatCommand: ParsableCommand {
             The conversation is saved (redacted) and resumed next time; --new starts afresh.
             """)
 
+    @OptionGroup var knowledge: KnowledgeOptions
+
     @Option(help: "Which saved conversation to continue.")
     var conversation: String = "chat"
 
@@ -22,7 +24,7 @@ struct ChatCommand: ParsableCommand {
     var sessions: String?
 
     func run() throws {
-        let stage = try EngineLoading.stage()
+        let stage = try EngineLoading.stage(knowledge)
         let store = SessionStore(path: sessions ?? SessionStore.defaultPath())
         let chat: Conversation<DiagnosisStage>
         if !new, let saved = store.load(conversation: conversation) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClawfixDiagnosis
 import ClawfixFrontEnds
+import ClawfixKnowledge
 import Foundation
 
 /// `clawfix paste [FILE] [--format text|markdown|json]`: one report for one paste.
@@ -22,6 +23,8 @@ struct PasteCommand: ParsableCommand {
         case text, markdown, json
     }
 
+    @OptionGroup var knowledge: KnowledgeOptions
+
     @Argument(help: "A file to analyse; standard input when omitted or '-'.")
     var file: String?
 
@@ -41,7 +44,7 @@ struct PasteCommand: ParsableCommand {
         } else {
             bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
         }
-        let stage = try EngineLoading.stage()
+        let stage = try EngineLoading.stage(knowledge)
         let conversation = Conversation(id: "paste", engine: stage)
         let reply = conversation.respond(to: bytes)
         let output = StandardOutput()
@@ -59,9 +62,13 @@ struct PasteCommand: ParsableCommand {
     }
 }
 
-/// Builds the diagnosis stage every front end shares.
+/// Builds the diagnosis stage every front end shares: the built-in trees plus `--kb`
+/// directories, with the FTS5 index at `--db` (or the default cache). A broken cache never stops
+/// an answer: without an index the engine ranks by facts alone.
 enum EngineLoading {
-    static func stage() throws -> DiagnosisStage {
-        try DiagnosisStage.builtIn()
+    static func stage(_ knowledge: KnowledgeOptions) throws -> DiagnosisStage {
+        let knowledgeBase = try knowledge.loadKnowledgeBase()
+        let index = try? knowledge.openIndex(for: knowledgeBase)
+        return DiagnosisStage(engine: DiagnosisEngine(knowledgeBase: knowledgeBase, index: index))
     }
 }
