@@ -1,0 +1,40 @@
+import ArgumentParser
+import ClawfixFrontEnds
+import ClawfixRedaction
+import Foundation
+
+/// `clawfix redact [FILE] [--format text|json]`: "clean this before I post it".
+struct RedactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "redact", abstract: "Remove secrets from text before you post it")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "File to redact (default: standard input).")
+    var file: String?
+
+    @Option(help: "Output format: text (the redacted text) or json (findings and text).")
+    var format: Format = .text
+
+    func run() throws {
+        let handle: FileHandle
+        if let file {
+            guard let h = FileHandle(forReadingAtPath: file) else { throw ValidationError("cannot read \(file)") }
+            handle = h
+        } else {
+            handle = FileHandle.standardInput
+        }
+        let data = handle.readDataToEndOfFile()
+        let input = PastedInput(bytes: data)
+        var redactor = Redactor()
+        let result = redactor.redact(input)
+        switch format {
+        case .json:
+            print(RedactReport.json(result))
+        case .text:
+            FileHandle.standardOutput.write(Data(result.text.utf8))
+            if !result.text.hasSuffix("\n") && !result.text.isEmpty { FileHandle.standardOutput.write(Data("\n".utf8)) }
+            FileHandle.standardError.write(Data((RedactReport.summary(result) + "\n").utf8))
+        }
+    }
+}
