@@ -1,5 +1,6 @@
 import ClawfixDiagnosis
 import ClawfixEvidence
+import ClawfixProbe
 import ClawfixRedaction
 import Foundation
 
@@ -18,6 +19,8 @@ public final class Conversation<Engine: ConversationEngine> {
     /// Secrets seen so far, so a later bare repeat is redacted too. Memory only: never stored.
     private var redactor = Redactor()
     private var unsavedLines: [SessionStore.TranscriptLine] = []
+    /// The live probe behind `/probe`; nil where probing makes no sense (paste, bot).
+    public var probe: ConversationProbe?
     /// Longest redacted message kept in the stored transcript; the state holds what matters.
     static var transcriptTextLimit: Int { 64 * 1024 }
 
@@ -93,7 +96,42 @@ public final class Conversation<Engine: ConversationEngine> {
             report.advisories.insert(advisory, at: 0)
         }
         record(user: redacted.text, report: report)
-        return Reply(kind: .diagnosis, report: report, notices: notices)
+        var lines: [String] = []
+        let known = engine.facts(of: state)
+        if probe != nil, ConversationProbe.shouldOffer(facts: known) {
+            lines.append(
+                "Probe \(ConversationProbe.defaultURL(facts: known)) from here? Type /probe (or /probe URL) "
+                    + "and clawfix will speak the gateway's handshake and add what it answers.")
+        }
+        return Reply(kind: .diagnosis, report: report, notices: notices, lines: lines)
+    }
+
+    /// `/probe [URL]`: one live handshake; its verdict joins the facts and the ranking is redone.
+    private func runProbe(_ argument: String?, notices: [String]) -> Reply {
+        let current = engine.lastReport(of: state) ?? DiagnosisReport()
+        guard let probe else {
+            return Reply(
+                kind: .command, report: current, notices: notices,
+                lines: ["The live probe is only available in clawfix chat; run clawfix probe [URL] instead."])
+        }
+        let url = argument ?? ConversationProbe.defaultURL(facts: engine.facts(of: state))
+        guard let target = ProbeTarget(url: url) else {
+            return Reply(kind: .command, report: current, notices: notices, lines: ["Not a gateway URL: \(url)"])
+        }
+        guard target.isLoopback || target.secure else {
+            return Reply(
+                kind: .command, report: current, notices: notices,
+                lines: [
+                    "\(target.url) is plaintext to another host; run clawfix probe \(target.url) --insecure "
+                        + "if you accept that, or probe through an SSH tunnel (ws://127.0.0.1:18789)."
+                ])
+        }
+        let result = probe.run(target)
+        let facts = result.facts()
+        engine.absorb(message: "", facts: facts, into: &state)
+        let report = engine.diagnose(&state)
+        unsavedLines.append(.init(role: "command", text: "/probe \(target.url): \(result.summary)"))
+        return Reply(kind: .diagnosis, report: report, notices: notices, lines: ["Probe \(target.url): \(result.summary)"])
     }
 
     private func rejected(_ notices: [String]) -> Reply {
@@ -122,6 +160,8 @@ public final class Conversation<Engine: ConversationEngine> {
                     let place = fact.line.map { "line \($0)" } ?? fact.origin.rawValue
                     return "\(fact.name.rawValue) = \(fact.value)  (\(place))"
                 }
+        case .probe(let url):
+            return runProbe(url, notices: notices)
         case .help:
             lines = SlashCommand.helpLines
         case .unknown(let name):
@@ -147,10 +187,12 @@ public final class Conversation<Engine: ConversationEngine> {
 /// A message that is a command rather than a paste: one line starting with `/` and a word.
 enum SlashCommand: Equatable {
     case reset, why, facts, help
+    case probe(String?)
     case unknown(String)
 
     static let helpLines = [
         "Commands: /why (the evidence behind the ranking), /facts (what clawfix knows), /reset (start over), /help.",
+        "In chat, /probe [URL] checks the gateway's handshake live (default ws://127.0.0.1:18789).",
         "Paste an error message or a command's output (several lines at once are one message),",
         "or answer in words: \"yes it's docker\", \"a VPS\", \"I'm on Windows\".",
     ]
@@ -166,6 +208,9 @@ enum SlashCommand: Equatable {
         case "why": self = .why
         case "facts": self = .facts
         case "help", "h": self = .help
+        case "probe":
+            let rest = trimmed.dropFirst(1 + word.count).trimmingCharacters(in: .whitespaces)
+            self = .probe(rest.isEmpty ? nil : rest)
         default: self = .unknown(String(word))
         }
     }

@@ -24,6 +24,7 @@ public struct TextRenderer: Sendable {
         case .command:
             out.append(contentsOf: reply.lines.map(safe))
         case .diagnosis:
+            out.append(contentsOf: reply.lines.map(safe))
             out.append(contentsOf: renderReport(reply.report))
         }
         return out.joined(separator: "\n") + "\n"

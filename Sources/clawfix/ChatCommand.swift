@@ -32,6 +32,7 @@ struct ChatCommand: ParsableCommand {
         } else {
             chat = Conversation(id: conversation, engine: stage)
         }
+        chat.probe = .live(environment: ProcessInfo.processInfo.environment)
         let output = StandardOutput()
         let style = TerminalStyle.detect(fileDescriptor: 1, environment: ProcessInfo.processInfo.environment)
         ChatFrontEnd(conversation: chat, store: store, style: style, write: { output.write($0) }).run()
