@@ -89,6 +89,11 @@ let package = Package(
         .executableTarget(
             name: "FuzzExtractors", dependencies: ["ClawfixEvidence", "ClawfixRedaction", "FuzzSupport"],
             path: "Fuzz/FuzzExtractors"),
+        .executableTarget(
+            name: "FuzzKnowledgeParser", dependencies: ["ClawfixKnowledge", "FuzzSupport"],
+            path: "Fuzz/FuzzKnowledgeParser"),
+        .executableTarget(
+            name: "FuzzBotLines", dependencies: ["ClawfixFrontEnds", "FuzzSupport"], path: "Fuzz/FuzzBotLines"),
         .testTarget(name: "ClawfixRedactionTests", dependencies: ["ClawfixRedaction", "ClawfixTestSupport"]),
         .testTarget(name: "ClawfixEvidenceTests", dependencies: ["ClawfixEvidence", "ClawfixRedaction", "ClawfixTestSupport"]),
         .testTarget(name: "ClawfixKnowledgeTests", dependencies: ["ClawfixKnowledge", "ClawfixTestSupport"]),

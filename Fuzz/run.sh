@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzRedactor FuzzExtractors)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzRedactor FuzzExtractors FuzzKnowledgeParser FuzzBotLines)
 
 for target in "${targets[@]}"; do
     echo "== building $target"
