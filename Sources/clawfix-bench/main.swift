@@ -1,1 +1,240 @@
-print("clawfix-bench: not built yet")
+// clawfix-bench: the figures in BENCHMARKS.md. Run through `bench/run.sh`, which builds this and
+// `clawfix` in release and passes the paths:
+//   clawfix-bench --clawfix PATH --trivial PATH --work DIR
+// Prints one Markdown table on standard output; progress goes to standard error.
+import ClawfixDiagnosis
+import ClawfixEvidence
+import ClawfixFrontEnds
+import ClawfixKnowledge
+import ClawfixProbe
+import ClawfixRedaction
+import ClawfixTestSupport
+import Foundation
+
+func argument(_ name: String) -> String? {
+    let args = CommandLine.arguments
+    guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
+    return args[i + 1]
+}
+func progress(_ text: String) { FileHandle.standardError.write(Data("bench: \(text)\n".utf8)) }
+
+guard let clawfix = argument("--clawfix"), let trivial = argument("--trivial"), let work = argument("--work") else {
+    FileHandle.standardError.write(Data("usage: clawfix-bench --clawfix PATH --trivial PATH --work DIR\n".utf8))
+    exit(2)
+}
+let runs = 5
+var rows: [BenchRow] = []
+try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+
+// MARK: Knowledge base and engine
+
+let knowledgeBase = try KnowledgeBase.builtIn()
+let indexPath = work + "/knowledge.sqlite"
+progress("KB index")
+let cold = try Stopwatch.median(runs: runs) {
+    try? FileManager.default.removeItem(atPath: indexPath)
+    _ = try KnowledgeIndex.open(path: indexPath, knowledgeBase: knowledgeBase)
+}
+let warm = try Stopwatch.median(runs: runs) {
+    let index = try KnowledgeIndex.open(path: indexPath, knowledgeBase: knowledgeBase)
+    precondition(!index.didRebuild, "warm open rebuilt the index")
+}
+rows.append(.init(measure: "KB index build (cold, file deleted)", value: "\(cold.fixed(1)) ms", note: "\(knowledgeBase.trees.count) trees"))
+rows.append(.init(measure: "KB index open (warm)", value: "\(warm.fixed(2)) ms"))
+let index = try KnowledgeIndex.open(path: indexPath, knowledgeBase: knowledgeBase)
+let stage = DiagnosisStage(engine: DiagnosisEngine(knowledgeBase: knowledgeBase, index: index))
+// The paste rows call the stages directly (what `Conversation` does), so all 10 MB are analysed:
+// the front ends cut a message at 8 MB.
+
+// MARK: Paste analysis against size
+
+let sizes: [(String, Int)] = [("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000), ("10 MB", 10_000_000)]
+var pasteMs: [String: Double] = [:]
+var corpus: [String: [UInt8]] = [:]
+for (label, size) in sizes {
+    let bytes = BenchCorpus.paste(bytes: size)
+    corpus[label] = bytes
+    progress("paste \(label)")
+    // One stage at a time (so a superlinear stage shows), then the whole path through `Conversation`.
+    var stages: [String: [Double]] = [:]
+    var diagnosed = ""
+    var samples: [Double] = []
+    for _ in 0..<runs {
+        let start = Stopwatch.now()
+        let input = PastedInput(bytes: bytes)
+        let t1 = Stopwatch.now()
+        var redactor = Redactor()
+        let redacted = redactor.redact(input)
+        let t2 = Stopwatch.now()
+        var facts = EvidenceReader.standard.read(redacted)
+        let t3 = Stopwatch.now()
+        var state = stage.newState()
+        facts += stage.interpret(words: redacted.text, in: state)
+        stage.absorb(message: redacted.text, facts: facts, into: &state)
+        let report = stage.diagnose(&state)
+        let t4 = Stopwatch.now()
+        diagnosed = report.diagnoses.first?.id ?? "none"
+        stages["input", default: []].append(Double(t1 - start) / 1e6)
+        stages["redact", default: []].append(Double(t2 - t1) / 1e6)
+        stages["extract", default: []].append(Double(t3 - t2) / 1e6)
+        stages["engine", default: []].append(Double(t4 - t3) / 1e6)
+        samples.append(Double(t4 - start) / 1e6)
+        progress("  \(label): \((Double(t4 - start) / 1e6).fixed(1)) ms (input \((Double(t1 - start) / 1e6).fixed(1)), redact \((Double(t2 - t1) / 1e6).fixed(1)), extract \((Double(t3 - t2) / 1e6).fixed(1)), engine \((Double(t4 - t3) / 1e6).fixed(1)))")
+    }
+    let ms = Stopwatch.median(samples)
+    pasteMs[label] = ms
+    let perMB = ms / (Double(bytes.count) / 1e6)
+    let split = ["input", "redact", "extract", "engine"].map { "\($0) \(Stopwatch.median(stages[$0]!).fixed(1))" }.joined(separator: " + ")
+    rows.append(.init(
+        measure: "paste analysis \(label) (PastedInput→Redactor→EvidenceReader→engine)",
+        value: "\(ms.fixed(2)) ms", note: "\(perMB.fixed(1)) ms/MB; \(split) ms; top: \(diagnosed)"))
+}
+if let small = pasteMs["1 MB"], let big = pasteMs["10 MB"] {
+    rows.append(.init(measure: "paste growth 10 MB / 1 MB", value: "\((big / small).fixed(2))×", note: "linear ≈ 10"))
+}
+
+// MARK: Extractor, redactor and grep throughput
+
+let grepPattern = "(pairing required|token=|[0-9a-f]{12}|->18789/tcp|remote=)"
+for label in ["1 MB", "10 MB"] {
+    let bytes = corpus[label]!
+    let mb = Double(bytes.count) / 1e6
+    let file = work + "/paste-\(label.replacingOccurrences(of: " ", with: "")).txt"
+    try Data(bytes).write(to: URL(fileURLWithPath: file))
+    let input = PastedInput(bytes: bytes)
+    progress("redactor/extractors \(label)")
+    var redacted: RedactedText?
+    let redactMs = Stopwatch.median(runs: runs) {
+        var redactor = Redactor()
+        redacted = redactor.redact(input)
+    }
+    var factCount = 0
+    let extractMs = Stopwatch.median(runs: runs) { factCount = EvidenceReader.standard.read(redacted!).count }
+    var grepSamples: [Double] = []
+    var grepCount = ""
+    for _ in 0..<runs {
+        let run = try ChildProcess.time("/bin/grep", ["-E", "-c", grepPattern, file])
+        grepSamples.append(run.milliseconds)
+        grepCount = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    let grepMs = Stopwatch.median(grepSamples)
+    rows.append(.init(measure: "redactor \(label)", value: "\((mb / (redactMs / 1000)).fixed(1)) MB/s",
+        note: "\(redactMs.fixed(1)) ms; \(redacted!.findings.count) findings; \((redactMs / grepMs).fixed(1))× grep"))
+    rows.append(.init(measure: "all extractors \(label)", value: "\((mb / (extractMs / 1000)).fixed(1)) MB/s",
+        note: "\(extractMs.fixed(1)) ms; \(factCount) facts; \((extractMs / grepMs).fixed(1))× grep"))
+    rows.append(.init(measure: "grep -E -c (process incl.) \(label)", value: "\((mb / (grepMs / 1000)).fixed(1)) MB/s",
+        note: "\(grepMs.fixed(1)) ms; \(grepCount) matching lines"))
+}
+
+// MARK: One-line paste end to end against a trivial Swift binary
+
+progress("process start")
+let cache = work + "/cache"
+try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+var environment = ProcessInfo.processInfo.environment
+environment["XDG_CACHE_HOME"] = cache
+environment["NO_COLOR"] = "1"
+let oneLine = work + "/one-line.txt"
+try Data("disconnected (1008): pairing required\n".utf8).write(to: URL(fileURLWithPath: oneLine))
+let warmUp = try ChildProcess.time(clawfix, ["paste", oneLine], environment: environment)
+guard warmUp.status == 0 else { progress("clawfix paste exited \(warmUp.status)"); exit(1) }
+var clawfixSamples: [Double] = []
+var trivialSamples: [Double] = []
+for _ in 0..<25 {
+    // Interleaved so both see the same machine state.
+    clawfixSamples.append(try ChildProcess.time(clawfix, ["paste", oneLine], environment: environment).milliseconds)
+    trivialSamples.append(try ChildProcess.time(trivial, [], environment: environment).milliseconds)
+}
+let clawfixMs = Stopwatch.median(clawfixSamples)
+let trivialMs = Stopwatch.median(trivialSamples)
+rows.append(.init(measure: "`clawfix paste` one line, end to end (warm cache, 25 runs)", value: "\(clawfixMs.fixed(1)) ms",
+    note: "target < 60 ms; \((clawfixMs / trivialMs).fixed(1))× trivial"))
+rows.append(.init(measure: "trivial Swift binary `print(\"x\")` -O, process start (25 runs)", value: "\(trivialMs.fixed(1)) ms"))
+
+// MARK: Bot
+
+progress("bot")
+let messages = [
+    "disconnected (1008): pairing required",
+    "yes it's docker",
+    "gateway closed (1008): pairing required",
+    "[ws] closed before connect conn=1 peer=172.18.0.1:53422->172.18.0.2:18789 remote=172.18.0.1 code=1008 reason=pairing required",
+    "/why",
+]
+var botLines: [String] = []
+let conversationCount = 1_000
+for i in 0..<20_000 {
+    let text = messages[(i / conversationCount) % messages.count]
+    let escaped = text.replacingOccurrences(of: "\"", with: "\\\"")
+    botLines.append("{\"conversation\":\"c\(i % conversationCount)\",\"text\":\"\(escaped)\",\"author\":\"u\(i % conversationCount)\"}")
+}
+var botRuns: [ChildProcess.BotRun] = []
+for run in 0..<runs {
+    let botCache = work + "/bot-cache-\(run)"
+    try? FileManager.default.removeItem(atPath: botCache)
+    try FileManager.default.createDirectory(atPath: botCache, withIntermediateDirectories: true)
+    var botEnvironment = environment
+    botEnvironment["XDG_CACHE_HOME"] = botCache
+    botRuns.append(try ChildProcess.bot(clawfix, lines: botLines, environment: botEnvironment))
+}
+let rates = botRuns.map { Double($0.messages) / $0.seconds }
+let peaks = botRuns.compactMap { $0.peakRSSKiB }.map(Double.init)
+let answered = botRuns.map(\.outputLines).min() ?? 0
+let errors = botRuns.map(\.errorLines).max() ?? 0
+rows.append(.init(measure: "bot, 20,000 messages over 1,000 interleaved conversations", value: "\(Stopwatch.median(rates).fixed(0)) msgs/s",
+    note: "target ≥ 2,000; \(answered) lines answered, \(errors) error lines"))
+rows.append(.init(measure: "bot peak RSS (VmHWM)", value: "\((Stopwatch.median(peaks) / 1024).fixed(1)) MB", note: "target < 200 MB"))
+
+// MARK: Probe verdicts
+
+progress("probe")
+func refusedPort() -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+    }
+    _ = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+    }
+    close(fd)
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+func probeMedian(_ label: String, runs: Int, port: () -> Int, options: ProbeOptions) async -> BenchRow {
+    var samples: [Double] = []
+    var outcome = ""
+    for _ in 0..<runs {
+        let probe = GatewayProbe(target: ProbeTarget(secure: false, host: "127.0.0.1", port: port()), options: options)
+        let start = Stopwatch.now()
+        let report = await probe.run()
+        samples.append(Double(Stopwatch.now() - start) / 1e6)
+        outcome = report.outcome.rawValue
+    }
+    return BenchRow(measure: "probe verdict: \(label)", value: "\(Stopwatch.median(samples).fixed(1)) ms", note: "verdict \(outcome)")
+}
+
+let token = "emulator-token"
+var refused = await probeMedian("refused port", runs: 11, port: refusedPort, options: ProbeOptions(timeout: 5))
+refused.note += "; target < 50 ms"
+rows.append(refused)
+let pairing = try await GatewayEmulator.start(GatewayEmulatorProfile(era: .april, auth: .token(token)))
+rows.append(await probeMedian("pairing required (emulator)", runs: 11, port: { pairing.port },
+    options: ProbeOptions(credential: .token(token), device: DeviceIdentity(), timeout: 5)))
+try await pairing.stop()
+let hanging = try await GatewayEmulator.start(GatewayEmulatorProfile(era: .april, auth: .token(token), misbehaviour: .noChallenge))
+var hang = await probeMedian("hanging server, no challenge (--timeout 1)", runs: runs, port: { hanging.port },
+    options: ProbeOptions(credential: .token(token), device: DeviceIdentity(), timeout: 1))
+hang.note += "; bounded by the 1 s timeout"
+rows.append(hang)
+try await hanging.stop()
+
+// MARK: Table
+
+print("| Measure | Median | Notes |")
+print("|---|---:|---|")
+for row in rows { print("| \(row.measure) | \(row.value) | \(row.note) |") }
