@@ -36,8 +36,26 @@ public struct ConversationState: Sendable, Codable, Hashable {
     /// Adds a message: its facts, and its text as the symptom text when it names a symptom (a topic
     /// change moves the search to the new symptom; the older facts stay and still count).
     public mutating func absorb(message text: String, facts newFacts: [Fact]) {
-        absorb(facts: newFacts)
         let carriesSymptom = newFacts.contains { $0.name == .symptom || $0.name == .closeCode }
+        // The newest gateway close a client reports is that client's current state: the user acted
+        // on the older one ("I pasted the token, now: token mismatch"), so the older close from the
+        // same reporter (the Control UI, the CLI…) and everything read from its line no longer speak
+        // for a cause. Another client's close, other symptoms (`command not found`) and what older
+        // messages established (install, versions, config) still count.
+        if newFacts.contains(where: { $0.name == .closeCode }) {
+            let reporters = Set(newFacts.filter { $0.name == .errorReporter }.map(\.value))
+            var reporterOfLine: [String: String] = [:]
+            for fact in facts where fact.name == .errorReporter { if let text = fact.text { reporterOfLine[text] = fact.value } }
+            let supersededLines = Set(
+                facts.filter { $0.name == .closeCode }.compactMap(\.text).filter { line in
+                    reporters.isEmpty ? reporterOfLine[line] == nil : reporterOfLine[line].map(reporters.contains) == true
+                })
+            facts = facts.filter { fact in
+                guard let text = fact.text, supersededLines.contains(text) else { return true }
+                return !(Self.closeFactNames.contains(fact.name) || fact.name == .symptom || fact.name == .errorReporter)
+            }
+        }
+        absorb(facts: newFacts)
         if carriesSymptom || symptomText.isEmpty {
             symptomText = String(text.prefix(Self.symptomTextLimit))
         }
@@ -51,4 +69,6 @@ public struct ConversationState: Sendable, Codable, Hashable {
     public var factSet: FactSet { FactSet(facts) }
 
     static let symptomTextLimit = 2_000
+    /// The facts that describe one gateway close; a newer message's close replaces them.
+    static let closeFactNames: Set<FactName> = [.closeCode, .closeReason, .authReason, .pairingReason]
 }

@@ -33,6 +33,30 @@ struct ConversationStateTests {
         #expect(state.facts.count == 3)
     }
 
+    /// "I pasted the token and now: token mismatch": the browser's newer close replaces its older
+    /// one, while the CLI's close and the install from older messages stay.
+    @Test func newerCloseFromTheSameReporterReplacesTheOlderOne() {
+        func close(_ reason: String, _ symptom: String, reporter: String) -> [Fact] {
+            let line = "disconnected (1008): unauthorized: gateway \(reason)"
+            return [
+                Fact(.authReason, symptom.replacingOccurrences(of: "-", with: "_"), line: 1, text: line),
+                Fact(.closeCode, "1008", line: 1, text: line),
+                Fact(.errorReporter, reporter, line: 1, text: line),
+                Fact(.symptom, symptom, line: 1, text: line),
+            ]
+        }
+        var state = ConversationState()
+        state.absorb(message: "missing", facts: close("token missing", "token-missing", reporter: "control-ui"))
+        state.absorb(message: "compose", facts: [DiagnosisEngineTests.compose])
+        let cli = Fact(.closeCode, "1006", line: 2, text: "gateway closed (1006 abnormal closure (no close frame))")
+        state.absorb(message: "cli", facts: [cli])
+        state.absorb(message: "mismatch", facts: close("token mismatch", "token-mismatch", reporter: "control-ui"))
+        #expect(state.factSet.facts(named: .symptom).map(\.value) == ["token-mismatch"])
+        #expect(state.factSet.facts(named: .authReason).map(\.value) == ["token_mismatch"])
+        #expect(state.factSet.facts(named: .closeCode).map(\.value) == ["1006", "1008"])
+        #expect(state.factSet.value(.installKind) == DiagnosisEngineTests.compose.value)
+    }
+
     @Test func topicChangeReranksButKeepsFacts() {
         let engine = SampleTrees.engine()
         var state = ConversationState()
