@@ -17,7 +17,7 @@ struct ContainerTable: Sendable {
     /// Header columns, or nil when the line is not a listing header of `kind`. A header consists
     /// only of column titles, so prose that mentions `NAMES` never qualifies.
     static func headerColumns(_ line: SystemLine, kind: Kind) -> [(offset: Int, title: String)]? {
-        guard line.text.count < 400, line.text.contains("NAME") else { return nil }
+        guard line.text.utf8.count < 400 || line.text.count < 400, line.text.containsBytes("NAME") else { return nil }
         let cells = line.raw.tableCells()
         guard cells.count >= 2 else { return nil }
         let titles = Set(cells.map(\.text))

@@ -18,7 +18,7 @@ public struct DockerInspectExtractor: FactExtractor {
             else { continue }
             let line = SystemLine(number: index + 1, line: raw)
             let text = line.text
-            if let arrow = text.firstRange(of: "  <=  ") ?? text.firstRange(of: " <= ") {
+            if text.containsBytes(" <= "), let arrow = text.firstRange(of: "  <=  ") ?? text.firstRange(of: " <= ") {
                 let destination = text[..<arrow.lowerBound].trimmingBlanks()
                 let source = text[arrow.upperBound...].trimmingBlanks()
                 if destination.hasPrefix("/"), !destination.contains(" "), EnvironmentVariable.isPath(source) || source.hasPrefix("/") {

@@ -12,7 +12,7 @@ public struct ListeningSocketsExtractor: FactExtractor {
         var facts: [Fact] = []
         var scopes: [(String, SystemLine)] = []
         for line in lines {
-            guard line.text.contains("18789") || line.text.contains("openclaw"), let (address, port, process) = listener(line.text)
+            guard line.text.containsBytes("18789") || line.text.containsBytes("openclaw"), let (address, port, process) = listener(line.text)
             else { continue }
             if ["docker-pr", "com.docker", "wslrelay", "rootlessk", "vpnkit"].contains(where: { process.hasPrefix($0) }) { continue }
             guard port == 18789 || process.hasPrefix("openclaw") else { continue }

@@ -34,7 +34,7 @@ public enum PasteSegmenter {
 
     /// A bare (prompt-less) command line: short, starts with a known program, no sentence punctuation.
     static func isBareCommand(_ text: String) -> Bool {
-        guard text.count <= 400, text.unicodeScalars.first.map({ $0 >= "a" && $0 <= "z" }) == true,
+        guard let first = text.utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"), text.utf8.count <= 400 || text.count <= 400,
             bareCommandStarts.contains(where: { text.hasPrefix($0) }) || text == "env" || text == "printenv"
         else { return false }
         if text.hasSuffix(".") || text.hasSuffix(":") || text.hasSuffix("?") || text.hasSuffix("!") { return false }

@@ -39,7 +39,7 @@ public struct ShellPrompt: Sendable, Hashable {
 
     /// Parses `text` (a trimmed line); nil when it does not start with a prompt.
     public static func parse(_ text: String) -> ShellPrompt? {
-        guard !text.isEmpty, text.count < 2000 else { return nil }
+        guard !text.isEmpty, text.utf8.count < 2000 || text.count < 2000 else { return nil }
         if text.hasPrefix("$ ") || text == "$" {
             return ShellPrompt(isWindows: false, isRoot: false, command: String(text.dropFirst()).trimmingBlanks())
         }
@@ -68,9 +68,10 @@ public struct ShellPrompt: Sendable, Hashable {
         var body = Substring(text)
         let bracketed = body.hasPrefix("[")
         if bracketed { body = body.dropFirst() }
-        guard let at = body.firstIndex(of: "@") else { return nil }
+        // The user name is short ASCII: look for `@` in the first 33 bytes only, not the whole line.
+        guard let at = body.utf8.prefix(33).firstIndex(of: UInt8(ascii: "@")) else { return nil }
         let user = body[..<at]
-        guard !user.isEmpty, user.count <= 32, user.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) })
+        guard !user.isEmpty, user.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) })
         else { return nil }
         let afterAt = body[body.index(after: at)...]
         let hostEnd = afterAt.firstIndex { !($0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0))) } ?? afterAt.endIndex
