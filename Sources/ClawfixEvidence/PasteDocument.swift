@@ -15,7 +15,21 @@ public struct PasteDocument: Sendable {
     /// For text that is already redacted and cleaned (tests, facts replayed from storage).
     public init(redactedText: String) {
         self.text = redactedText
-        self.lines = redactedText.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the byte 0x0A, not the Character "\n": Swift treats "\r\n" as one Character,
+        // so a Character split would leave a CRLF document as a single line.
+        var lines: [Substring] = []
+        let bytes = redactedText.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            if bytes[index] == 0x0A {
+                lines.append(redactedText[start..<index])
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        lines.append(redactedText[start..<bytes.endIndex])
+        self.lines = lines
     }
 
     /// The text of 1-based line `number`, or nil past the end.

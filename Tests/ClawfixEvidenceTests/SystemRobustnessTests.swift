@@ -35,3 +35,27 @@ struct SystemRobustnessTests {
         #expect(count > 10_000)
     }
 }
+
+struct SystemPasteDocumentTests {
+    /// "\r\n" is one Swift Character: a CRLF paste (from `docker compose run`) must still be split
+    /// into its lines, each keeping its "\r" (PastedInput converts CRLF before this point).
+    @Test func crlfDocumentSplitsIntoLines() {
+        let document = PasteDocument(redactedText: "NAMES\r\nopenclaw-gateway\r\n\r\nlast")
+        #expect(document.lines == ["NAMES\r", "openclaw-gateway\r", "\r", "last"])
+        #expect(document.line(2) == "openclaw-gateway\r")
+        #expect(document.line(5) == nil)
+    }
+
+    /// Empty lines and a trailing newline keep their numbers, like `split(omittingEmptySubsequences: false)`.
+    @Test func lfDocumentKeepsEmptyLines() {
+        #expect(PasteDocument(redactedText: "a\n\nb\n").lines == ["a", "", "b", ""])
+        #expect(PasteDocument(redactedText: "").lines == [""])
+    }
+
+    /// The docker ps table of a CRLF paste is read line by line, with the right line numbers.
+    @Test func crlfDockerPsTable() {
+        let text = "NAMES                         PORTS\r\nopenclaw-openclaw-gateway-1   127.0.0.1:18789->18789/tcp\r\n"
+        let facts = DockerPsExtractor().extract(from: PasteDocument(redactedText: text))
+        #expect(facts.contains { $0.line == 2 && $0.value == "openclaw-openclaw-gateway-1" })
+    }
+}
