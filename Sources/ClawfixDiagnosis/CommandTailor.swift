@@ -4,7 +4,8 @@ import ClawfixKnowledge
 /// Picks the `run` variant of a command node that fits the user's setup and fills its placeholders.
 ///
 /// Order: PowerShell (`windows`) when the user is on Windows; `ssh` when the gateway is remote and
-/// nothing shows the user is already on the server; then the variant of the install kind
+/// nothing shows the user is already on the server (`ssh-compose`/`ssh-docker` first for Docker
+/// installs); then the variant of the install kind
 /// (`compose`, `docker`, `host`); then the default.
 public struct CommandTailor: Sendable {
     public var facts: FactSet
@@ -26,8 +27,14 @@ public struct CommandTailor: Sendable {
     public func preferredVariants() -> [String] {
         var order: [String] = []
         if facts.has(.clientOS, "windows") { order.append("windows") }
-        if facts.has(.gatewayLocation, "remote") && !userIsOnGatewayHost { order.append("ssh") }
-        switch PlaceholderValues.installKind(facts) {
+        let kind = PlaceholderValues.installKind(facts)
+        if facts.has(.gatewayLocation, "remote") && !userIsOnGatewayHost {
+            // Over SSH a Docker install's CLI is still inside the container: `ssh … openclaw` is the
+            // very command that fails with `command not found` on such servers.
+            if let kind, kind == "compose" || kind == "docker" { order.append("ssh-" + kind) }
+            order.append("ssh")
+        }
+        switch kind {
         case "compose": order += ["compose", "docker"]
         case "docker": order += ["docker"]
         case "host": order += ["host"]

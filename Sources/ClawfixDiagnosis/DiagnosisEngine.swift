@@ -286,6 +286,9 @@ public struct DiagnosisEngine: Sendable {
             CommandVariant(variant: "host", command: "openclaw --version", line: 0),
             CommandVariant(variant: "compose", command: "{cli} --version", line: 0),
             CommandVariant(variant: "docker", command: "{cli} --version", line: 0),
+            // By container name: needs no compose directory and no TTY over ssh.
+            CommandVariant(variant: "ssh-compose", command: "ssh {ssh-target} \"docker exec {container} node dist/index.js --version\"", line: 0),
+            CommandVariant(variant: "ssh-docker", command: "ssh {ssh-target} \"docker exec {container} node dist/index.js --version\"", line: 0),
             CommandVariant(variant: "ssh", command: "ssh {ssh-target} \"bash -lc 'openclaw --version'\"", line: 0),
             CommandVariant(variant: "default", command: "{cli} --version", line: 0),
         ],

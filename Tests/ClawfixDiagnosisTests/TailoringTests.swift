@@ -22,6 +22,18 @@ struct TailoringTests {
         #expect(PlaceholderValues(FactSet()).values["cli"] == "openclaw")
     }
 
+    /// Over SSH to a Docker server, `openclaw` is not on the host's PATH: the version comes from the
+    /// gateway container, while a host install keeps the login-shell form.
+    @Test func versionOverSSHAsksTheContainerForDockerInstalls() {
+        let remote = Fact(.gatewayLocation, "remote", origin: .answer)
+        let docker = CommandTailor(facts: FactSet([remote, Fact(.installKind, "docker", origin: .answer)]))
+        #expect(
+            docker.command(for: DiagnosisEngine.versionNode)
+                == "ssh user@server \"docker exec openclaw-openclaw-gateway-1 node dist/index.js --version\"")
+        let host = CommandTailor(facts: FactSet([remote, Fact(.installKind, "host", origin: .answer)]))
+        #expect(host.command(for: DiagnosisEngine.versionNode) == "ssh user@server \"bash -lc 'openclaw --version'\"")
+    }
+
     @Test func realContainerNameAndHostPortAreFilledIn() {
         let facts = FactSet([
             Fact(.installKind, "docker", origin: .answer), Fact(.gatewayContainer, "openclaw-prod", line: 2),
