@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClawfixFrontEnds
+import ClawfixKnowledge
 import ClawfixProbe
 import Foundation
 
@@ -87,7 +88,9 @@ struct ProbeCommand: AsyncParsableCommand {
 
         let options = ProbeOptions(credential: credential, device: identity, origin: origin, timeout: timeout)
         let report = await GatewayProbe(target: target, options: options).run()
-        let renderer = ProbeRenderer()
+        // Titles and fixes come from the knowledge base's catalogue, as in `clawfix paste`.
+        let catalog = try? KnowledgeBase.builtIn().catalog
+        let renderer = ProbeRenderer(lookup: { id in catalog?.entry(id).map { (title: $0.title, fix: $0.fix) } })
         let output = StandardOutput()
         switch format {
         case .json: _ = output.write(renderer.renderJSON(report) + "\n")
