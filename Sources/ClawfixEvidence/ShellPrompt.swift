@@ -52,6 +52,11 @@ public struct ShellPrompt: Sendable, Hashable {
 
     /// `C:\Users\alice> cmd` (after `PS ` for PowerShell).
     private static func windowsPrompt(_ text: String) -> ShellPrompt? {
+        // Cheap byte test before copying scalars: a drive letter, `:` and `\`.
+        var bytes = text.utf8.makeIterator()
+        guard let drive = bytes.next(), (drive | 0x20) >= UInt8(ascii: "a"), (drive | 0x20) <= UInt8(ascii: "z"),
+            bytes.next() == UInt8(ascii: ":"), bytes.next() == UInt8(ascii: "\\")
+        else { return nil }
         let scalars = Array(text.unicodeScalars.prefix(400))
         guard scalars.count >= 3, scalars[0].properties.isAlphabetic, scalars[0].isASCII, scalars[1] == ":",
             scalars[2] == "\\", let close = scalars.firstIndex(of: ">")
