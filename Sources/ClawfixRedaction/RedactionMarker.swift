@@ -4,4 +4,58 @@ public enum RedactionMarker {
     public static func marker(for value: Substring, kind: SecretKind) -> String {
         value.count >= 16 ? "[\(kind.rawValue) …\(value.suffix(4))]" : "[\(kind.rawValue)]"
     }
+
+    /// Byte ranges of the markers already in `bytes`, in text order.
+    ///
+    /// A marker is opaque to every detector: nothing inside it is a secret, and its words
+    /// ("gateway-token", "high-entropy-secret") are not context that makes a neighbour one.
+    /// Without this, redacting redacted text finds new secrets next to the markers.
+    static func spans(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            guard bytes[i] == UInt8(ascii: "["), let end = markerEnd(bytes, from: i) else {
+                i += 1
+                continue
+            }
+            spans.append(i..<end)
+            i = end
+        }
+        return spans
+    }
+
+    /// The end of the marker starting with `[` at `start`, when one does.
+    private static func markerEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var k = start + 1
+        while k < bytes.count && (ByteClass.isAlphanumeric(bytes[k]) || bytes[k] == UInt8(ascii: "-")) && k - start < 32 { k += 1 }
+        guard k < bytes.count, kindNames.contains(Array(bytes[(start + 1)..<k])) else { return nil }
+        if bytes[k] == UInt8(ascii: "]") { return k + 1 }
+        // ` …` then the value's last four characters (any characters, even `]`), then `]`.
+        guard ByteClass.hasPrefix(bytes, at: k, " …") else { return nil }
+        let suffixStart = k + " …".utf8.count
+        let window = bytes[suffixStart..<min(bytes.count, suffixStart + 64)]
+        let tail = String(decoding: window, as: UTF8.self)
+        guard tail.count > 4 else { return nil }
+        let afterSuffix = tail.index(tail.startIndex, offsetBy: 4)
+        guard tail[afterSuffix] == "]" else { return nil }
+        let suffixBytes = tail[..<afterSuffix].utf8.count
+        // Invalid UTF-8 decodes to U+FFFD and would miscount; the cleaned input has none.
+        guard Array(tail[..<afterSuffix].utf8) == Array(window.prefix(suffixBytes)) else { return nil }
+        return suffixStart + suffixBytes + 1
+    }
+
+    private static let kindNames: Set<[UInt8]> = Set(SecretKind.markerKinds.map { Array($0.rawValue.utf8) })
+}
+
+extension [Range<Int>] {
+    /// True when the sorted, disjoint `self` has a range that shares a byte with `start..<end`.
+    func overlaps(_ start: Int, _ end: Int) -> Bool {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid].upperBound <= start { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < count && self[lo].lowerBound < end
+    }
 }

@@ -31,6 +31,10 @@ public struct Redactor: Sendable {
     private mutating func redact(bytes: UnsafeBufferPointer<UInt8>) -> RedactedText {
         var candidates: [SecretCandidate] = []
         for detector in Self.detectors { detector.scan(bytes, into: &candidates) }
+        // Markers already in the text (a paste of clawfix's own output) are boundaries: no
+        // candidate may take part of one, so redacting redacted text changes nothing.
+        let markers = RedactionMarker.spans(in: bytes)
+        if !markers.isEmpty { candidates.removeAll { markers.overlaps($0.start, $0.end) } }
         var chosen = Self.resolve(candidates)
         for c in chosen {
             memory.remember(String(decoding: bytes[c.start..<c.end], as: UTF8.self), as: c.kind)
@@ -38,6 +42,7 @@ public struct Redactor: Sendable {
         if !memory.isEmpty {
             var remembered: [SecretCandidate] = []
             memory.scan(bytes, into: &remembered)
+            if !markers.isEmpty { remembered.removeAll { markers.overlaps($0.start, $0.end) } }
             if !remembered.isEmpty { chosen = Self.resolve(chosen + remembered) }
         }
         return Self.render(bytes, chosen)

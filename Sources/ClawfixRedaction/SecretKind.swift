@@ -40,4 +40,11 @@ public struct SecretKind: RawRepresentable, Hashable, Comparable, Sendable, Coda
     public static let deviceToken = SecretKind(rawValue: "device-token")
     /// A high-entropy value in a secret-ish context that no specific detector claims.
     public static let highEntropySecret = SecretKind(rawValue: "high-entropy-secret")
+
+    /// Every kind a marker can name, so markers already in a text are recognised.
+    static let markerKinds: [SecretKind] = [
+        .gatewayToken, .gatewayPassword, .password, .genericSecret, .bearerToken, .anthropicAPIKey, .anthropicOAuthToken,
+        .openAIAPIKey, .discordBotToken, .telegramBotToken, .tailscaleAuthKey, .githubToken, .slackToken, .awsAccessKey,
+        .awsSecretKey, .googleAPIKey, .jsonWebToken, .privateKey, .deviceIdentityKey, .deviceToken, .highEntropySecret,
+    ]
 }
