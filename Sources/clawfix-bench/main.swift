@@ -23,6 +23,10 @@ guard let clawfix = argument("--clawfix"), let trivial = argument("--trivial"), 
     exit(2)
 }
 let runs = 5
+/// `--only kb,paste,throughput,start,bot,probe` runs a subset; `--bot-messages N --bot-runs N` size the bot.
+let only = Set((argument("--only") ?? "kb,paste,throughput,start,bot,probe").split(separator: ",").map(String.init))
+let botMessageCount = Int(argument("--bot-messages") ?? "") ?? 20_000
+let botRunCount = Int(argument("--bot-runs") ?? "") ?? runs
 var rows: [BenchRow] = []
 try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
 
@@ -48,17 +52,28 @@ let stage = DiagnosisStage(engine: DiagnosisEngine(knowledgeBase: knowledgeBase,
 
 // MARK: Paste analysis against size
 
-let sizes: [(String, Int)] = [("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000), ("10 MB", 10_000_000)]
+let sizes: [(String, Int)] = !only.contains("paste") ? [("1 MB", 1_000_000), ("10 MB", 10_000_000)].map { ($0.0, $0.1) } : [("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000), ("10 MB", 10_000_000)]
 var pasteMs: [String: Double] = [:]
+var stageMs: [String: [String: Double]] = [:]
+/// The engine stage is skipped on a size whose projected time (linear from the previous size) would
+/// blow the bench's 5-minute budget; the row says so and gives the projection.
+let engineBudgetMs = 20_000.0
 var corpus: [String: [UInt8]] = [:]
 for (label, size) in sizes {
     let bytes = BenchCorpus.paste(bytes: size)
     corpus[label] = bytes
+    guard only.contains("paste") else { continue }
     progress("paste \(label)")
     // One stage at a time (so a superlinear stage shows), then the whole path through `Conversation`.
     var stages: [String: [Double]] = [:]
     var diagnosed = ""
     var samples: [Double] = []
+    var runEngine = true
+    if let previous = stageMs.values.max(by: { $0["bytes"]! < $1["bytes"]! }),
+        previous["engine"]! * Double(bytes.count) / previous["bytes"]! > engineBudgetMs
+    {
+        runEngine = false
+    }
     for _ in 0..<runs {
         let start = Stopwatch.now()
         let input = PastedInput(bytes: bytes)
@@ -68,12 +83,14 @@ for (label, size) in sizes {
         let t2 = Stopwatch.now()
         var facts = EvidenceReader.standard.read(redacted)
         let t3 = Stopwatch.now()
-        var state = stage.newState()
-        facts += stage.interpret(words: redacted.text, in: state)
-        stage.absorb(message: redacted.text, facts: facts, into: &state)
-        let report = stage.diagnose(&state)
+        if runEngine {
+            var state = stage.newState()
+            facts += stage.interpret(words: redacted.text, in: state)
+            stage.absorb(message: redacted.text, facts: facts, into: &state)
+            let report = stage.diagnose(&state)
+            diagnosed = report.diagnoses.first?.id ?? "none"
+        }
         let t4 = Stopwatch.now()
-        diagnosed = report.diagnoses.first?.id ?? "none"
         stages["input", default: []].append(Double(t1 - start) / 1e6)
         stages["redact", default: []].append(Double(t2 - t1) / 1e6)
         stages["extract", default: []].append(Double(t3 - t2) / 1e6)
@@ -83,20 +100,37 @@ for (label, size) in sizes {
     }
     let ms = Stopwatch.median(samples)
     pasteMs[label] = ms
+    var medians = ["input", "redact", "extract", "engine"].reduce(into: [String: Double]()) { $0[$1] = Stopwatch.median(stages[$1]!) }
+    medians["bytes"] = Double(bytes.count)
+    if runEngine { stageMs[label] = medians }
     let perMB = ms / (Double(bytes.count) / 1e6)
-    let split = ["input", "redact", "extract", "engine"].map { "\($0) \(Stopwatch.median(stages[$0]!).fixed(1))" }.joined(separator: " + ")
-    rows.append(.init(
-        measure: "paste analysis \(label) (PastedInput→Redactor→EvidenceReader→engine)",
-        value: "\(ms.fixed(2)) ms", note: "\(perMB.fixed(1)) ms/MB; \(split) ms; top: \(diagnosed)"))
+    let split = ["input", "redact", "extract", "engine"].map { "\($0) \(medians[$0]!.fixed(1))" }.joined(separator: " + ")
+    if runEngine {
+        rows.append(.init(
+            measure: "paste analysis \(label) (PastedInput→Redactor→EvidenceReader→engine)",
+            value: "\(ms.fixed(2)) ms", note: "\(perMB.fixed(1)) ms/MB; \(split) ms; top: \(diagnosed)"))
+    } else {
+        rows.append(.init(
+            measure: "paste analysis \(label) without the engine (PastedInput→Redactor→EvidenceReader)",
+            value: "\(ms.fixed(2)) ms",
+            note: "\(perMB.fixed(1)) ms/MB; \(split) ms; engine NOT RUN: linear projection from the previous size > \(Int(engineBudgetMs / 1000)) s"))
+    }
+    let pre = medians["input"]! + medians["redact"]! + medians["extract"]!
+    pasteMs[label + " pre-engine"] = pre
 }
-if let small = pasteMs["1 MB"], let big = pasteMs["10 MB"] {
-    rows.append(.init(measure: "paste growth 10 MB / 1 MB", value: "\((big / small).fixed(2))×", note: "linear ≈ 10"))
+for (small, big) in [("100 KB", "1 MB"), ("1 MB", "10 MB")] {
+    if let a = pasteMs[small + " pre-engine"], let b = pasteMs[big + " pre-engine"] {
+        rows.append(.init(measure: "growth \(big) / \(small), input+redact+extract", value: "\((b / a).fixed(2))×", note: "linear ≈ 10"))
+    }
+    if let a = stageMs[small]?["engine"], let b = stageMs[big]?["engine"] {
+        rows.append(.init(measure: "growth \(big) / \(small), engine stage", value: "\((b / a).fixed(2))×", note: "linear ≈ 10"))
+    }
 }
 
 // MARK: Extractor, redactor and grep throughput
 
 let grepPattern = "(pairing required|token=|[0-9a-f]{12}|->18789/tcp|remote=)"
-for label in ["1 MB", "10 MB"] {
+for label in ["1 MB", "10 MB"] where only.contains("throughput") {
     let bytes = corpus[label]!
     let mb = Double(bytes.count) / 1e6
     let file = work + "/paste-\(label.replacingOccurrences(of: " ", with: "")).txt"
@@ -134,6 +168,7 @@ try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectori
 var environment = ProcessInfo.processInfo.environment
 environment["XDG_CACHE_HOME"] = cache
 environment["NO_COLOR"] = "1"
+if only.contains("start") {
 let oneLine = work + "/one-line.txt"
 try Data("disconnected (1008): pairing required\n".utf8).write(to: URL(fileURLWithPath: oneLine))
 let warmUp = try ChildProcess.time(clawfix, ["paste", oneLine], environment: environment)
@@ -151,8 +186,9 @@ rows.append(.init(measure: "`clawfix paste` one line, end to end (warm cache, 25
     note: "target < 60 ms; \((clawfixMs / trivialMs).fixed(1))× trivial"))
 rows.append(.init(measure: "trivial Swift binary `print(\"x\")` -O, process start (25 runs)", value: "\(trivialMs.fixed(1)) ms"))
 
+}
 // MARK: Bot
-
+if only.contains("bot") {
 progress("bot")
 let messages = [
     "disconnected (1008): pairing required",
@@ -163,13 +199,13 @@ let messages = [
 ]
 var botLines: [String] = []
 let conversationCount = 1_000
-for i in 0..<20_000 {
+for i in 0..<botMessageCount {
     let text = messages[(i / conversationCount) % messages.count]
     let escaped = text.replacingOccurrences(of: "\"", with: "\\\"")
     botLines.append("{\"conversation\":\"c\(i % conversationCount)\",\"text\":\"\(escaped)\",\"author\":\"u\(i % conversationCount)\"}")
 }
 var botRuns: [ChildProcess.BotRun] = []
-for run in 0..<runs {
+for run in 0..<botRunCount {
     let botCache = work + "/bot-cache-\(run)"
     try? FileManager.default.removeItem(atPath: botCache)
     try FileManager.default.createDirectory(atPath: botCache, withIntermediateDirectories: true)
@@ -181,12 +217,13 @@ let rates = botRuns.map { Double($0.messages) / $0.seconds }
 let peaks = botRuns.compactMap { $0.peakRSSKiB }.map(Double.init)
 let answered = botRuns.map(\.outputLines).min() ?? 0
 let errors = botRuns.map(\.errorLines).max() ?? 0
-rows.append(.init(measure: "bot, 20,000 messages over 1,000 interleaved conversations", value: "\(Stopwatch.median(rates).fixed(0)) msgs/s",
+rows.append(.init(measure: "bot, \(botMessageCount) messages over 1,000 interleaved conversations", value: "\(Stopwatch.median(rates).fixed(0)) msgs/s",
     note: "target ≥ 2,000; \(answered) lines answered, \(errors) error lines"))
 rows.append(.init(measure: "bot peak RSS (VmHWM)", value: "\((Stopwatch.median(peaks) / 1024).fixed(1)) MB", note: "target < 200 MB"))
 
+}
 // MARK: Probe verdicts
-
+if only.contains("probe") {
 progress("probe")
 func refusedPort() -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -232,6 +269,7 @@ var hang = await probeMedian("hanging server, no challenge (--timeout 1)", runs:
 hang.note += "; bounded by the 1 s timeout"
 rows.append(hang)
 try await hanging.stop()
+}
 
 // MARK: Table
 
