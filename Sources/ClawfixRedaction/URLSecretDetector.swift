@@ -23,6 +23,7 @@ public struct URLSecretDetector: SecretDetector {
                 let b = bytes[end]
                 if b == UInt8(ascii: "/") || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") || b <= 0x20
                     || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: ">") { break }
+                if b == UInt8(ascii: ":") && end + 2 < n && bytes[end + 1] == UInt8(ascii: "/") && bytes[end + 2] == UInt8(ascii: "/") { break }
                 if b == UInt8(ascii: "@") { lastAt = end }
                 end += 1
             }
@@ -40,6 +41,9 @@ public struct URLSecretDetector: SecretDetector {
             var k = end
             while k < n && bytes[k] > 0x20 && bytes[k] != UInt8(ascii: "\"") && bytes[k] != UInt8(ascii: "'") {
                 let b = bytes[k]
+                // The next `://` starts the next URL. Running on past it hid that URL's secrets
+                // until a marker's space ended this one early, so a second pass found them.
+                if b == UInt8(ascii: ":") && k + 2 < n && bytes[k + 1] == UInt8(ascii: "/") && bytes[k + 2] == UInt8(ascii: "/") { break }
                 if (b == UInt8(ascii: "?") || b == UInt8(ascii: "#") || b == UInt8(ascii: "&")) {
                     var eq = k + 1
                     while eq < n && ByteClass.isKeyByte(bytes[eq]) { eq += 1 }

@@ -23,3 +23,23 @@ struct IdempotenceRegressionTests {
         #expect(second.findings == [])
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `non-idempotent-url-secret`: the first URL's query scan ran on over a second `://`, so
+    /// that URL was never looked at — until the first password's marker (which has a space)
+    /// ended the first URL early on the second pass.
+    @Test func nextURLStartsAtItsScheme() {
+        let bytes: [UInt8] = [99, 112, 105, 95, 7, 1, 0, 58, 47, 47, 58, 58, 58, 58, 110, 45, 45, 45, 45, 80, 69, 84, 65, 43, 84, 79, 75, 69, 78, 61, 45, 45, 45, 45, 37, 45, 64, 65, 87, 97, 110, 103, 115, 101, 100, 99, 114, 101, 116, 69, 78, 65, 84, 158, 105, 110, 112, 105, 95, 7, 1, 0, 58, 47, 47, 58, 58, 58, 58, 110, 45, 45, 45, 45, 80, 69, 84, 132, 132, 132, 132, 132, 132, 132, 132, 65, 43, 84, 79, 75, 69, 78, 61, 45, 45, 45, 45, 37, 45, 64, 65, 87, 97, 110, 103, 115, 101, 100, 99, 114, 101, 116, 78, 61, 45, 45, 45, 45, 37, 45, 64, 65, 87, 48, 38, 61, 50, 102, 48, 57, 51]
+        var redactor = Redactor()
+        let first = redactor.redact(PastedInput(bytes: bytes))
+        #expect(first.text == "cpi_://:[password …--%-]@AWangsedcretENAT\u{FFFD}inpi_://:[password …--%-]@AW0&=2f093")
+        #expect(first.findings == [
+            RedactionFinding(kind: .password, detector: "url-secret", line: 1, start: 8, end: 33, marker: "[password …--%-]"),
+            RedactionFinding(kind: .password, detector: "url-secret", line: 1, start: 62, end: 132, marker: "[password …--%-]"),
+        ])
+        var again = Redactor()
+        let second = again.redact(first.text)
+        #expect(second.text == first.text)
+        #expect(second.findings == [])
+    }
+}
