@@ -269,9 +269,12 @@ public struct DiagnosisEngine: Sendable {
         if let outdated = node?.outdated, !outdated.isEmpty {
             fix += (fix.isEmpty ? "" : "\n\n") + "Note: " + tailor.placeholders.fill(outdated)
         }
-        let evidence = candidate.supportingFacts.map { fact in
-            EvidenceLine(line: fact.line, text: fact.text ?? "\(fact.name.rawValue) = \(fact.value)")
-        }
+        // Several facts often come from one line (a docker ps row gives name, port and scope):
+        // show that line once.
+        var shown = Set<EvidenceLine>()
+        let evidence = candidate.supportingFacts
+            .map { fact in EvidenceLine(line: fact.line, text: fact.text ?? "\(fact.name.rawValue) = \(fact.value)") }
+            .filter { shown.insert($0).inserted }
         return RankedDiagnosis(
             id: candidate.diagnosisID, title: catalogued?.title ?? candidate.diagnosisID,
             confidence: (candidate.confidence * 1000).rounded() / 1000, evidence: evidence, fix: fix)
