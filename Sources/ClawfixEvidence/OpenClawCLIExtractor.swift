@@ -45,6 +45,11 @@ struct OpenClawCLIExtractor: FactExtractor {
         {
             facts.append(line.fact(.cliTarget, value))
         }
+        // The plaintext guard names the URL it refused: `SECURITY ERROR: Gateway URL "ws://…" uses …`.
+        if let start = text.range(of: "Gateway URL \"ws://"), text.hasPrefix("SECURITY ERROR") {
+            let url = text[text.index(start.upperBound, offsetBy: -5)...].prefix { $0 != "\"" }
+            if url.count > 5 { facts.append(line.fact(.cliTarget, String(url))) }
+        }
         if let value = Self.value("Source:", text),
             ["local", "cli ", "env ", "config ", "missing "].contains(where: { value.hasPrefix($0) })
         {

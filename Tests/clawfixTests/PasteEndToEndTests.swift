@@ -67,7 +67,9 @@ struct PasteEndToEndTests {
             """
         let result = try binary.run(["paste"], stdin: paste)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("1. pairing-not-approved"))
+        // `devices list` itself rejected with pairing required: the approver is unpaired
+        // (diagnoses.md), so "run devices approve" would be circular.
+        #expect(result.stdout.contains("1. approver-is-unpaired"))
         #expect(result.stdout.contains("line 2: gateway closed (1008): pairing required"))
         #expect(result.stdout.contains("Fix:"))
         #expect(!result.stdout.contains("\u{1B}"), "colour in a redirected report")
