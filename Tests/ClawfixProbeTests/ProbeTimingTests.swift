@@ -6,7 +6,10 @@ import Testing
 /// The performance targets, checked on loopback where round trips are ~0.1 ms, so the
 /// measured time is the probe's own overhead. `CLAWFIX_BENCH=1` prints the figures.
 @Suite struct ProbeTimingTests {
-    @Test func refusedVerdictAndHandshakeOverhead() async throws {
+    // A measurement, not a unit test: on a machine busy with parallel tests its figures mean
+    // nothing, so it runs only when asked (bench/probe/run.sh sets CLAWFIX_BENCH=1).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CLAWFIX_BENCH"] == "1", "timing benchmark; CLAWFIX_BENCH=1"))
+    func refusedVerdictAndHandshakeOverhead() async throws {
         let gateway = try await GatewayEmulator.start(.ok())
         let closed = try await GatewayEmulator.start(.ok())
         let closedPort = closed.port
