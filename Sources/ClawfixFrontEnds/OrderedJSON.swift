@@ -67,6 +67,13 @@ public indirect enum OrderedJSON: Sendable, Hashable {
 
     private static let hex: [Character] = Array("0123456789abcdef")
 
+    /// `value` as a JSON string literal with every control character escaped.
+    static func quoted(_ value: String) -> String {
+        var out = ""
+        writeString(value, into: &out)
+        return out
+    }
+
     private static func writeString(_ value: String, into out: inout String) {
         out += "\""
         for scalar in value.unicodeScalars {
