@@ -22,41 +22,81 @@ public struct GatewayProbe: Sendable {
     }
 
     /// Never throws: every failure is a verdict in the report.
+    ///
+    /// The whole probe — resolution, both connections, every deadline and every timestamp — runs as
+    /// one chain of futures on an event loop; the caller only awaits the finished report. A caller on
+    /// a saturated cooperative pool may resume late, but the verdict and its timings are the loop's.
     public func run() async -> ProbeReport {
+        (try? await runOnEventLoop().get()) ?? report(ProbeObservations(), elapsed: 0)
+    }
+
+    /// The probe as a future on one of the group's event loops.
+    public func runOnEventLoop() -> EventLoopFuture<ProbeReport> {
+        let loop = group.next()
         let start = NIODeadline.now()
         let deadline = start + .nanoseconds(Int64(max(0.05, options.timeout) * 1_000_000_000))
-        func elapsed() -> Int { Int((NIODeadline.now() - start).nanoseconds / 1_000_000) }
-        var seen = ProbeObservations()
+        let elapsed: @Sendable () -> Int = { Int((NIODeadline.now() - start).nanoseconds / 1_000_000) }
+        let options = options
+        let probe = self
+        return resolve(on: loop, deadline: deadline).flatMap { resolved -> EventLoopFuture<ProbeObservations> in
+            var seen = ProbeObservations()
+            guard case .success(let address) = resolved else {
+                let timedOut = (try? resolved.get()) == nil && NIODeadline.now() >= deadline
+                seen.steps.append(.init(
+                    name: "dns", status: timedOut ? "timeout" : "failed",
+                    detail: timedOut ? "\(probe.target.host) did not resolve within \(options.timeout) s"
+                        : "\(probe.target.host) does not resolve",
+                    elapsedMs: elapsed()))
+                seen.terminal = timedOut ? .timeout : .dnsFailed
+                return loop.makeSucceededFuture(seen)
+            }
+            seen.steps.append(.init(
+                name: "dns", status: "ok", detail: "\(probe.target.host) → \(address.ipAddress ?? "?")", elapsedMs: elapsed()))
+            return probe.connect(on: loop, to: address, mode: .websocket, start: start, deadline: deadline, seen: seen)
+                .flatMap { seen in
+                    // The same origin's liveness probe tells "gateway up, handshake refused" from "something else".
+                    guard options.checkHealthz, seen.steps.contains(where: { $0.name == "http" }), NIODeadline.now() < deadline else {
+                        return loop.makeSucceededFuture(seen)
+                    }
+                    return probe.connect(
+                        on: loop, to: address, mode: .get(path: "/healthz"), start: start, deadline: deadline, seen: ProbeObservations()
+                    ).map { health in
+                        var merged = seen
+                        merged.steps += health.steps.filter { $0.name != "tcp" && $0.name != "tls" }
+                        return merged
+                    }
+                }
+        }.map { seen in probe.report(seen, elapsed: elapsed()) }
+    }
 
-        // DNS. `localhost` goes to 127.0.0.1: the gateway binds IPv4 loopback by default and a
-        // resolver answering ::1 first would report a misleading "refused".
-        let address: SocketAddress
-        do {
-            let host = target.host.lowercased() == "localhost" ? "127.0.0.1" : target.host
-            address = try SocketAddress.makeAddressResolvingHost(host, port: target.port)
-            seen.steps.append(.init(name: "dns", status: "ok", detail: "\(target.host) → \(address.ipAddress ?? "?")", elapsedMs: elapsed()))
-        } catch {
-            seen.steps.append(.init(name: "dns", status: "failed", detail: "\(target.host) does not resolve", elapsedMs: elapsed()))
-            seen.terminal = .dnsFailed
-            return report(seen, elapsed: elapsed())
+    /// The host's address. `localhost` goes to 127.0.0.1: the gateway binds IPv4 loopback by default
+    /// and a resolver answering ::1 first would report a misleading "refused". An IP literal needs no
+    /// resolver; a name is resolved on a pool thread (getaddrinfo blocks) and raced against the deadline.
+    private func resolve(on loop: any EventLoop, deadline: NIODeadline) -> EventLoopFuture<Result<SocketAddress, any Error>> {
+        let host = target.host.lowercased() == "localhost" ? "127.0.0.1" : target.host
+        let port = target.port
+        if let literal = try? SocketAddress(ipAddress: host, port: port) {
+            return loop.makeSucceededFuture(.success(literal))
         }
-
-        seen = await connect(to: address, mode: .websocket, start: start, deadline: deadline, seen: seen)
-        // The same origin's liveness probe tells "gateway up, handshake refused" from "something else".
-        if options.checkHealthz, seen.steps.contains(where: { $0.name == "http" }), NIODeadline.now() < deadline {
-            var health = await connect(to: address, mode: .get(path: "/healthz"), start: start, deadline: deadline, seen: ProbeObservations())
-            health.steps.removeAll { $0.name == "tcp" || $0.name == "tls" }
-            seen.steps += health.steps
+        let promise = loop.makePromise(of: Result<SocketAddress, any Error>.self)
+        let timer = loop.scheduleTask(deadline: deadline) {
+            promise.succeed(.failure(ChannelError.connectTimeout(.zero)))
         }
-        return report(seen, elapsed: elapsed())
+        Thread.detachNewThread {
+            let result = Result { try SocketAddress.makeAddressResolvingHost(host, port: port) }
+            loop.execute {
+                timer.cancel()
+                promise.completeWith(.success(result))
+            }
+        }
+        return promise.futureResult
     }
 
     private func connect(
-        to address: SocketAddress, mode: ProbeConnectionHandler.Mode, start: NIODeadline, deadline: NIODeadline,
-        seen: ProbeObservations
-    ) async -> ProbeObservations {
+        on loop: any EventLoop, to address: SocketAddress, mode: ProbeConnectionHandler.Mode, start: NIODeadline,
+        deadline: NIODeadline, seen: ProbeObservations
+    ) -> EventLoopFuture<ProbeObservations> {
         var seen = seen
-        let loop = group.next()
         let promise = loop.makePromise(of: ProbeObservations.self)
         let sslContext: NIOSSLContext?
         if target.secure {
@@ -65,7 +105,7 @@ public struct GatewayProbe: Sendable {
             } catch {
                 seen.steps.append(.init(name: "tls", status: "failed", detail: "TLS setup failed: \(error)", elapsedMs: 0))
                 seen.terminal = .tlsFailed
-                return seen
+                return loop.makeSucceededFuture(seen)
             }
         } else {
             sslContext = nil
@@ -88,27 +128,34 @@ public struct GatewayProbe: Sendable {
                         ProbeConnectionHandler(configuration: configuration, promise: promise))
                 }
             }
-        let elapsedNow = { Int((NIODeadline.now() - start).nanoseconds / 1_000_000) }
-        do {
-            _ = try await bootstrap.connect(to: address).get()
-            seen.steps.append(.init(name: "tcp", status: "ok", detail: "connected to \(address.ipAddress ?? "?"):\(target.port)", elapsedMs: elapsedNow()))
-        } catch {
+        let elapsedNow: @Sendable () -> Int = { Int((NIODeadline.now() - start).nanoseconds / 1_000_000) }
+        let timeout = options.timeout
+        let port = target.port
+        let base = seen
+        return bootstrap.connect(to: address).hop(to: loop).flatMap { _ in
+            var connected = base
+            connected.steps.append(.init(name: "tcp", status: "ok", detail: "connected to \(address.ipAddress ?? "?"):\(port)", elapsedMs: elapsedNow()))
+            let tcpOnly = connected
+            return promise.futureResult.map { observed in
+                var merged = observed
+                merged.steps = tcpOnly.steps + observed.steps
+                return merged
+            }.recover { _ in tcpOnly }
+        }.flatMapError { error in
+            // Only the TCP connect fails here: the handler's outcome is recovered above.
+            var seen = base
             let text = "\(error)"
             let refused = (error as? IOError)?.errnoCode == ECONNREFUSED || text.contains("refused") || text.contains("ECONNREFUSED")
             let timedOut = (error as? ChannelError) == .connectTimeout(remaining) || text.lowercased().contains("timeout")
             seen.steps.append(.init(
                 name: "tcp", status: refused ? "failed" : (timedOut ? "timeout" : "failed"),
-                detail: refused ? "connection refused at \(address.ipAddress ?? "?"):\(target.port)"
-                    : timedOut ? "no TCP answer within \(options.timeout) s" : "connect failed: \(text)",
+                detail: refused ? "connection refused at \(address.ipAddress ?? "?"):\(port)"
+                    : timedOut ? "no TCP answer within \(timeout) s" : "connect failed: \(text)",
                 elapsedMs: elapsedNow()))
             seen.terminal = refused ? .refused : (timedOut ? .timeout : .refused)
             promise.fail(ChannelError.ioOnClosedChannel)
-            return seen
+            return loop.makeSucceededFuture(seen)
         }
-        guard let observed = try? await promise.futureResult.get() else { return seen }
-        var merged = observed
-        merged.steps = seen.steps + observed.steps
-        return merged
     }
 
     private func report(_ seen: ProbeObservations, elapsed: Int) -> ProbeReport {

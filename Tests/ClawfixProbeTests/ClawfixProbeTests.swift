@@ -158,6 +158,33 @@ import Testing
         #expect(report.elapsedMs < 10_000)
     }
 
+    /// The verdict is the event loop's: with every cooperative-pool thread busy (as when CPU-bound
+    /// suites run beside this one), the probe still times out at its deadline and reports the loop's
+    /// timings, although this task resumes only when a pool thread frees up.
+    @Test func verdictTimingDoesNotDependOnTheCooperativePool() async throws {
+        let gateway = try await GatewayEmulator.start(GatewayEmulatorProfile(misbehaviour: .noChallenge))
+        let busyFor = ContinuousClock.Duration.seconds(3)
+        let spinners = (0..<ProcessInfo.processInfo.activeProcessorCount).map { _ in
+            Task.detached {
+                let end = ContinuousClock.now + busyFor
+                var spins = 0
+                while ContinuousClock.now < end { spins &+= 1 }
+                return spins
+            }
+        }
+        let started = ContinuousClock.now
+        let report = await GatewayProbe(
+            target: ProbeTarget(url: gateway.url)!, options: ProbeOptions(credential: .token(Self.token), timeout: 0.3, checkHealthz: false)
+        ).run()
+        let waited = ContinuousClock.now - started
+        for spinner in spinners { _ = await spinner.value }
+        try await gateway.stop()
+        #expect(report.outcome == .noChallenge)
+        #expect(report.steps.map(\.name) == ["dns", "tcp", "http", "challenge"])
+        // The report was finished on the loop at ~300 ms; only the resumption waited for the pool.
+        #expect(report.elapsedMs < 2_000, "elapsed \(report.elapsedMs) ms, awaited \(waited)")
+    }
+
     @Test func tcpDropWithoutCloseFrame() async throws {
         let report = try await probe(GatewayEmulatorProfile(misbehaviour: .dropAfterConnect))
         #expect(report.outcome == .closed)
