@@ -8,6 +8,8 @@ final class CompiledKnowledge: Sendable {
     /// One step of a path from a tree's `start` to a diagnosis node: take branch `branch` of `node`.
     struct PathStep: Sendable, Hashable {
         var node: String
+        /// The node's position in its tree's `nodeList`.
+        var index: Int
         var branch: Int
     }
 
@@ -17,13 +19,20 @@ final class CompiledKnowledge: Sendable {
         var node: KnowledgeNode
         var diagnosisID: String
         var paths: [[PathStep]]
+        /// The releases the diagnosis applies to: the node's range, else the catalogue's.
+        var versions: VersionRange?
     }
 
     struct Tree: Sendable {
         var tree: KnowledgeTree
         var nodes: [String: KnowledgeNode]
-        /// Decision (question and command) nodes in file order.
-        var decisionNodes: [KnowledgeNode]
+        /// Every node in file order (first of a duplicated id); `PathStep.index` points here.
+        var nodeList: [KnowledgeNode]
+        var nodeIndex: [String: Int]
+        /// Where this tree's nodes start in the per-analysis truth memo (`BranchTruthCache`).
+        var base: Int
+        /// Positions in `nodeList` of the decision (question and command) nodes, in file order.
+        var decisionNodes: [Int]
         /// Diagnosis ids reachable from each node (a diagnosis node reaches itself).
         var reachable: [String: Set<String>]
     }
@@ -42,6 +51,8 @@ final class CompiledKnowledge: Sendable {
     /// Sites whose signals or path conditions read a fact name: the candidates a fact can raise.
     let sitesByFactName: [String: [Int]]
     let catalog: [String: CatalogEntry]
+    /// Nodes over all trees (the size of a `BranchTruthCache`).
+    let nodeCount: Int
     /// Fix texts that mention advice `AdviceGuard` may have to drop, prepared for it.
     let guardedFixes: [String: AdviceGuard.PreparedFix]
 
@@ -55,22 +66,33 @@ final class CompiledKnowledge: Sendable {
         var treeIndex: [String: Int] = [:]
         var sitesByTree: [[Int]] = []
         var sitesByFactName: [String: [Int]] = [:]
+        var nodeCount = 0
         for knowledgeTree in input where treeIndex[knowledgeTree.id] == nil {
             let index = trees.count
             treeIndex[knowledgeTree.id] = index
             var nodes: [String: KnowledgeNode] = [:]
-            for node in knowledgeTree.nodes where nodes[node.id] == nil { nodes[node.id] = node }
+            var nodeList: [KnowledgeNode] = []
+            var nodeIndex: [String: Int] = [:]
+            for node in knowledgeTree.nodes where nodes[node.id] == nil {
+                nodes[node.id] = node
+                nodeIndex[node.id] = nodeList.count
+                nodeList.append(node)
+            }
             var reachable: [String: Set<String>] = [:]
             for node in knowledgeTree.nodes { _ = Self.reach(node.id, nodes, &reachable, visiting: []) }
             var paths: [String: [[PathStep]]] = [:]
             Self.enumeratePaths(
-                from: knowledgeTree.startNodeID, nodes: nodes, prefix: [], visiting: [], into: &paths)
+                from: knowledgeTree.startNodeID, nodes: nodes, nodeIndex: nodeIndex, prefix: [], visiting: [],
+                into: &paths)
             var treeSites: [Int] = []
-            for node in knowledgeTree.nodes where node.kind == .diagnosis {
+            for node in nodeList where node.kind == .diagnosis {
                 guard let diagnosisID = node.diagnosisID else { continue }
                 let siteIndex = sites.count
                 let sitePaths = paths[node.id] ?? []
-                sites.append(Site(tree: index, node: node, diagnosisID: diagnosisID, paths: sitePaths))
+                sites.append(
+                    Site(
+                        tree: index, node: node, diagnosisID: diagnosisID, paths: sitePaths,
+                        versions: node.versions ?? catalog[diagnosisID]?.versions))
                 treeSites.append(siteIndex)
                 var names: Set<String> = []
                 for signal in node.signals where signal.weight > 0 { names.formUnion(signal.condition.factNames) }
@@ -87,10 +109,12 @@ final class CompiledKnowledge: Sendable {
             sitesByTree.append(treeSites)
             trees.append(
                 Tree(
-                    tree: knowledgeTree, nodes: nodes,
-                    decisionNodes: knowledgeTree.nodes.filter { $0.kind != .diagnosis },
+                    tree: knowledgeTree, nodes: nodes, nodeList: nodeList, nodeIndex: nodeIndex, base: nodeCount,
+                    decisionNodes: nodeList.indices.filter { nodeList[$0].kind != .diagnosis },
                     reachable: reachable))
+            nodeCount += nodeList.count
         }
+        self.nodeCount = nodeCount
         self.trees = trees
         self.sites = sites
         self.treeIndex = treeIndex
@@ -117,10 +141,10 @@ final class CompiledKnowledge: Sendable {
     }
 
     private static func enumeratePaths(
-        from id: String, nodes: [String: KnowledgeNode], prefix: [PathStep], visiting: Set<String>,
-        into paths: inout [String: [[PathStep]]]
+        from id: String, nodes: [String: KnowledgeNode], nodeIndex: [String: Int], prefix: [PathStep],
+        visiting: Set<String>, into paths: inout [String: [[PathStep]]]
     ) {
-        guard let node = nodes[id], !visiting.contains(id) else { return }
+        guard let node = nodes[id], let index = nodeIndex[id], !visiting.contains(id) else { return }
         if node.kind == .diagnosis {
             if paths[id, default: []].count < maximumPathsPerSite { paths[id, default: []].append(prefix) }
             return
@@ -128,8 +152,8 @@ final class CompiledKnowledge: Sendable {
         let inner = visiting.union([id])
         for (offset, branch) in node.branches.enumerated() {
             enumeratePaths(
-                from: branch.target, nodes: nodes, prefix: prefix + [PathStep(node: id, branch: offset)],
-                visiting: inner, into: &paths)
+                from: branch.target, nodes: nodes, nodeIndex: nodeIndex,
+                prefix: prefix + [PathStep(node: id, index: index, branch: offset)], visiting: inner, into: &paths)
         }
     }
 
@@ -155,6 +179,49 @@ final class CompiledKnowledge: Sendable {
             witnesses.append(found)
             earlierNone = earlierNone && !own
         }
+        return truths
+    }
+
+    /// `branchTruths(_:_:witnesses:)` without the evidence (the scoring loop).
+    static func branchTruths(_ node: KnowledgeNode, _ facts: FactSet) -> [Truth] {
+        var earlierNone: Truth = .yes
+        var truths: [Truth] = []
+        truths.reserveCapacity(node.branches.count)
+        let version = facts.version
+        for branch in node.branches {
+            var own: Truth = branch.condition.map { facts.truth($0) } ?? .yes
+            if let range = branch.versions {
+                if let version {
+                    if !range.contains(version) { own = .no }
+                } else {
+                    own = own && .unknown
+                }
+            }
+            truths.append(earlierNone && own)
+            earlierNone = earlierNone && !own
+        }
+        return truths
+    }
+}
+
+/// The branch truths of decision nodes for one set of facts, each node evaluated at most once per
+/// analysis (candidates share path prefixes, and the question planner reads the same nodes again).
+struct BranchTruthCache {
+    let knowledge: CompiledKnowledge
+    let facts: FactSet
+    private var memo: [[Truth]?]
+
+    init(_ knowledge: CompiledKnowledge, _ facts: FactSet) {
+        self.knowledge = knowledge
+        self.facts = facts
+        self.memo = Array(repeating: nil, count: knowledge.nodeCount)
+    }
+
+    mutating func truths(tree: Int, node: Int) -> [Truth] {
+        let key = knowledge.trees[tree].base + node
+        if let known = memo[key] { return known }
+        let truths = CompiledKnowledge.branchTruths(knowledge.trees[tree].nodeList[node], facts)
+        memo[key] = truths
         return truths
     }
 }

@@ -4,8 +4,11 @@ import ClawfixEvidence
 /// asked, and the last report. Stored (already redacted) as JSON by the session store, so a
 /// restarted bot resumes where it was.
 public struct ConversationState: Sendable, Codable, Hashable {
-    /// Accumulated facts, oldest first (see `FactSet.absorb` for how newer facts replace older ones).
-    public private(set) var facts: [Fact] = []
+    /// Accumulated facts, indexed (see `FactSet.absorb` for how newer facts replace older ones):
+    /// kept as a set between messages so a message costs its own facts, not all of them again.
+    public private(set) var factSet = FactSet()
+    /// Accumulated facts, oldest first.
+    public var facts: [Fact] { factSet.facts }
     /// Questions asked so far, as `tree-id/node-id` (`version` for the synthetic version question):
     /// never asked twice.
     public var askedNodes: Set<String> = []
@@ -23,14 +26,12 @@ public struct ConversationState: Sendable, Codable, Hashable {
     public var searchHits: [String] = []
 
     public init(facts: [Fact] = []) {
-        self.facts = FactSet(facts).facts
+        self.factSet = FactSet(facts)
     }
 
     /// Adds facts from a paste or from words.
     public mutating func absorb(facts newFacts: [Fact]) {
-        var set = FactSet(facts)
-        set.absorb(newFacts)
-        facts = set.facts
+        factSet.absorb(newFacts)
     }
 
     /// Adds a message: its facts, and its text as the symptom text when it names a symptom (a topic
@@ -45,14 +46,17 @@ public struct ConversationState: Sendable, Codable, Hashable {
         if newFacts.contains(where: { $0.name == .closeCode }) {
             let reporters = Set(newFacts.filter { $0.name == .errorReporter }.map(\.value))
             var reporterOfLine: [String: String] = [:]
-            for fact in facts where fact.name == .errorReporter { if let text = fact.text { reporterOfLine[text] = fact.value } }
+            for fact in factSet.facts(named: .errorReporter) { if let text = fact.text { reporterOfLine[text] = fact.value } }
             let supersededLines = Set(
-                facts.filter { $0.name == .closeCode }.compactMap(\.text).filter { line in
+                factSet.facts(named: .closeCode).compactMap(\.text).filter { line in
                     reporters.isEmpty ? reporterOfLine[line] == nil : reporterOfLine[line].map(reporters.contains) == true
                 })
-            facts = facts.filter { fact in
-                guard let text = fact.text, supersededLines.contains(text) else { return true }
-                return !(Self.closeFactNames.contains(fact.name) || fact.name == .symptom || fact.name == .errorReporter)
+            if !supersededLines.isEmpty {
+                factSet = FactSet(
+                    facts.filter { fact in
+                        guard let text = fact.text, supersededLines.contains(text) else { return true }
+                        return !(Self.closeFactNames.contains(fact.name) || fact.name == .symptom || fact.name == .errorReporter)
+                    })
             }
         }
         absorb(facts: newFacts)
@@ -66,7 +70,34 @@ public struct ConversationState: Sendable, Codable, Hashable {
         self = ConversationState()
     }
 
-    public var factSet: FactSet { FactSet(facts) }
+    // Stored as before: the facts, oldest first (sessions written by older builds still load).
+    enum CodingKeys: String, CodingKey {
+        case facts, askedNodes, lastAskedNode, turn, symptomText, lastReport, searchedText, searchHits
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        factSet = FactSet(try container.decodeIfPresent([Fact].self, forKey: .facts) ?? [])
+        askedNodes = try container.decodeIfPresent(Set<String>.self, forKey: .askedNodes) ?? []
+        lastAskedNode = try container.decodeIfPresent(String.self, forKey: .lastAskedNode)
+        turn = try container.decodeIfPresent(Int.self, forKey: .turn) ?? 0
+        symptomText = try container.decodeIfPresent(String.self, forKey: .symptomText) ?? ""
+        lastReport = try container.decodeIfPresent(DiagnosisReport.self, forKey: .lastReport)
+        searchedText = try container.decodeIfPresent(String.self, forKey: .searchedText)
+        searchHits = try container.decodeIfPresent([String].self, forKey: .searchHits) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(facts, forKey: .facts)
+        try container.encode(askedNodes, forKey: .askedNodes)
+        try container.encodeIfPresent(lastAskedNode, forKey: .lastAskedNode)
+        try container.encode(turn, forKey: .turn)
+        try container.encode(symptomText, forKey: .symptomText)
+        try container.encodeIfPresent(lastReport, forKey: .lastReport)
+        try container.encodeIfPresent(searchedText, forKey: .searchedText)
+        try container.encode(searchHits, forKey: .searchHits)
+    }
 
     static let symptomTextLimit = 2_000
     /// The facts that describe one gateway close; a newer message's close replaces them.

@@ -50,7 +50,7 @@ public struct DiagnosisEngine: Sendable {
 
     /// The report for a conversation's state (does not change the state; see `respond(to:)`).
     public func diagnose(_ state: ConversationState) -> DiagnosisReport {
-        analyse(FactSet(state.facts), hits: hits(for: state), asked: state.askedNodes).report
+        analyse(state.factSet, hits: hits(for: state), asked: state.askedNodes).report
     }
 
     /// A one-shot report (`clawfix paste`, `clawfix probe`).
@@ -69,7 +69,7 @@ public struct DiagnosisEngine: Sendable {
         let hits = hits(for: state)
         state.searchedText = state.symptomText
         state.searchHits = hits
-        let analysis = analyse(FactSet(state.facts), hits: hits, asked: state.askedNodes)
+        let analysis = analyse(state.factSet, hits: hits, asked: state.askedNodes)
         state.turn += 1
         state.lastAskedNode = analysis.nextKey
         if let key = analysis.nextKey { state.askedNodes.insert(key) }
@@ -85,7 +85,7 @@ public struct DiagnosisEngine: Sendable {
     /// The scores behind the current ranking (`/why`): per top candidate, the search prior, the
     /// signals and branches that fired with their weights and evidence lines.
     public func explain(_ state: ConversationState) -> [String] {
-        let analysis = analyse(FactSet(state.facts), hits: hits(for: state), asked: state.askedNodes)
+        let analysis = analyse(state.factSet, hits: hits(for: state), asked: state.askedNodes)
         var lines: [String] = []
         for candidate in analysis.ranked.prefix(3) {
             let percent = Int((candidate.confidence * 100).rounded())
@@ -149,28 +149,37 @@ public struct DiagnosisEngine: Sendable {
         var siteIndexes: Set<Int> = []
         for tree in priors.keys { siteIndexes.formUnion(knowledge.sitesByTree[tree]) }
         var raisedByFacts: Set<Int> = []
-        var seenNames: Set<String> = []
-        for fact in facts.facts where seenNames.insert(fact.name.rawValue).inserted {
-            raisedByFacts.formUnion(knowledge.sitesByFactName[fact.name.rawValue] ?? [])
+        for name in facts.names {
+            if let sites = knowledge.sitesByFactName[name] { raisedByFacts.formUnion(sites) }
         }
         siteIndexes.formUnion(raisedByFacts)
 
-        var best: [String: CandidateScore] = [:]
+        // Scores first (numbers only); the parts with their evidence only for the candidates shown.
+        var cache = BranchTruthCache(knowledge, facts)
+        var best: [String: SiteScore] = [:]
         for siteIndex in siteIndexes.sorted() {
             let site = knowledge.sites[siteIndex]
             guard
                 let candidate = score(
-                    site, facts, prior: priors[site.tree], raisedByFacts: raisedByFacts.contains(siteIndex))
+                    siteIndex, facts, &cache, prior: priors[site.tree], raisedByFacts: raisedByFacts.contains(siteIndex))
             else { continue }
             if let existing = best[site.diagnosisID], existing.score >= candidate.score { continue }
             best[site.diagnosisID] = candidate
         }
-        var ranked = best.values.sorted {
-            $0.score != $1.score ? $0.score > $1.score : $0.diagnosisID < $1.diagnosisID
+        let scores = best.values.sorted {
+            $0.score != $1.score
+                ? $0.score > $1.score
+                : knowledge.sites[$0.site].diagnosisID < knowledge.sites[$1.site].diagnosisID
         }
-        let weights = ranked.map { exp($0.score / Self.temperature) }
+        let weights = scores.map { exp($0.score / Self.temperature) }
         let total = weights.reduce(exp(Self.otherScore / Self.temperature), +)
-        for index in ranked.indices { ranked[index].confidence = weights[index] / total }
+        var ranked: [CandidateScore] = []
+        ranked.reserveCapacity(scores.count)
+        for (offset, scored) in scores.enumerated() {
+            var candidate = offset < Self.reportedCandidates ? explained(scored, facts) : summary(scored)
+            candidate.confidence = weights[offset] / total
+            ranked.append(candidate)
+        }
 
         var report = DiagnosisReport()
         report.facts = facts.facts.map(FactRecord.init)
@@ -179,69 +188,54 @@ public struct DiagnosisEngine: Sendable {
         for candidate in ranked.prefix(Self.reportedCandidates) where candidate.confidence >= Self.minimumConfidence {
             report.diagnoses.append(rank(candidate, tailor: tailor, guardrail: guardrail))
         }
-        let next = nextQuestion(ranked, facts, asked: asked, tailor: tailor)
+        let next = nextQuestion(ranked, facts, &cache, asked: asked, tailor: tailor)
         report.next = next?.question
         return Analysis(ranked: ranked, report: report, nextKey: next?.key)
     }
 
-    func score(_ site: CompiledKnowledge.Site, _ facts: FactSet, prior: Double?, raisedByFacts: Bool) -> CandidateScore? {
+    /// A diagnosis node's score before its parts are spelled out: which path counted.
+    struct SiteScore {
+        var site: Int
+        var score: Double
+        var prior: Double?
+        /// The most consistent path from `start` (an index into the site's paths).
+        var path: Int?
+    }
+
+    func score(
+        _ siteIndex: Int, _ facts: FactSet, _ cache: inout BranchTruthCache, prior: Double?, raisedByFacts: Bool
+    ) -> SiteScore? {
+        let site = knowledge.sites[siteIndex]
         let node = site.node
-        if let requires = node.requires, facts.evaluate(requires) == .no { return nil }
-        let version = facts.version
-        if let range = node.versions ?? knowledge.catalog[site.diagnosisID]?.versions, let version,
-            !range.contains(version)
-        {
-            return nil
-        }
-        let tree = knowledge.trees[site.tree]
-        var parts: [CandidateScore.Part] = []
-        if let prior {
-            parts.append(.init(kind: .prior, weight: prior, description: "your message matches “\(tree.tree.title)”", facts: []))
-        }
+        if let requires = node.requires, facts.truth(requires) == .no { return nil }
+        if let range = site.versions, let version = facts.version, !range.contains(version) { return nil }
+        var score = prior ?? 0
         var positiveSignal = false
-        for signal in node.signals {
-            var witnesses: [Fact] = []
-            guard facts.evaluate(signal.condition, witnesses: &witnesses) == .yes else { continue }
+        for signal in node.signals where facts.truth(signal.condition) == .yes {
+            score += Double(signal.weight)
             if signal.weight > 0 { positiveSignal = true }
-            parts.append(
-                .init(kind: .signal, weight: Double(signal.weight), description: signal.condition.description, facts: witnesses))
         }
         // The most consistent path counts (a node reached by several paths needs only one to fit).
-        var bestPath: [CandidateScore.Part] = []
+        var bestPath: Int?
         var bestPathScore = -Double.infinity
         var pathTaken = 0
-        for path in site.paths {
-            var pathParts: [CandidateScore.Part] = []
+        for (offset, path) in site.paths.enumerated() {
             var pathScore = 0.0
             var taken = 0
             for step in path {
-                guard let decision = tree.nodes[step.node] else { continue }
-                var witnesses: [[Fact]] = []
-                let truths = CompiledKnowledge.branchTruths(decision, facts, witnesses: &witnesses)
-                let branch = decision.branches[step.branch]
-                func described() -> String {
-                    "\(decision.id): " + (branch.condition.map { "\($0)" } ?? "else") + " → \(branch.target)"
-                }
-                switch truths[step.branch] {
+                switch cache.truths(tree: site.tree, node: step.index)[step.branch] {
                 case .yes:
                     taken += 1
                     pathScore += Self.branchSupport
-                    let evidence = witnesses[step.branch].isEmpty && branch.condition == nil
-                        ? witnesses.flatMap { $0 } : witnesses[step.branch]
-                    pathParts.append(.init(kind: .branch, weight: Self.branchSupport, description: described(), facts: evidence))
                 case .no:
                     pathScore -= Self.branchContradiction
-                    let taking = truths.firstIndex(of: .yes)
-                    let evidence = taking.map { witnesses[$0] } ?? []
-                    pathParts.append(
-                        .init(kind: .branch, weight: -Self.branchContradiction, description: "not " + described(), facts: evidence))
                 case .unknown:
                     break
                 }
             }
             if pathScore > bestPathScore {
                 bestPathScore = pathScore
-                bestPath = pathParts
+                bestPath = offset
                 pathTaken = taken
             }
         }
@@ -250,10 +244,58 @@ public struct DiagnosisEngine: Sendable {
         guard prior != nil || positiveSignal || (raisedByFacts && pathTaken >= 2 && bestPathScore > 0) else {
             return nil
         }
-        parts += bestPath
+        if bestPath != nil { score += bestPathScore }
+        return SiteScore(site: siteIndex, score: score, prior: prior, path: bestPath)
+    }
+
+    /// A candidate without its parts (ranked below what is shown).
+    func summary(_ scored: SiteScore) -> CandidateScore {
+        let site = knowledge.sites[scored.site]
         return CandidateScore(
-            diagnosisID: site.diagnosisID, treeID: tree.tree.id, nodeID: node.id,
-            score: parts.reduce(0) { $0 + $1.weight }, parts: parts)
+            diagnosisID: site.diagnosisID, treeID: knowledge.trees[site.tree].tree.id, nodeID: site.node.id,
+            score: scored.score, parts: [])
+    }
+
+    /// A candidate with every part of its score and the facts behind each (the same sum as `score`).
+    func explained(_ scored: SiteScore, _ facts: FactSet) -> CandidateScore {
+        let site = knowledge.sites[scored.site]
+        let tree = knowledge.trees[site.tree]
+        var parts: [CandidateScore.Part] = []
+        if let prior = scored.prior {
+            parts.append(.init(kind: .prior, weight: prior, description: "your message matches “\(tree.tree.title)”", facts: []))
+        }
+        for signal in site.node.signals {
+            var witnesses: [Fact] = []
+            guard facts.evaluate(signal.condition, witnesses: &witnesses) == .yes else { continue }
+            parts.append(
+                .init(kind: .signal, weight: Double(signal.weight), description: signal.condition.description, facts: witnesses))
+        }
+        if let path = scored.path {
+            for step in site.paths[path] {
+                let decision = tree.nodeList[step.index]
+                var witnesses: [[Fact]] = []
+                let truths = CompiledKnowledge.branchTruths(decision, facts, witnesses: &witnesses)
+                let branch = decision.branches[step.branch]
+                func described() -> String {
+                    "\(decision.id): " + (branch.condition.map { "\($0)" } ?? "else") + " → \(branch.target)"
+                }
+                switch truths[step.branch] {
+                case .yes:
+                    let evidence = witnesses[step.branch].isEmpty && branch.condition == nil
+                        ? witnesses.flatMap { $0 } : witnesses[step.branch]
+                    parts.append(.init(kind: .branch, weight: Self.branchSupport, description: described(), facts: evidence))
+                case .no:
+                    let taking = truths.firstIndex(of: .yes)
+                    let evidence = taking.map { witnesses[$0] } ?? []
+                    parts.append(
+                        .init(kind: .branch, weight: -Self.branchContradiction, description: "not " + described(), facts: evidence))
+                case .unknown:
+                    break
+                }
+            }
+        }
+        return CandidateScore(
+            diagnosisID: site.diagnosisID, treeID: tree.tree.id, nodeID: site.node.id, score: scored.score, parts: parts)
     }
 
     func rank(_ candidate: CandidateScore, tailor: CommandTailor, guardrail: AdviceGuard) -> RankedDiagnosis {
@@ -298,7 +340,8 @@ public struct DiagnosisEngine: Sendable {
         cost: 1)
 
     func nextQuestion(
-        _ ranked: [CandidateScore], _ facts: FactSet, asked: Set<String>, tailor: CommandTailor
+        _ ranked: [CandidateScore], _ facts: FactSet, _ cache: inout BranchTruthCache, asked: Set<String>,
+        tailor: CommandTailor
     ) -> (key: String, question: NextQuestion)? {
         let distribution = ranked.filter { $0.confidence >= Self.minimumConfidence / 2 }
             .map { (id: $0.diagnosisID, mass: $0.confidence) }
@@ -312,13 +355,13 @@ public struct DiagnosisEngine: Sendable {
         var deeper: [QuestionPlanner.Option] = []
         for treeIndex in treesInPlay {
             let tree = knowledge.trees[treeIndex]
-            let frontier = Self.frontier(of: tree, facts)
-            for node in tree.decisionNodes {
+            let frontier = Self.frontier(of: treeIndex, &cache)
+            for nodeIndex in tree.decisionNodes {
+                let node = tree.nodeList[nodeIndex]
                 let key = tree.tree.id + "/" + node.id
                 if asked.contains(key) { continue }
                 if let range = node.versions, let version, !range.contains(version) { continue }
-                var witnesses: [[Fact]] = []
-                let truths = CompiledKnowledge.branchTruths(node, facts, witnesses: &witnesses)
+                let truths = cache.truths(tree: treeIndex, node: nodeIndex)
                 // Never ask what the facts already answer.
                 if truths.contains(.yes) { continue }
                 var outcomes: [Set<String>] = []
@@ -326,7 +369,7 @@ public struct DiagnosisEngine: Sendable {
                     outcomes.append(tree.reachable[branch.target] ?? [])
                 }
                 guard outcomes.count >= 2 else { continue }
-                if frontier.contains(node.id) {
+                if frontier == nodeIndex {
                     options.append(.init(key: key, node: node, outcomes: outcomes))
                 } else {
                     deeper.append(.init(key: key, node: node, outcomes: outcomes))
@@ -387,21 +430,16 @@ public struct DiagnosisEngine: Sendable {
 
     /// The undecided nodes the facts lead to: walk from `start` along branches the facts take; a
     /// node none of whose branches is taken yet is where the conversation stands in that tree.
-    static func frontier(of tree: CompiledKnowledge.Tree, _ facts: FactSet) -> Set<String> {
-        var result: Set<String> = []
-        var visited: Set<String> = []
-        var current: String? = tree.tree.startNodeID
-        while let id = current, visited.insert(id).inserted, let node = tree.nodes[id], node.kind != .diagnosis {
-            var witnesses: [[Fact]] = []
-            let truths = CompiledKnowledge.branchTruths(node, facts, witnesses: &witnesses)
-            if let taken = truths.firstIndex(of: .yes) {
-                current = node.branches[taken].target
-            } else {
-                result.insert(id)
-                current = nil
-            }
+    static func frontier(of treeIndex: Int, _ cache: inout BranchTruthCache) -> Int? {
+        let tree = cache.knowledge.trees[treeIndex]
+        var visited: Set<Int> = []
+        var current = tree.nodeIndex[tree.tree.startNodeID]
+        while let index = current, visited.insert(index).inserted, tree.nodeList[index].kind != .diagnosis {
+            let truths = cache.truths(tree: treeIndex, node: index)
+            guard let taken = truths.firstIndex(of: .yes) else { return index }
+            current = tree.nodeIndex[tree.nodeList[index].branches[taken].target]
         }
-        return result
+        return nil
     }
 
     static func format(_ value: Double, signed: Bool = false) -> String {

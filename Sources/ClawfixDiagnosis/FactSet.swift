@@ -14,8 +14,13 @@ public struct FactSet: Sendable, Hashable {
     /// Every fact, oldest first.
     public private(set) var facts: [Fact] = []
     private var byName: [String: [Int]] = [:]
+    /// Every fact in `facts`, for the exact-repeat test: one hash lookup per absorbed fact.
+    private var present: Set<Fact> = []
     /// The known OpenClaw release, parsed once (every branch with a `versions:` range reads it).
     public private(set) var version: OpenClawVersion?
+
+    /// Evidence shown per condition atom: a signal needs a few lines, not every repeat of a log line.
+    static let maximumWitnessesPerAtom = 3
 
     public init(_ facts: [Fact] = []) {
         absorb(facts)
@@ -23,34 +28,57 @@ public struct FactSet: Sendable, Hashable {
 
     public var isEmpty: Bool { facts.isEmpty }
 
+    // The indexes are derived from `facts`.
+    public static func == (lhs: FactSet, rhs: FactSet) -> Bool { lhs.facts == rhs.facts }
+    public func hash(into hasher: inout Hasher) { hasher.combine(facts) }
+
     /// Adds facts in order. A newer fact of a single-valued name replaces the older ones; an answer
     /// in words replaces older answers of the same name (the user corrected themselves). Exact
-    /// repeats (same name, value and line) are kept once.
+    /// repeats (same name, value, line, text and origin) are kept once.
+    ///
+    /// O(1) amortised per fact: a paste of a megabyte gives tens of thousands of facts, many of them
+    /// repeats. Replaced facts are only marked while the batch runs and removed in one pass at the end.
     public mutating func absorb(_ newFacts: [Fact]) {
         guard !newFacts.isEmpty else { return }
-        var changed = false
+        var dropped: Set<Int> = []
+        var versionTouched = false
+        facts.reserveCapacity(facts.count + newFacts.count)
         for fact in newFacts {
-            let existing = byName[fact.name.rawValue] ?? []
-            if existing.contains(where: { facts[$0] == fact }) { continue }
-            let replaces =
-                Self.singleValued.contains(fact.name)
-                ? existing
-                : (fact.origin == .answer ? existing.filter { facts[$0].origin == .answer } : [])
-            if !replaces.isEmpty {
-                let drop = Set(replaces)
-                facts = facts.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
-                changed = true
+            guard present.insert(fact).inserted else { continue }
+            let name = fact.name.rawValue
+            if let existing = byName[name] {
+                if Self.singleValued.contains(fact.name) {
+                    for index in existing {
+                        dropped.insert(index)
+                        present.remove(facts[index])
+                    }
+                    byName[name] = []
+                    versionTouched = versionTouched || fact.name == .openclawVersion
+                } else if fact.origin == .answer {
+                    var kept: [Int] = []
+                    for index in existing {
+                        if facts[index].origin == .answer {
+                            dropped.insert(index)
+                            present.remove(facts[index])
+                        } else {
+                            kept.append(index)
+                        }
+                    }
+                    if kept.count != existing.count { byName[name] = kept }
+                }
             }
+            byName[name, default: []].append(facts.count)
             facts.append(fact)
-            if changed {
-                reindex()
-                updateVersion()
-                changed = false
-            } else {
-                byName[fact.name.rawValue, default: []].append(facts.count - 1)
-            }
-            if fact.name == .openclawVersion { updateVersion() }
+            if fact.name == .openclawVersion { versionTouched = true }
         }
+        if !dropped.isEmpty {
+            var kept: [Fact] = []
+            kept.reserveCapacity(facts.count - dropped.count)
+            for (offset, fact) in facts.enumerated() where !dropped.contains(offset) { kept.append(fact) }
+            facts = kept
+            reindex()
+        }
+        if versionTouched { updateVersion() }
     }
 
     private mutating func updateVersion() {
@@ -82,49 +110,90 @@ public struct FactSet: Sendable, Hashable {
 
     public func contains(_ name: String) -> Bool { byName[name] != nil }
 
+    /// The names that have at least one fact.
+    public var names: Dictionary<String, [Int]>.Keys { byName.keys }
+
     /// `true` when some value of `name` equals `value` (case-insensitive).
     public func has(_ name: FactName, _ value: String) -> Bool {
-        facts(named: name).contains { Self.same($0.value, value) }
+        (byName[name.rawValue] ?? []).contains { Self.same(facts[$0].value, value) }
     }
 
-    public func evaluate(_ condition: Condition) -> Truth {
-        var ignored: [Fact] = []
-        return evaluate(condition, witnesses: &ignored)
+    public func evaluate(_ condition: Condition) -> Truth { truth(condition) }
+
+    /// The truth of `condition` alone: no witness arrays, and a multi-valued name stops at the first
+    /// value that decides (the engine's hot loop; `evaluate(_:witnesses:)` is for evidence).
+    public func truth(_ condition: Condition) -> Truth {
+        switch condition {
+        case .known(let name):
+            return byName[name] == nil ? .unknown : .yes
+        case .equals(let name, let value):
+            return any(name) { Self.same($0, value) }
+        case .oneOf(let name, let values):
+            return any(name) { value in values.contains { Self.same(value, $0) } }
+        case .notEquals(let name, let value):
+            guard let indices = byName[name] else { return .unknown }
+            for index in indices where Self.same(facts[index].value, value) { return .no }
+            return .yes
+        case .matches(let name, let pattern):
+            return any(name) { RegexCache.shared.matches(pattern, $0) }
+        case .version(let name, let comparison, let bound):
+            guard let indices = byName[name] else { return .unknown }
+            var parsed = false
+            for index in indices {
+                guard let version = OpenClawVersion(facts[index].value) else { continue }
+                if Self.compare(version, comparison, bound) { return .yes }
+                parsed = true
+            }
+            return parsed ? .no : .unknown
+        case .not(let inner):
+            return !truth(inner)
+        case .and(let lhs, let rhs):
+            return truth(lhs) && truth(rhs)
+        case .or(let lhs, let rhs):
+            return truth(lhs) || truth(rhs)
+        }
+    }
+
+    private func any(_ name: String, _ test: (String) -> Bool) -> Truth {
+        guard let indices = byName[name] else { return .unknown }
+        for index in indices where test(facts[index].value) { return .yes }
+        return .no
     }
 
     /// Evaluates `condition` and appends the facts that decided it to `witnesses` (the evidence
-    /// lines shown for a signal or a branch).
+    /// lines shown for a signal or a branch): per atom the first facts of up to
+    /// `maximumWitnessesPerAtom` distinct values, oldest first.
     public func evaluate(_ condition: Condition, witnesses: inout [Fact]) -> Truth {
         switch condition {
         case .known(let name):
-            let found = facts(named: name)
-            guard !found.isEmpty else { return .unknown }
-            witnesses += found
+            guard let indices = byName[name] else { return .unknown }
+            witnesses += sample(indices) { _ in true }
             return .yes
         case .equals(let name, let value):
             return some(name, &witnesses) { Self.same($0, value) }
         case .oneOf(let name, let values):
             return some(name, &witnesses) { value in values.contains { Self.same(value, $0) } }
         case .notEquals(let name, let value):
-            let found = facts(named: name)
-            guard !found.isEmpty else { return .unknown }
-            if found.contains(where: { Self.same($0.value, value) }) { return .no }
-            witnesses += found
+            guard let indices = byName[name] else { return .unknown }
+            if indices.contains(where: { Self.same(facts[$0].value, value) }) { return .no }
+            witnesses += sample(indices) { _ in true }
             return .yes
         case .matches(let name, let pattern):
             return some(name, &witnesses) { RegexCache.shared.matches(pattern, $0) }
-        case .version(let name, let comparison, let bound):
-            let found = facts(named: name).compactMap { fact in OpenClawVersion(fact.value).map { (fact, $0) } }
-            guard !found.isEmpty else { return .unknown }
-            let holding = found.filter { Self.compare($0.1, comparison, bound) }
-            guard !holding.isEmpty else { return .no }
-            witnesses += holding.map(\.0)
-            return .yes
+        case .version:
+            let truth = truth(condition)
+            if truth == .yes, case .version(let name, let comparison, let bound) = condition {
+                witnesses += sample(byName[name] ?? []) { value in
+                    OpenClawVersion(value).map { Self.compare($0, comparison, bound) } ?? false
+                }
+            }
+            return truth
         case .not(let inner):
-            var innerWitnesses: [Fact] = []
-            let truth = !evaluate(inner, witnesses: &innerWitnesses)
-            // `not X` holds because of the facts that made X false: every value of X's names.
-            if truth == .yes { for name in inner.factNames.sorted() { witnesses += facts(named: name) } }
+            let truth = !truth(inner)
+            // `not X` holds because of the facts that made X false: the values of X's names.
+            if truth == .yes {
+                for name in inner.factNames.sorted() { witnesses += sample(byName[name] ?? []) { _ in true } }
+            }
             return truth
         case .and(let lhs, let rhs):
             var local: [Fact] = []
@@ -143,12 +212,24 @@ public struct FactSet: Sendable, Hashable {
     }
 
     private func some(_ name: String, _ witnesses: inout [Fact], _ test: (String) -> Bool) -> Truth {
-        let found = facts(named: name)
-        guard !found.isEmpty else { return .unknown }
-        let holding = found.filter { test($0.value) }
+        guard let indices = byName[name] else { return .unknown }
+        let holding = sample(indices, test)
         guard !holding.isEmpty else { return .no }
         witnesses += holding
         return .yes
+    }
+
+    /// The first facts among `indices` whose value passes `test`, one per distinct value, at most
+    /// `maximumWitnessesPerAtom`.
+    private func sample(_ indices: [Int], _ test: (String) -> Bool) -> [Fact] {
+        var result: [Fact] = []
+        for index in indices {
+            let fact = facts[index]
+            guard !result.contains(where: { $0.value == fact.value }), test(fact.value) else { continue }
+            result.append(fact)
+            if result.count == Self.maximumWitnessesPerAtom { break }
+        }
+        return result
     }
 
     /// Case-insensitive equality; ASCII (every fact value and KB word in practice) without Foundation.
