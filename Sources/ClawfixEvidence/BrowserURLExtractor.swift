@@ -16,12 +16,12 @@ struct BrowserURLExtractor: FactExtractor {
         "curl", "wget", "listening", "mounted", "dashboard url:", "dashboard:", "target:", "docs", "origin=", "host=",
         "ws://", "wss://", "[gateway]", "[ws]", "docs.openclaw.ai", "github.com", "allowedorigins", "\"",
     ].map(ByteSearch.needle)
+    static let triggerWords = ["http://", "https://"]
     private static let schemes = ["http://", "https://"].map(ByteSearch.needle)
 
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
-        for (index, raw) in document.lines.enumerated() where !raw.isEmpty {
-            let line = ScannedLine(number: index + 1, raw: raw)
+        for line in document.cleanLines where line.triggers.contains(.browserURL) {
             guard let offset = Self.schemes.lazy.compactMap({ line.find($0) }).first else { continue }
             if Self.toolOutput.contains(where: { line.contains($0) }) { continue }
             let alone = offset == 0 && !line.bytes.contains(0x20)

@@ -7,9 +7,9 @@ public struct CommandLineExtractor: FactExtractor {
     public init() {}
 
     public func extract(from document: PasteDocument) -> [Fact] {
-        let lines = SystemLine.lines(of: document)
+        let lines = document.cleanLines
         var facts: [Fact] = []
-        for block in PasteSegmenter.blocks(of: lines) {
+        for block in document.blocks {
             guard let number = block.commandLine, let command = block.command else { continue }
             let line = lines[number - 1]
             if let prompt = block.prompt {

@@ -7,11 +7,11 @@ public struct ComposeConfigExtractor: FactExtractor {
     public init() {}
 
     public func extract(from document: PasteDocument) -> [Fact] {
-        let lines = SystemLine.lines(of: document)
-        var facts = servicesListFacts(lines)
+        let lines = document.cleanLines
+        var facts = servicesListFacts(document)
         var index = 0
         while index < lines.count {
-            if lines[index].text == "services:" {
+            if lines[index].triggers.contains(.composeServices), lines[index].text == "services:" {
                 facts += parseServices(lines, from: index, end: &index)
             } else {
                 index += 1
@@ -21,9 +21,10 @@ public struct ComposeConfigExtractor: FactExtractor {
     }
 
     /// `config --services` output: only trusted after that command.
-    private func servicesListFacts(_ lines: [SystemLine]) -> [Fact] {
+    private func servicesListFacts(_ document: PasteDocument) -> [Fact] {
+        let lines = document.cleanLines
         var facts: [Fact] = []
-        for block in PasteSegmenter.blocks(of: lines) {
+        for block in document.blocks {
             guard let command = block.effectiveCommand, command.contains("config"), command.contains("--services"),
                 command.contains("compose")
             else { continue }
@@ -37,9 +38,7 @@ public struct ComposeConfigExtractor: FactExtractor {
         return facts
     }
 
-    private static func indent(_ line: SystemLine) -> Int {
-        line.raw.unicodeScalars.prefix { $0 == " " }.count
-    }
+    private static func indent(_ line: PasteLine) -> Int { line.indent }
 
     /// A `key: value` line (value possibly empty); the key without quotes.
     static func keyValue(_ text: String) -> (key: String, value: String)? {
@@ -61,20 +60,20 @@ public struct ComposeConfigExtractor: FactExtractor {
 
     private struct Service {
         var name: String
-        var line: SystemLine
+        var line: PasteLine
         var facts: [Fact] = []
-        var commandWords: [(String, SystemLine)] = []
+        var commandWords: [(String, PasteLine)] = []
         var envFile = false
         var tokenInEnvironment = false
         var networkMode: String?
-        var item: [String: (String, SystemLine)] = [:]
-        var itemLine: SystemLine?
+        var item: [String: (String, PasteLine)] = [:]
+        var itemLine: PasteLine?
 
         var isGateway: Bool { name.contains("gateway") && !name.contains("cli") }
         var isCLI: Bool { name.contains("cli") }
     }
 
-    private func parseServices(_ lines: [SystemLine], from start: Int, end: inout Int) -> [Fact] {
+    private func parseServices(_ lines: [PasteLine], from start: Int, end: inout Int) -> [Fact] {
         let servicesLine = lines[start]
         let baseIndent = ComposeConfigExtractor.indent(servicesLine)
         var facts: [Fact] = []
@@ -144,7 +143,7 @@ public struct ComposeConfigExtractor: FactExtractor {
     }
 
     /// A service key with an inline value (`network_mode: service:openclaw-gateway`, `command: node … --bind lan`).
-    private func sectionValue(_ service: inout Service, key: String, value: String, line: SystemLine) {
+    private func sectionValue(_ service: inout Service, key: String, value: String, line: PasteLine) {
         switch key {
         case "network_mode":
             if !value.isEmpty { service.networkMode = value }
@@ -160,7 +159,7 @@ public struct ComposeConfigExtractor: FactExtractor {
         }
     }
 
-    private func sectionLine(_ service: inout Service, section: String, line: SystemLine) {
+    private func sectionLine(_ service: inout Service, section: String, line: PasteLine) {
         let text = line.text
         let isItem = text.hasPrefix("- ") || text == "-"
         let body = isItem ? String(text.dropFirst(1)).trimmingBlanks() : text
@@ -202,7 +201,7 @@ public struct ComposeConfigExtractor: FactExtractor {
     }
 
     /// Short syntax: `- "127.0.0.1:18789:18789"`, `- 18789:18789`, `- /root/.openclaw:/home/node/.openclaw`.
-    private func shortSyntax(_ service: inout Service, section: String, value: String, line: SystemLine) {
+    private func shortSyntax(_ service: inout Service, section: String, value: String, line: PasteLine) {
         if section == "ports" {
             let spec = value.split(separator: "/").first.map(String.init) ?? value
             var parts = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
@@ -236,7 +235,7 @@ public struct ComposeConfigExtractor: FactExtractor {
         }
     }
 
-    private func publish(_ service: inout Service, hostIP: String, published: String, target: String, line: SystemLine) {
+    private func publish(_ service: inout Service, hostIP: String, published: String, target: String, line: PasteLine) {
         guard service.isGateway, let targets = PortMapping.range(Substring(target)), let hosts = PortMapping.range(Substring(published)),
             hosts.count == targets.count
         else { return }
@@ -248,7 +247,7 @@ public struct ComposeConfigExtractor: FactExtractor {
         }
     }
 
-    private func mount(_ service: inout Service, source: String, target: String, line: SystemLine) {
+    private func mount(_ service: inout Service, source: String, target: String, line: PasteLine) {
         service.facts.append(line.fact(.dockerMount, "\(target) <= \(source)"))
         if target == "/home/node/.openclaw" || target == "/home/node/.openclaw/" {
             if EnvironmentVariable.isPath(source) {

@@ -8,13 +8,12 @@ public struct ComposePsExtractor: FactExtractor {
     public init() {}
 
     public func extract(from document: PasteDocument) -> [Fact] {
-        let lines = SystemLine.lines(of: document)
         var facts: [Fact] = []
-        for table in ContainerTable.find(in: lines, kind: .composePs) {
+        for table in ContainerTable.find(in: document.cleanLines, kind: .composePs) {
             facts += ContainerRow.listingFacts(table.rows, header: table.header)
             if !table.rows.isEmpty { facts.append(table.header.fact(.installKind, "compose")) }
         }
-        for line in lines where (line.text.hasPrefix("{\"") || line.text.hasPrefix("[{\"")) && line.text.contains("\"Service\":") {
+        for line in document.cleanLines where line.triggers.contains(.containerJSON) && (line.text.hasPrefix("{\"") || line.text.hasPrefix("[{\"")) && line.text.contains("\"Service\":") {
             guard let data = line.text.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data) else { continue }
             let objects = (parsed as? [[String: Any]]) ?? ((parsed as? [String: Any]).map { [$0] } ?? [])
             for object in objects {
@@ -25,7 +24,7 @@ public struct ComposePsExtractor: FactExtractor {
         return facts
     }
 
-    static func jsonRow(_ object: [String: Any], line: SystemLine) -> ContainerRow? {
+    static func jsonRow(_ object: [String: Any], line: PasteLine) -> ContainerRow? {
         guard let name = object["Name"] as? String, ContainerTable.isContainerName(name) else { return nil }
         var row = ContainerRow(line: line, name: name)
         row.fromCompose = true

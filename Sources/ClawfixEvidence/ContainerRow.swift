@@ -1,7 +1,7 @@
 /// One container as a listing shows it (`docker ps`, `docker compose ps`, their JSON forms),
 /// and the facts it yields. Shared so every listing decides "which one is the gateway" the same way.
 struct ContainerRow: Sendable {
-    var line: SystemLine
+    var line: PasteLine
     var name: String
     var image: String? = nil
     var command: String? = nil
@@ -93,7 +93,7 @@ struct ContainerRow: Sendable {
 
     /// Facts of a whole listing: each row's, plus `docker.gateway-container` = `none` when the
     /// listing (whose header is `header`) shows no gateway.
-    static func listingFacts(_ rows: [ContainerRow], header: SystemLine) -> [Fact] {
+    static func listingFacts(_ rows: [ContainerRow], header: PasteLine) -> [Fact] {
         var facts = [header.fact(.dockerSeen, "true")]
         for row in rows { facts += row.facts() }
         if !rows.contains(where: \.isGateway) { facts.append(header.fact(.gatewayContainer, "none")) }

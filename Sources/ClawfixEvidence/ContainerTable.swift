@@ -5,8 +5,11 @@ struct ContainerTable: Sendable {
     enum Kind: Sendable { case dockerPs, composePs }
 
     var kind: Kind
-    var header: SystemLine
+    var header: PasteLine
     var rows: [ContainerRow]
+
+    /// Every header holds a NAME(S) column.
+    static let triggerWords = ["name"]
 
     static let dockerWords: Set<String> = [
         "CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES", "STATE", "SIZE", "NETWORKS",
@@ -16,7 +19,7 @@ struct ContainerTable: Sendable {
 
     /// Header columns, or nil when the line is not a listing header of `kind`. A header consists
     /// only of column titles, so prose that mentions `NAMES` never qualifies.
-    static func headerColumns(_ line: SystemLine, kind: Kind) -> [(offset: Int, title: String)]? {
+    static func headerColumns(_ line: PasteLine, kind: Kind) -> [(offset: Int, title: String)]? {
         guard line.text.utf8.count < 400 || line.text.count < 400, line.text.containsBytes("NAME") else { return nil }
         let cells = line.raw.tableCells()
         guard cells.count >= 2 else { return nil }
@@ -33,11 +36,11 @@ struct ContainerTable: Sendable {
     }
 
     /// Every listing of `kind` in the paste, in order; one pass over the lines.
-    static func find(in lines: [SystemLine], kind: Kind) -> [ContainerTable] {
+    static func find(in lines: [PasteLine], kind: Kind) -> [ContainerTable] {
         var tables: [ContainerTable] = []
         var index = 0
         while index < lines.count {
-            guard let columns = headerColumns(lines[index], kind: kind) else {
+            guard lines[index].triggers.contains(.containerTableHeader), let columns = headerColumns(lines[index], kind: kind) else {
                 index += 1
                 continue
             }
@@ -46,7 +49,8 @@ struct ContainerTable: Sendable {
             index += 1
             while index < lines.count, misses < 3 {
                 let line = lines[index]
-                if line.text.isEmpty || line.text.hasPrefix("```") || headerColumns(line, kind: kind) != nil
+                if line.text.isEmpty || line.text.hasPrefix("```")
+                    || (line.triggers.contains(.containerTableHeader) && headerColumns(line, kind: kind) != nil)
                     || ShellPrompt.parse(line.text) != nil
                 {
                     break
@@ -64,7 +68,7 @@ struct ContainerTable: Sendable {
         return tables
     }
 
-    static func row(_ line: SystemLine, columns: [(offset: Int, title: String)], kind: Kind) -> ContainerRow? {
+    static func row(_ line: PasteLine, columns: [(offset: Int, title: String)], kind: Kind) -> ContainerRow? {
         let cells = line.raw.tableCells()
         guard !cells.isEmpty else { return nil }
         var values: [String: String] = [:]

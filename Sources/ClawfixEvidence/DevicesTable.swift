@@ -4,10 +4,10 @@
 /// (`+-|`) borders both occur; a truncated table still gives the rows seen so far.
 struct DevicesTable {
     private var header: [String]?
-    private var rows: [(cells: [String], line: ScannedLine)] = []
+    private var rows: [(cells: [String], line: PasteLine)] = []
 
     /// Takes the line if it belongs to a devices table or its heading; returns false otherwise.
-    mutating func consume(_ text: String, _ line: ScannedLine, _ facts: inout [Fact]) -> Bool {
+    mutating func consume(_ text: String, _ line: PasteLine, _ facts: inout [Fact]) -> Bool {
         for (heading, name) in [("Pending (", FactName.pendingRequestCount), ("Paired (", FactName.pairedDeviceCount)]
         where text.hasPrefix(heading) && text.hasSuffix(")") {
             let number = text.dropFirst(heading.count).dropLast()

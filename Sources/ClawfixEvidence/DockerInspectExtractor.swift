@@ -6,17 +6,18 @@ public struct DockerInspectExtractor: FactExtractor {
     public var name: String { "docker-inspect" }
     public init() {}
 
+    static let triggerWords = [" <= ", "\"id\": \"", "[{\"type\":"]
+
     public func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
         var inInspect = false
         var inMounts = false
         var inEnv = false
-        var mountSource: (String, SystemLine)?
+        var mountSource: (String, PasteLine)?
         var mountDestination: String?
-        for (index, raw) in document.lines.enumerated() {
-            guard raw.utf8.contains(UInt8(ascii: "\"")) || raw.utf8.contains(UInt8(ascii: "<")) || raw.utf8.contains(UInt8(ascii: "]"))
+        for line in document.cleanLines {
+            guard line.bytes.contains(UInt8(ascii: "\"")) || line.bytes.contains(UInt8(ascii: "<")) || line.bytes.contains(UInt8(ascii: "]"))
             else { continue }
-            let line = SystemLine(number: index + 1, line: raw)
             let text = line.text
             if text.containsBytes(" <= "), let arrow = text.firstRange(of: "  <=  ") ?? text.firstRange(of: " <= ") {
                 let destination = text[..<arrow.lowerBound].trimmingBlanks()
@@ -77,7 +78,7 @@ public struct DockerInspectExtractor: FactExtractor {
     }
 
     /// `[{"Type":"bind","Source":"/root/.openclaw","Destination":"/home/node/.openclaw",…}]` on one line.
-    private func oneLineMounts(_ line: SystemLine) -> [Fact] {
+    private func oneLineMounts(_ line: PasteLine) -> [Fact] {
         var facts: [Fact] = []
         for object in line.text.split(separator: "}") {
             guard let source = DockerInspectExtractor.field("Source", in: object),
@@ -95,7 +96,7 @@ public struct DockerInspectExtractor: FactExtractor {
         return String(rest[..<end])
     }
 
-    static func mountFacts(source: String, destination: String, line: SystemLine) -> [Fact] {
+    static func mountFacts(source: String, destination: String, line: PasteLine) -> [Fact] {
         var facts = [line.fact(.dockerSeen, "true"), line.fact(.dockerMount, "\(destination) <= \(source)")]
         if destination == "/home/node/.openclaw" { facts += EnvironmentVariable.configMountFacts(source: source, line: line) }
         return facts

@@ -8,13 +8,13 @@ public struct DockerPsExtractor: FactExtractor {
     public init() {}
 
     public func extract(from document: PasteDocument) -> [Fact] {
-        let lines = SystemLine.lines(of: document)
+        let lines = document.cleanLines
         var facts: [Fact] = []
         for table in ContainerTable.find(in: lines, kind: .dockerPs) {
             facts += ContainerRow.listingFacts(table.rows, header: table.header)
         }
-        facts += headerlessRows(lines)
-        for line in lines where line.text.hasPrefix("{\"") && line.text.contains("\"Names\":") {
+        facts += headerlessRows(document)
+        for line in lines where line.triggers.contains(.containerJSON) && line.text.hasPrefix("{\"") && line.text.contains("\"Names\":") {
             if let row = DockerPsExtractor.jsonRow(line) { facts += row.facts() }
         }
         return facts
@@ -22,9 +22,10 @@ public struct DockerPsExtractor: FactExtractor {
 
     /// `docker ps --format '{{.Names}}\t{{.Ports}}'` (no `table`, so no header): rows are only
     /// recognisable from the command line that produced them.
-    private func headerlessRows(_ lines: [SystemLine]) -> [Fact] {
+    private func headerlessRows(_ document: PasteDocument) -> [Fact] {
+        let lines = document.cleanLines
         var facts: [Fact] = []
-        for block in PasteSegmenter.blocks(of: lines) {
+        for block in document.blocks {
             guard let command = block.effectiveCommand, command.hasPrefix("docker ps") || command.hasPrefix("docker container ls"),
                 command.contains("--format"), !command.contains("table"), !command.contains("json"),
                 let formatStart = command.firstRange(of: "{{")
@@ -59,7 +60,7 @@ public struct DockerPsExtractor: FactExtractor {
     }
 
     /// One `docker ps --format json` line; nil when it does not parse (a truncated paste).
-    static func jsonRow(_ line: SystemLine) -> ContainerRow? {
+    static func jsonRow(_ line: PasteLine) -> ContainerRow? {
         guard let data = line.text.data(using: .utf8),
             let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
             let name = object["Names"] as? String, ContainerTable.isContainerName(name)

@@ -8,15 +8,17 @@ public struct EnvironmentExtractor: FactExtractor {
 
     public func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
-        for (index, raw) in document.lines.enumerated() {
-            // Cheap filter before cleaning: only lines with `=` can hold an assignment.
-            guard raw.utf8.contains(UInt8(ascii: "=")) else { continue }
-            let line = SystemLine(number: index + 1, line: raw)
+        for line in document.cleanLines where line.triggers.contains(.environment) {
+            guard line.bytes.contains(UInt8(ascii: "=")) else { continue }
             guard let (name, value) = EnvironmentExtractor.assignment(line.text) else { continue }
             facts += EnvironmentVariable.facts(name: name, raw: value, line: line)
         }
         return facts
     }
+
+    /// Every interesting name holds one of these (case-insensitively): `OPENCLAW_*`, `HOME`,
+    /// `XDG_CONFIG_HOME`, `USER`.
+    static let triggerWords = ["openclaw_", "home", "user"]
 
     /// `NAME=value` at the start of a line, after `export `, `declare -x `, `set ` or `$env:`.
     static func assignment(_ text: String) -> (String, String)? {

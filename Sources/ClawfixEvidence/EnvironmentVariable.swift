@@ -40,7 +40,7 @@ enum EnvironmentVariable {
     }
 
     /// `env.NAME` and the facts derived from it, for a variable seen on `line`.
-    static func facts(name: String, raw: String, line: SystemLine) -> [Fact] {
+    static func facts(name: String, raw: String, line: PasteLine) -> [Fact] {
         guard isInteresting(name) else { return [] }
         let value = value(of: name, raw: raw)
         var facts = [line.fact(.env(name), value)]
@@ -64,7 +64,7 @@ enum EnvironmentVariable {
 
     /// `docker.config-mount-source` and `docker.config-mount-owner` for the host directory the
     /// container reads its config from.
-    static func configMountFacts(source: String, line: SystemLine) -> [Fact] {
+    static func configMountFacts(source: String, line: PasteLine) -> [Fact] {
         let owner = source == "/root" || source.hasPrefix("/root/") ? "root" : "user"
         return [line.fact(.configMountSource, source), line.fact(.configMountOwner, owner)]
     }

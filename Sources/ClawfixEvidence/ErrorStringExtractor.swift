@@ -16,17 +16,20 @@ struct ErrorStringExtractor: FactExtractor {
     private static let authReasonKey = ByteSearch.needle("\"authreason\"")
     private static let cliMarkers = ["error: ", "[openclaw]", "health check failed", "gateway connect failed"].map(ByteSearch.needle)
 
+    /// Every fact of a line starts from one of these.
+    static let triggerWords: [String] =
+        ErrorStringCatalogue.entries.map { String(decoding: $0.needle, as: UTF8.self) }
+        + ["disconnected (", "gateway closed (", "requestid", "\"authreason\""]
+
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
-        for (index, raw) in document.lines.enumerated() {
-            let line = ScannedLine(number: index + 1, raw: raw)
-            if line.isEmpty { continue }
+        for line in document.cleanLines where line.triggers.contains(.errorStrings) {
             extract(line, into: &facts)
         }
         return facts
     }
 
-    func extract(_ line: ScannedLine, into facts: inout [Fact]) {
+    func extract(_ line: PasteLine, into facts: inout [Fact]) {
         if ErrorStringCatalogue.negations.contains(where: { line.contains($0) }) { return }
         var symptoms: [String] = []
         var covered: [Range<Int>] = []
@@ -96,7 +99,7 @@ struct ErrorStringExtractor: FactExtractor {
     }
 
     /// Parses `1008): reason` / `1006 abnormal closure (no close frame)): no close reason` at `start`.
-    static func closeCode(in line: ScannedLine, after start: Int) -> (code: Int, reason: String?)? {
+    static func closeCode(in line: PasteLine, after start: Int) -> (code: Int, reason: String?)? {
         let bytes = line.bytes
         var index = start
         var code = 0
@@ -125,7 +128,7 @@ struct ErrorStringExtractor: FactExtractor {
 
     /// `requestId: <id>`, `"requestId":"<id>"` or `requestId=<id>`, validated against OpenClaw's
     /// charset `^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$` so placeholders like `<requestId>` or `…` don't count.
-    static func requestIdValue(in line: ScannedLine, after start: Int) -> String? {
+    static func requestIdValue(in line: PasteLine, after start: Int) -> String? {
         let bytes = line.bytes
         var index = start
         if index < bytes.count, bytes[index] == UInt8(ascii: "\"") { index += 1 }
@@ -148,7 +151,7 @@ struct ErrorStringExtractor: FactExtractor {
     }
 
     /// The string after `"key"` at `start`: `:"value"` (spaces allowed).
-    static func jsonStringValue(in line: ScannedLine, after start: Int) -> String? {
+    static func jsonStringValue(in line: PasteLine, after start: Int) -> String? {
         let bytes = line.bytes
         var index = start
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == UInt8(ascii: ":") { index += 1 }

@@ -33,15 +33,24 @@ struct GatewayLogExtractor: FactExtractor {
         "invalid config: gateway auth token is set to the example placeholder",
     ].map(ByteSearch.needle)
 
+    /// Every fact of a line starts from one of these.
+    static let triggerWords: [String] = [
+        "closed before connect ", "unauthorized conn=", "handshake timeout conn=", "connected conn=",
+        "protocol mismatch conn=", "listening on ws://", "host mounted at http://", "browser control listening on http://",
+        "gateway failed to start:", "gateway is binding to a non-loopback address", " for bind=", "gateway auth mode=none",
+        "gateway auth token was missing. generated a new token", "device pairing auto-approved", "\"remoteaddr\":\"",
+        "\"forwardedfor\":\"", "\"cause\":\"",
+    ] + refusals.map { String(decoding: $0, as: UTF8.self) }
+
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
-        for (index, raw) in document.lines.enumerated() where !raw.isEmpty {
-            extract(ScannedLine(number: index + 1, raw: raw), into: &facts)
+        for line in document.cleanLines where line.triggers.contains(.gatewayLog) {
+            extract(line, into: &facts)
         }
         return facts
     }
 
-    private func extract(_ line: ScannedLine, into facts: inout [Fact]) {
+    private func extract(_ line: PasteLine, into facts: inout [Fact]) {
         let before = facts.count
         if let offset = line.find(Self.closedBeforeConnect) {
             let fields = Self.fields(line, from: offset, keys: ["conn", "peer", "remote", "fwd", "origin", "host", "ua", "code", "reason"])
@@ -133,19 +142,19 @@ struct GatewayLogExtractor: FactExtractor {
         if facts.count > before { facts.append(line.fact(.errorReporter, "gateway-log")) }
     }
 
-    private func addPeer(_ fields: [String: String], _ line: ScannedLine, _ facts: inout [Fact]) {
+    private func addPeer(_ fields: [String: String], _ line: PasteLine, _ facts: inout [Fact]) {
         if let remote = fields["remote"] { addAddress(remote, line, &facts) }
         if let forwarded = fields["fwd"], forwarded != "n/a" { facts.append(line.fact(.gatewayForwardedFor, forwarded)) }
         if let origin = fields["origin"], origin != "n/a" { facts.append(line.fact(.gatewayOrigin, origin)) }
     }
 
-    private func addAddress(_ address: String, _ line: ScannedLine, _ facts: inout [Fact]) {
+    private func addAddress(_ address: String, _ line: PasteLine, _ facts: inout [Fact]) {
         guard !address.isEmpty, address != "n/a" else { return }
         facts.append(line.fact(.gatewayRemoteAddress, address))
         if let kind = NetworkAddressKind.classify(address) { facts.append(line.fact(.gatewayRemoteKind, kind)) }
     }
 
-    private func addListen(_ address: String, _ line: ScannedLine, _ facts: inout [Fact]) {
+    private func addListen(_ address: String, _ line: PasteLine, _ facts: inout [Fact]) {
         guard !address.isEmpty else { return }
         facts.append(line.fact(.listenAddress, address))
         if let colon = address.lastIndex(of: ":"), Int(address[address.index(after: colon)...]) != nil {
@@ -157,7 +166,7 @@ struct GatewayLogExtractor: FactExtractor {
     /// ` key=`, so values with spaces (`ua=Mozilla/5.0 (X11; …)`, `reason=pairing required`) stay
     /// whole. A key that is absent is skipped; the last value runs to the end of the line (or to
     /// the closing quote when the line is a JSON string).
-    static func fields(_ line: ScannedLine, from start: Int, keys: [String]) -> [String: String] {
+    static func fields(_ line: PasteLine, from start: Int, keys: [String]) -> [String: String] {
         var positions: [(key: String, valueStart: Int, keyStart: Int)] = []
         var cursor = start
         for key in keys {
@@ -184,7 +193,7 @@ struct GatewayLogExtractor: FactExtractor {
     }
 
     /// The space-free value of the last `key` on the line (`reason=token_missing`).
-    static func lastValue(of key: String, in line: ScannedLine) -> String? {
+    static func lastValue(of key: String, in line: PasteLine) -> String? {
         let needle = ByteSearch.needle(key)
         var found: Int?
         var from = 0
@@ -196,15 +205,5 @@ struct GatewayLogExtractor: FactExtractor {
         let start = found + needle.count
         let end = line.bytes[start...].firstIndex(where: { $0 == 0x20 || $0 == UInt8(ascii: "\"") }) ?? line.bytes.count
         return end > start ? line.slice(start..<end) : nil
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces.
-    func trimmingBlanks() -> String {
-        var slice = Substring(self)
-        while slice.first == " " { slice = slice.dropFirst() }
-        while slice.last == " " { slice = slice.dropLast() }
-        return String(slice)
     }
 }

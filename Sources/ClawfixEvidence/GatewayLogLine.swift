@@ -17,7 +17,7 @@ struct GatewayLogLine {
         return false
     }
 
-    init(_ line: ScannedLine) {
+    init(_ line: PasteLine) {
         let bytes = line.bytes
         var position = 0
         if let afterPrefix = GatewayLogLine.composePrefixEnd(bytes) {
@@ -45,7 +45,7 @@ struct GatewayLogLine {
     }
 
     /// `openclaw-gateway-1  | ` (compose v2) or `openclaw-gateway_1  | ` (v1).
-    private static func composePrefixEnd(_ bytes: [UInt8]) -> (nameEnd: Int, end: Int)? {
+    private static func composePrefixEnd(_ bytes: LineBytes) -> (nameEnd: Int, end: Int)? {
         var index = 0
         while index < bytes.count, index < 80,
             ByteSearch.isWordByte(bytes[index]) || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: ".")
@@ -63,7 +63,7 @@ struct GatewayLogLine {
     }
 
     /// End (after the following space) of an ISO-8601 or `HH:MM:SS` timestamp at `from`.
-    private static func timestampEnd(_ bytes: [UInt8], from: Int) -> Int? {
+    private static func timestampEnd(_ bytes: LineBytes, from: Int) -> Int? {
         func digit(_ offset: Int) -> Bool {
             from + offset < bytes.count && bytes[from + offset] >= 0x30 && bytes[from + offset] <= 0x39
         }

@@ -6,12 +6,10 @@ public struct ListeningSocketsExtractor: FactExtractor {
     public init() {}
 
     public func extract(from document: PasteDocument) -> [Fact] {
-        let lines = SystemLine.lines(of: document)
-        let blocks = PasteSegmenter.blocks(of: lines)
-        let blockOfLine = PasteSegmenter.blockIndexByLine(blocks, lineCount: lines.count)
+        let lines = document.cleanLines
         var facts: [Fact] = []
-        var scopes: [(String, SystemLine)] = []
-        for line in lines {
+        var scopes: [(String, PasteLine)] = []
+        for line in lines where line.triggers.contains(.listeningSockets) {
             guard line.text.containsBytes("18789") || line.text.containsBytes("openclaw"), let (address, port, process) = listener(line.text)
             else { continue }
             if ["docker-pr", "com.docker", "wslrelay", "rootlessk", "vpnkit"].contains(where: { process.hasPrefix($0) }) { continue }
@@ -20,7 +18,7 @@ public struct ListeningSocketsExtractor: FactExtractor {
             facts.append(line.fact(.listenAddress, "\(host):\(port)"))
             let scope = PortMapping.scope(of: address) == "loopback" ? "loopback" : (PortMapping.scope(of: address) == "all" ? "all" : "lan")
             scopes.append((scope, line))
-            if let block = blockOfLine[line.number].map({ blocks[$0] }), block.location == .gatewayContainer {
+            if let block = document.block(ofLine: line.number), block.location == .gatewayContainer {
                 facts.append(line.fact(.listenSeenInContainer, "true"))
             }
         }

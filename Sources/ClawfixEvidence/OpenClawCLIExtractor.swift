@@ -8,26 +8,46 @@ import Foundation
 struct OpenClawCLIExtractor: FactExtractor {
     var name: String { "openclaw-cli" }
 
+    /// Every line rule needs one of these, except box-table lines, bare versions and the value
+    /// after `config get`, which are recognised by their first byte or their position.
+    static let triggerWords = [
+        "openclaw", "clawdbot", "moltbot", "target:", "source:", "bind:", "config", "gateway:", "rpc probe:", "runtime:",
+        "listening:", "dashboard", "no device pairing entries.", "selected pending device request", "approve", "pending (",
+        "paired (", "security error",
+    ]
+
     func extract(from document: PasteDocument) -> [Fact] {
-        let lines = ScannedLine.lines(of: document)
         var facts: [Fact] = []
         var table = DevicesTable()
         var pendingConfigGet: String?
-        for line in lines {
-            let plain = line.text.replacingBoxMojibake()
-            if plain.isEmpty { continue }
+        var skippedText = false
+        for line in document.cleanLines {
+            if line.isEmpty { continue }
+            let first = line.firstByte
+            // Box borders (`│ ┌ ◇ ✓` all start with E2), ASCII tables, bare versions.
+            let byFirstByte = first == 0xE2 || first == UInt8(ascii: "|") || first == UInt8(ascii: "+") || (first >= 0x30 && first <= 0x39)
+            guard line.triggers.contains(.openClawCLI) || byFirstByte || pendingConfigGet != nil else {
+                skippedText = true
+                continue
+            }
+            // Any other text line ends a devices table, as if it had been read.
+            if skippedText {
+                table.finish(&facts)
+                skippedText = false
+            }
+            let plain = line.text
             if table.consume(plain, line, &facts) { continue }
             let text = Self.unboxed(plain)
             if let path = pendingConfigGet {
                 pendingConfigGet = nil
-                if !text.contains(" "), !text.hasPrefix("{"), !text.hasPrefix("[") {
+                if !text.containsBytes(" "), !text.hasPrefix("{"), !text.hasPrefix("[") {
                     let value = text == "__OPENCLAW_REDACTED__" || (text.hasPrefix("[") && text.hasSuffix("]")) ? "set" : text
                     facts.append(line.fact(.config(path), value))
                     continue
                 }
             }
             if let path = Self.after(" config get ", in: text) ?? Self.after("openclaw config get ", in: text),
-                !text.contains("$(")
+                !text.containsBytes("$(")
             {
                 let key = path.prefix { !$0.isWhitespace && $0 != "'" && $0 != "\"" }
                 if !key.isEmpty { pendingConfigGet = String(key) }
@@ -38,7 +58,7 @@ struct OpenClawCLIExtractor: FactExtractor {
         return facts
     }
 
-    private func lineFacts(_ text: String, _ line: ScannedLine, _ facts: inout [Fact]) {
+    private func lineFacts(_ text: String, _ line: PasteLine, _ facts: inout [Fact]) {
         if let version = Self.version(text) { facts.append(line.fact(.openclawVersion, version)) }
         if let value = Self.value("Gateway target:", text) ?? Self.value("Probe target:", text)
             ?? Self.value("RPC target:", text)
@@ -46,7 +66,7 @@ struct OpenClawCLIExtractor: FactExtractor {
             facts.append(line.fact(.cliTarget, value))
         }
         // The plaintext guard names the URL it refused: `SECURITY ERROR: Gateway URL "ws://…" uses …`.
-        if let start = text.range(of: "Gateway URL \"ws://"), text.hasPrefix("SECURITY ERROR") {
+        if text.hasPrefix("SECURITY ERROR"), let start = text.byteRange(of: "Gateway URL \"ws://") {
             let url = text[text.index(start.upperBound, offsetBy: -5)...].prefix { $0 != "\"" }
             if url.count > 5 { facts.append(line.fact(.cliTarget, String(url))) }
         }
@@ -105,9 +125,11 @@ struct OpenClawCLIExtractor: FactExtractor {
     static func version(_ text: String) -> String? {
         var candidate: Substring?
         for marker in ["OpenClaw ", "openclaw ", "openclaw@", "clawdbot ", "moltbot "] {
-            if let range = text.range(of: marker) { candidate = text[range.upperBound...]; break }
+            if let range = text.byteRange(of: marker) { candidate = text[range.upperBound...]; break }
         }
-        if candidate == nil, text.first?.isNumber == true, !text.contains(" ") { candidate = Substring(text) }
+        if candidate == nil, let first = text.utf8.first, first >= 0x30, first <= 0x39, !text.containsBytes(" ") {
+            candidate = Substring(text)
+        }
         guard var rest = candidate else { return nil }
         if rest.hasPrefix("v") { rest = rest.dropFirst() }
         let token = rest.prefix { $0.isNumber || $0 == "." }
@@ -134,7 +156,7 @@ struct OpenClawCLIExtractor: FactExtractor {
     }
 
     static func after(_ marker: String, in text: String) -> Substring? {
-        text.range(of: marker).map { text[$0.upperBound...] }
+        text.byteRange(of: marker).map { text[$0.upperBound...] }
     }
 
     /// The line without doctor's clack box (`│  Gateway target: …  │`, mojibake `â”‚`) and
@@ -147,20 +169,5 @@ struct OpenClawCLIExtractor: FactExtractor {
             if let last = slice.last, "│|╮".contains(last) { slice = slice.dropLast() }
         }
         return String(slice).trimmingBlanks()
-    }
-}
-
-extension String {
-    /// `│` decoded as Windows-1252 reads `â”‚`; put it back so box tables still parse.
-    func replacingBoxMojibake() -> String {
-        guard contains("â”") else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.range(of: "â”‚") {
-            result += rest[..<range.lowerBound]
-            result += "│"
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
     }
 }

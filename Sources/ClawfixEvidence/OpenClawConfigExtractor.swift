@@ -16,12 +16,12 @@ struct OpenClawConfigExtractor: FactExtractor {
     ]
 
     func extract(from document: PasteDocument) -> [Fact] {
-        let lines = ScannedLine.lines(of: document)
+        let lines = document.cleanLines
         var facts: [Fact] = []
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            guard line.bytes.first == UInt8(ascii: "{") else { index += 1; continue }
+            guard line.firstByte == UInt8(ascii: "{") else { index += 1; continue }
             let end = Self.blockEnd(lines, from: index)
             let block = lines[index...(end ?? lines.count - 1)]
             if let keyLine = block.dropFirst().first(where: { !$0.isEmpty && !$0.text.hasPrefix("//") && !$0.text.hasPrefix("/*") }) ?? block.first,
@@ -37,7 +37,7 @@ struct OpenClawConfigExtractor: FactExtractor {
         return facts
     }
 
-    private func read(_ block: [ScannedLine], truncated: Bool, into facts: inout [Fact]) {
+    private func read(_ block: [PasteLine], truncated: Bool, into facts: inout [Fact]) {
         let text = block.map(\.text).joined(separator: "\n")
         if truncated, let last = block.last(where: { !$0.isEmpty }) {
             facts.append(last.fact(.configSyntaxError, "line \(last.number): unexpected end of input"))
@@ -57,7 +57,7 @@ struct OpenClawConfigExtractor: FactExtractor {
         flatten(root, path: [], block: block, cursor: &cursor, into: &facts)
     }
 
-    private func flatten(_ value: Any, path: [String], block: [ScannedLine], cursor: inout Int, into facts: inout [Fact]) {
+    private func flatten(_ value: Any, path: [String], block: [PasteLine], cursor: inout Int, into facts: inout [Fact]) {
         if let object = value as? [String: Any] {
             if object.isEmpty, !path.isEmpty { emit("{}", path, block, &cursor, &facts) }
             for key in object.keys.sorted(by: { Self.position(of: $0, in: block) < Self.position(of: $1, in: block) }) {
@@ -77,7 +77,7 @@ struct OpenClawConfigExtractor: FactExtractor {
         }
     }
 
-    private func emit(_ value: String, _ path: [String], _ block: [ScannedLine], _ cursor: inout Int, _ facts: inout [Fact]) {
+    private func emit(_ value: String, _ path: [String], _ block: [PasteLine], _ cursor: inout Int, _ facts: inout [Fact]) {
         guard let key = path.last(where: { Int($0) == nil }) else { return }
         // The leaf's line: the next line (from the previous leaf on) naming its key.
         // The leaf's line: walk the path, each key searched from the line of its parent on.
@@ -93,7 +93,7 @@ struct OpenClawConfigExtractor: FactExtractor {
         if Self.isMisplaced(path) { facts.append(found.fact(.configMisplacedKey, dotted)) }
     }
 
-    private static func position(of key: String, in block: [ScannedLine]) -> Int {
+    private static func position(of key: String, in block: [PasteLine]) -> Int {
         let needle = ByteSearch.needle(key)
         guard let index = block.firstIndex(where: { $0.find(needle) != nil }) else { return Int.max }
         return index * 100_000 + (block[index].find(needle) ?? 0)
@@ -138,7 +138,7 @@ struct OpenClawConfigExtractor: FactExtractor {
 
     /// Index of the line closing the object opened at `start`, or nil when the paste ends first.
     /// Counts braces outside strings and `//` comments.
-    static func blockEnd(_ lines: [ScannedLine], from start: Int) -> Int? {
+    static func blockEnd(_ lines: [PasteLine], from start: Int) -> Int? {
         var depth = 0
         var quote: UInt8 = 0
         for index in start..<lines.count {

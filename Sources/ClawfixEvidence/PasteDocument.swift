@@ -1,11 +1,21 @@
 import ClawfixRedaction
 
 /// A redacted paste split into numbered lines: what every extractor reads.
+///
+/// Building it cleans every line once (`PasteLine`), marks which extractors' trigger words each
+/// line holds, and splits the paste into command blocks, so no extractor re-scans or re-cleans
+/// the text: reading a megabyte paste is one pass per concern, not one per extractor.
 public struct PasteDocument: Sendable {
     /// The lines, without terminators; `lines[0]` is line 1.
     public let lines: [Substring]
     /// The whole redacted text.
     public let text: String
+    /// The cleaned lines; `cleanLines[0]` is line 1.
+    let cleanLines: [PasteLine]
+    /// The commands of the paste with their output, in order.
+    let blocks: [CommandBlock]
+    /// For each 1-based line number, the index of its block in `blocks` (nil before any block).
+    let blockOfLine: [Int?]
 
     /// The normal way in: only redacted text becomes evidence.
     public init(_ redacted: RedactedText) {
@@ -14,27 +24,53 @@ public struct PasteDocument: Sendable {
 
     /// For text that is already redacted and cleaned (tests, facts replayed from storage).
     public init(redactedText: String) {
-        self.text = redactedText
-        // Split on the byte 0x0A, not the Character "\n": Swift treats "\r\n" as one Character,
-        // so a Character split would leave a CRLF document as a single line.
+        var text = redactedText
+        text.makeContiguousUTF8()
+        self.text = text
+        let utf8 = text.utf8
+        let storage = LineBuffer(capacity: utf8.count + 1)
         var lines: [Substring] = []
-        let bytes = redactedText.utf8
-        var start = bytes.startIndex
-        var index = start
-        while index < bytes.endIndex {
-            if bytes[index] == 0x0A {
-                lines.append(redactedText[start..<index])
-                start = bytes.index(after: index)
+        var clean: [(rawStart: Int, start: Int, end: Int, rawEnd: Int)] = []
+        utf8.withContiguousStorageIfAvailable { bytes in
+            // Split on the byte 0x0A, not the Character "\n": Swift treats "\r\n" as one Character,
+            // so a Character split would leave a CRLF document as a single line.
+            var lineStart = 0
+            var index = utf8.startIndex
+            while true {
+                let newline = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+                let next = utf8.index(index, offsetBy: newline - lineStart)
+                lines.append(text[index..<next])
+                clean.append(LineCleaning.clean(UnsafeBufferPointer(rebasing: bytes[lineStart..<newline]), into: storage))
+                guard newline < bytes.count else { break }
+                lineStart = newline + 1
+                index = utf8.index(after: next)
             }
-            index = bytes.index(after: index)
         }
-        lines.append(redactedText[start..<bytes.endIndex])
+        let triggers = LineTriggers.scan(storage)
+        var cleanLines: [PasteLine] = []
+        cleanLines.reserveCapacity(clean.count)
+        for (index, range) in clean.enumerated() {
+            let text = String(decoding: UnsafeBufferPointer(start: storage.bytes.baseAddress! + range.start, count: range.end - range.start), as: UTF8.self)
+            cleanLines.append(
+                PasteLine(
+                    number: index + 1, text: text, triggers: index < triggers.count ? triggers[index] : [], storage: storage,
+                    rawStart: range.rawStart, start: range.start, end: range.end, rawEnd: range.rawEnd))
+        }
         self.lines = lines
+        self.cleanLines = cleanLines
+        self.blocks = PasteSegmenter.blocks(of: cleanLines)
+        self.blockOfLine = PasteSegmenter.blockIndexByLine(blocks, lineCount: cleanLines.count)
     }
 
     /// The text of 1-based line `number`, or nil past the end.
     public func line(_ number: Int) -> Substring? {
         number >= 1 && number <= lines.count ? lines[number - 1] : nil
+    }
+
+    /// The block of 1-based line `number`, if any.
+    func block(ofLine number: Int) -> CommandBlock? {
+        guard number >= 1, number < blockOfLine.count, let index = blockOfLine[number] else { return nil }
+        return blocks[index]
     }
 }
 

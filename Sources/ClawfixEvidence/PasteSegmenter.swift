@@ -24,7 +24,7 @@ public struct CommandBlock: Sendable, Hashable {
 public enum PasteSegmenter {
     /// The blocks of `document`, in order; one linear pass.
     public static func blocks(of document: PasteDocument) -> [CommandBlock] {
-        blocks(of: SystemLine.lines(of: document))
+        document.blocks
     }
 
     static let bareCommandStarts = [
@@ -42,7 +42,7 @@ public enum PasteSegmenter {
         return !text.contains(". ") && !text.contains(", ")
     }
 
-    static func blocks(of lines: [SystemLine]) -> [CommandBlock] {
+    static func blocks(of lines: [PasteLine]) -> [CommandBlock] {
         var blocks: [CommandBlock] = []
         var current = CommandBlock(commandLine: nil, command: nil, prompt: nil, invocation: nil, location: .unknown, outputLines: 1..<1)
         var session: CommandLocation?

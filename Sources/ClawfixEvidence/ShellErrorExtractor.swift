@@ -46,17 +46,21 @@ struct ShellErrorExtractor: FactExtractor {
     private static let sshConnect = ByteSearch.needle("ssh: connect to host")
     private static let bindForward = ByteSearch.needle("bind [")
 
+    /// Every fact of a line starts from one of these.
+    static let triggerWords: [String] =
+        rules.map { String(decoding: $0.needle, as: UTF8.self) }
+        + ["curl: (", "http/", "ssh: connect to host", "bind [", "not found", "not recognized", "unknown command"]
+
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
-        for (index, raw) in document.lines.enumerated() where !raw.isEmpty {
-            let line = ScannedLine(number: index + 1, raw: raw)
+        for line in document.cleanLines where line.triggers.contains(.shellErrors) {
             if ErrorStringCatalogue.negations.contains(where: { line.contains($0) }) { continue }
             extract(line, into: &facts)
         }
         return facts
     }
 
-    private func extract(_ line: ScannedLine, into facts: inout [Fact]) {
+    private func extract(_ line: PasteLine, into facts: inout [Fact]) {
         var symptoms: [String] = []
         var covered: [Range<Int>] = []
         if let command = Self.missingCommand(line) {
@@ -89,7 +93,7 @@ struct ShellErrorExtractor: FactExtractor {
     }
 
     /// `curl: (N) …`, also when glued to a progress-meter line (`…     0curl: (7) …`).
-    private func addCurl(_ line: ScannedLine, _ start: Int, _ facts: inout [Fact]) {
+    private func addCurl(_ line: PasteLine, _ start: Int, _ facts: inout [Fact]) {
         var code = 0
         var index = start
         while index < line.bytes.count, line.bytes[index] >= 0x30, line.bytes[index] <= 0x39 {
@@ -113,7 +117,7 @@ struct ShellErrorExtractor: FactExtractor {
     }
 
     /// `HTTP/1.1 401 Unauthorized`, `< HTTP/1.1 101 Switching Protocols`, `HTTP/2 200`.
-    private func addHTTPStatus(_ line: ScannedLine, _ facts: inout [Fact], _ symptoms: inout [String]) {
+    private func addHTTPStatus(_ line: PasteLine, _ facts: inout [Fact], _ symptoms: inout [String]) {
         var start = 0
         if line.hasPrefix(ByteSearch.needle("< ")) { start = 2 }
         guard line.lower.count >= start + 10, ByteSearch.find(Self.http, in: line.lower, from: start) == start else { return }
@@ -126,7 +130,7 @@ struct ShellErrorExtractor: FactExtractor {
 
     /// The command named by a shell's "not found" message in bash, dash, busybox, zsh, fish,
     /// Ubuntu's command-not-found hook, cmd.exe and PowerShell.
-    static func missingCommand(_ line: ScannedLine) -> String? {
+    static func missingCommand(_ line: PasteLine) -> String? {
         let text = line.text
         if let range = ByteSearch.find(ByteSearch.needle("command not found: "), in: line.lower) {
             return word(line.suffix(from: range + "command not found: ".count))
@@ -159,11 +163,5 @@ struct ShellErrorExtractor: FactExtractor {
     private static func word(_ text: String) -> String? {
         let word = text.prefix { !$0.isWhitespace }
         return word.isEmpty ? nil : String(word)
-    }
-}
-
-extension ScannedLine {
-    func hasSuffixBytes(_ needle: [UInt8]) -> Bool {
-        lower.count >= needle.count && lower[(lower.count - needle.count)...].elementsEqual(needle)
     }
 }

@@ -1,81 +1,4 @@
-/// One pasted line as the system extractors read it: carriage returns, ANSI/OSC escapes and
-/// other control characters removed, but tabs kept, because `docker ps --format '{{.Names}}\t…'`
-/// separates its columns with a literal TAB and nothing else.
-struct SystemLine: Sendable {
-    /// 1-based line number in the paste.
-    let number: Int
-    /// The cleaned line, untrimmed, tabs kept: column offsets of tabwriter tables count from here.
-    let raw: String
-    /// `raw` without surrounding blanks; shown as evidence.
-    let text: String
-
-    init(number: Int, line: Substring) {
-        self.number = number
-        // Almost every pasted line has no control character: keep it as is, without rebuilding it
-        // scalar by scalar (that rebuild was the biggest cost of reading a megabyte paste).
-        if !SystemLine.needsCleaning(line.utf8) {
-            raw = String(line)
-            text = raw.trimmingBlanks()
-            return
-        }
-        var scalars = String.UnicodeScalarView()
-        var iterator = line.unicodeScalars.makeIterator()
-        while let scalar = iterator.next() {
-            switch scalar.value {
-            case 0x1B:
-                // CSI `ESC [ … final`, OSC `ESC ] … BEL|ESC \`, or the single byte after ESC.
-                guard let kind = iterator.next() else { break }
-                if kind == "[" {
-                    while let next = iterator.next(), !(next.value >= 0x40 && next.value <= 0x7E) {}
-                } else if kind == "]" {
-                    var previous: UInt32 = 0
-                    while let next = iterator.next() {
-                        if next.value == 0x07 || (previous == 0x1B && next == "\\") { break }
-                        previous = next.value
-                    }
-                }
-            case 0x09:
-                scalars.append(scalar)
-            case 0x00..<0x20, 0x7F, 0xFEFF:
-                continue
-            default:
-                scalars.append(scalar)
-            }
-        }
-        raw = String(scalars)
-        text = raw.trimmingBlanks()
-    }
-
-    /// Whether the line holds a byte the cleaning removes: a C0 control other than TAB, DEL, or
-    /// the UTF-8 byte-order mark `EF BB BF`.
-    private static func needsCleaning(_ bytes: Substring.UTF8View) -> Bool {
-        var previous: UInt8 = 0
-        var beforePrevious: UInt8 = 0
-        for byte in bytes {
-            if (byte < 0x20 && byte != 0x09) || byte == 0x7F { return true }
-            if byte == 0xBF, previous == 0xBB, beforePrevious == 0xEF { return true }
-            beforePrevious = previous
-            previous = byte
-        }
-        return false
-    }
-
-    /// A fact from this line.
-    func fact(_ name: FactName, _ value: String) -> Fact {
-        Fact(name, value, line: number, text: text)
-    }
-
-    /// Every line of a paste, cleaned.
-    static func lines(of document: PasteDocument) -> [SystemLine] {
-        var result: [SystemLine] = []
-        result.reserveCapacity(document.lines.count)
-        for (index, line) in document.lines.enumerated() {
-            result.append(SystemLine(number: index + 1, line: line))
-        }
-        return result
-    }
-}
-
+/// Cheap, Foundation-free text helpers the extractors use on the few lines they parse.
 extension StringProtocol {
     /// Without leading and trailing spaces and tabs (Foundation-free, so it is cheap per line).
     func trimmingBlanks() -> String {
@@ -122,6 +45,27 @@ extension StringProtocol {
             index = bytes.index(after: found)
         }
         return false
+    }
+
+    /// The range of the first occurrence of `needle`, found byte by byte (no Foundation, no
+    /// Character comparison).
+    func byteRange(of needle: String) -> Range<Index>? {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty else { return nil }
+        let bytes = utf8
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: pattern[0]) {
+            var probe = found
+            var matched = 0
+            while matched < pattern.count, probe < bytes.endIndex, bytes[probe] == pattern[matched] {
+                matched += 1
+                probe = bytes.index(after: probe)
+            }
+            if matched == pattern.count { return found..<probe }
+            if probe == bytes.endIndex { return nil }
+            index = bytes.index(after: found)
+        }
+        return nil
     }
 
     /// Cells separated by a TAB or by two or more spaces, each with the offset (in Unicode scalars,

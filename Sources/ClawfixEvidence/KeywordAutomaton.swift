@@ -1,0 +1,95 @@
+/// Aho–Corasick over lower-case ASCII words, compiled to a table-driven automaton: one pass over a
+/// whole paste tells, for every line, which groups of words occur in it. Bytes that occur in no
+/// word share one column, which keeps the table small enough to stay in cache.
+struct KeywordAutomaton: Sendable {
+    private let byteClass: [UInt8]
+    private let classCount: Int
+    private let transitions: [UInt16]
+    /// Groups (bit mask) whose word ends at each state, including via suffix links.
+    private let output: [UInt64]
+
+    /// `words[i]` are (word, group mask); words must not contain `\n`.
+    init(_ words: [(word: [UInt8], mask: UInt64)]) {
+        var classes = [UInt8](repeating: 0, count: 256)
+        var classCount = 1
+        for (word, _) in words {
+            for byte in word where classes[Int(byte)] == 0 {
+                classes[Int(byte)] = UInt8(classCount)
+                classCount += 1
+            }
+        }
+        // The trie.
+        var children: [[Int: Int]] = [[:]]
+        var output: [UInt64] = [0]
+        for (word, mask) in words where !word.isEmpty {
+            var state = 0
+            for byte in word {
+                let symbol = Int(classes[Int(byte)])
+                if let next = children[state][symbol] {
+                    state = next
+                } else {
+                    children.append([:])
+                    output.append(0)
+                    children[state][symbol] = children.count - 1
+                    state = children.count - 1
+                }
+            }
+            output[state] |= mask
+        }
+        precondition(children.count < Int(UInt16.max), "too many keyword states")
+        // Breadth-first: suffix links, merged outputs and the full transition table.
+        var transitions = [UInt16](repeating: 0, count: children.count * classCount)
+        var fail = [Int](repeating: 0, count: children.count)
+        var queue: [Int] = []
+        for symbol in 0..<classCount {
+            if let child = children[0][symbol] {
+                transitions[symbol] = UInt16(child)
+                queue.append(child)
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            output[state] |= output[fail[state]]
+            for symbol in 0..<classCount {
+                let fallback = Int(transitions[fail[state] * classCount + symbol])
+                if let child = children[state][symbol], symbol != 0 {
+                    fail[child] = fallback
+                    transitions[state * classCount + symbol] = UInt16(child)
+                    queue.append(child)
+                } else {
+                    transitions[state * classCount + symbol] = UInt16(fallback)
+                }
+            }
+        }
+        self.byteClass = classes
+        self.classCount = classCount
+        self.transitions = transitions
+        self.output = output
+    }
+
+    /// The group mask of each `\n`-terminated line of `text`.
+    func scan(_ text: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+        var masks: [UInt64] = []
+        var state = 0
+        var mask: UInt64 = 0
+        byteClass.withUnsafeBufferPointer { classes in
+            transitions.withUnsafeBufferPointer { table in
+                output.withUnsafeBufferPointer { outputs in
+                    for byte in text {
+                        if byte == 0x0A {
+                            masks.append(mask)
+                            mask = 0
+                            state = 0
+                            continue
+                        }
+                        state = Int(table[state &* classCount &+ Int(classes[Int(byte)])])
+                        mask |= outputs[state]
+                    }
+                }
+            }
+        }
+        return masks
+    }
+}
