@@ -129,7 +129,24 @@ for (small, big) in [("100 KB", "1 MB"), ("1 MB", "10 MB")] {
 
 // MARK: Extractor, redactor and grep throughput
 
-let grepPattern = "(pairing required|token=|[0-9a-f]{12}|->18789/tcp|remote=)"
+/// The reference for each stage is `grep -E -c` (`-i` for key names, as the redactor) over the same file with the patterns that stage
+/// looks for: the redactor's secret triggers (key names, headers, known token prefixes, PEM), and
+/// the extractors' anchors (table headers, port arrows, log tags, error strings). grep is timed as a
+/// process, start included (a few ms, small beside 1 MB).
+let redactorGrepPattern =
+    "(token|secret|passw(or)?d|api[_-]?key|auth)[A-Za-z_]*[\"']?[ ]*[=:]|[Bb]earer |x-api-key|sk-(ant|proj)-|gh[pousr]_|github_pat_|xox[abpors]-|AKIA[0-9A-Z]{16}|AIza|eyJ[A-Za-z0-9_-]+\\.|-----BEGIN|tskey-|://[^/ :]+:[^@ ]+@"
+let extractorGrepPattern =
+    "CONTAINER ID|->[0-9]+/tcp|\"(Mounts|Env|State)\"|LISTEN|OPENCLAW_|\\[ws\\]|\\[gateway\\]|disconnected \\(|gateway closed|command not found|ECONNREFUSED|curl: \\(|openclaw|\\$ |# "
+func grepMedian(_ pattern: String, _ file: String, ignoringCase: Bool = false) throws -> (ms: Double, count: String) {
+    var samples: [Double] = []
+    var count = ""
+    for _ in 0..<runs {
+        let run = try ChildProcess.time("/bin/grep", (ignoringCase ? ["-i"] : []) + ["-E", "-c", pattern, file])
+        samples.append(run.milliseconds)
+        count = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    return (Stopwatch.median(samples), count)
+}
 for label in ["1 MB", "10 MB"] where only.contains("throughput") {
     let bytes = corpus[label]!
     let mb = Double(bytes.count) / 1e6
@@ -144,20 +161,16 @@ for label in ["1 MB", "10 MB"] where only.contains("throughput") {
     }
     var factCount = 0
     let extractMs = Stopwatch.median(runs: runs) { factCount = EvidenceReader.standard.read(redacted!).count }
-    var grepSamples: [Double] = []
-    var grepCount = ""
-    for _ in 0..<runs {
-        let run = try ChildProcess.time("/bin/grep", ["-E", "-c", grepPattern, file])
-        grepSamples.append(run.milliseconds)
-        grepCount = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-    let grepMs = Stopwatch.median(grepSamples)
+    let grepRedactor = try grepMedian(redactorGrepPattern, file, ignoringCase: true)
+    let grepExtractors = try grepMedian(extractorGrepPattern, file)
     rows.append(.init(measure: "redactor \(label)", value: "\((mb / (redactMs / 1000)).fixed(1)) MB/s",
-        note: "\(redactMs.fixed(1)) ms; \(redacted!.findings.count) findings; \((redactMs / grepMs).fixed(1))× grep"))
+        note: "\(redactMs.fixed(1)) ms; \(redacted!.findings.count) findings; \((grepRedactor.ms / redactMs).fixed(2))× grep's speed"))
+    rows.append(.init(measure: "grep -i -E -c, the redactor's trigger patterns, \(label)", value: "\((mb / (grepRedactor.ms / 1000)).fixed(1)) MB/s",
+        note: "\(grepRedactor.ms.fixed(1)) ms (process incl.); \(grepRedactor.count) matching lines"))
     rows.append(.init(measure: "all extractors \(label)", value: "\((mb / (extractMs / 1000)).fixed(1)) MB/s",
-        note: "\(extractMs.fixed(1)) ms; \(factCount) facts; \((extractMs / grepMs).fixed(1))× grep"))
-    rows.append(.init(measure: "grep -E -c (process incl.) \(label)", value: "\((mb / (grepMs / 1000)).fixed(1)) MB/s",
-        note: "\(grepMs.fixed(1)) ms; \(grepCount) matching lines"))
+        note: "\(extractMs.fixed(1)) ms; \(factCount) facts; \((grepExtractors.ms / extractMs).fixed(2))× grep's speed"))
+    rows.append(.init(measure: "grep -E -c, the extractors' anchor patterns, \(label)", value: "\((mb / (grepExtractors.ms / 1000)).fixed(1)) MB/s",
+        note: "\(grepExtractors.ms.fixed(1)) ms (process incl.); \(grepExtractors.count) matching lines"))
 }
 
 // MARK: One-line paste end to end against a trivial Swift binary
