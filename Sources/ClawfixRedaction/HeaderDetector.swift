@@ -1,36 +1,28 @@
 /// Credentials in HTTP headers as they appear in logs, `curl -H '…'` lines and browser copies:
 /// `Authorization: Bearer …`, `Authorization: Basic …`, `x-api-key: …` — and a bare
 /// `Bearer …` wherever it is quoted.
-public struct HeaderDetector: SecretDetector {
+public struct HeaderDetector: TriggeredDetector {
     public let name = "header"
     public let message = "a credential in an HTTP header (Authorization, x-api-key)"
+    public let trigger = DetectorTrigger("b", "B")
 
-    public init() {}
-
-    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
+    public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) -> Int {
+        guard ByteClass.isWordStart(bytes, i) else { return i + 1 }
+        let schemeLength: Int
+        if ByteClass.hasPrefixIgnoringCase(bytes, at: i, "bearer ") { schemeLength = 7 }
+        else if ByteClass.hasPrefixIgnoringCase(bytes, at: i, "basic ") { schemeLength = 6 }
+        else { return i + 1 }
         let n = bytes.count
-        var i = 0
-        while i < n {
-            let b = ByteClass.lower(bytes[i])
-            if b == UInt8(ascii: "b"), ByteClass.isWordStart(bytes, i) {
-                let schemeLength: Int
-                if ByteClass.hasPrefixIgnoringCase(bytes, at: i, "bearer ") { schemeLength = 7 }
-                else if ByteClass.hasPrefixIgnoringCase(bytes, at: i, "basic ") { schemeLength = 6 }
-                else { i += 1; continue }
-                var s = i + schemeLength
-                while s < n && bytes[s] == 0x20 { s += 1 }
-                var e = s
-                while e < n && (ByteClass.isBase64Byte(bytes[e]) || bytes[e] == UInt8(ascii: "-")
-                    || bytes[e] == UInt8(ascii: "_") || bytes[e] == UInt8(ascii: ".") || bytes[e] == UInt8(ascii: "~")) { e += 1 }
-                let value = bytes[s..<e]
-                // Prose such as "bearer token" is not a credential: require a digit or real length.
-                if value.count >= 8, !ValueShape.isPlaceholder(value), value.contains(where: ByteClass.isDigit) {
-                    candidates.append(SecretCandidate(start: s, end: e, kind: .bearerToken, detector: name))
-                }
-                i = max(e, i + 1)
-                continue
-            }
-            i += 1
+        var s = i + schemeLength
+        while s < n && bytes[s] == 0x20 { s += 1 }
+        var e = s
+        while e < n && (ByteClass.isBase64Byte(bytes[e]) || bytes[e] == UInt8(ascii: "-")
+            || bytes[e] == UInt8(ascii: "_") || bytes[e] == UInt8(ascii: ".") || bytes[e] == UInt8(ascii: "~")) { e += 1 }
+        let value = bytes[s..<e]
+        // Prose such as "bearer token" is not a credential: require a digit or real length.
+        if value.count >= 8, !ValueShape.isPlaceholder(value), value.contains(where: ByteClass.isDigit) {
+            candidates.append(SecretCandidate(start: s, end: e, kind: .bearerToken, detector: name))
         }
+        return e
     }
 }

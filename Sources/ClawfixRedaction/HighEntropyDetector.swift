@@ -5,53 +5,55 @@ public struct HighEntropyDetector: SecretDetector {
     public let name = "high-entropy"
     public let message = "a random-looking value next to the word token, secret or password"
 
-    public init() {}
-
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
         let n = bytes.count
-        // A marker's own words ("[gateway-token]") are not context: they were not in the paste.
-        let markers = RedactionMarker.spans(in: bytes)
-        var nextMarker = 0
-        var lineStart = 0
-        while lineStart < n {
-            var lineEnd = lineStart
-            var hasContext = false
-            while lineEnd < n && bytes[lineEnd] != 0x0A {
-                while nextMarker < markers.count && markers[nextMarker].upperBound <= lineEnd { nextMarker += 1 }
-                let inMarker = nextMarker < markers.count && markers[nextMarker].lowerBound <= lineEnd
-                let b = ByteClass.lower(bytes[lineEnd])
-                if !hasContext && !inMarker && (b == UInt8(ascii: "t") || b == UInt8(ascii: "s") || b == UInt8(ascii: "p")) {
-                    hasContext = ByteClass.hasPrefixIgnoringCase(bytes, at: lineEnd, "token")
-                        || ByteClass.hasPrefixIgnoringCase(bytes, at: lineEnd, "secret")
-                        || ByteClass.hasPrefixIgnoringCase(bytes, at: lineEnd, "password")
-                }
-                lineEnd += 1
+        // Long words are rare and context words are not, so look for the words first and at a
+        // line's context only when it holds one (each line at most once).
+        var markers: [Range<Int>]?
+        var line = (start: 0, end: -1, hasContext: false)
+        var i = 0
+        while i < n {
+            while i < n && !Self.isWordByte(bytes[i]) { i += 1 }
+            let s = i
+            while i < n && Self.isWordByte(bytes[i]) { i += 1 }
+            var e = i
+            while e < n && bytes[e] == UInt8(ascii: "=") && e + 1 < n && bytes[e + 1] == UInt8(ascii: "=") { e += 1 }
+            i = e
+            guard e - s >= 24, e - s <= 512 else { continue }
+            // A marker's own words ("[gateway-token]") are not context: they were not in the paste.
+            if markers == nil { markers = RedactionMarker.spans(in: bytes) }
+            if s > line.end {
+                line.start = s
+                while line.start > 0 && bytes[line.start - 1] != 0x0A { line.start -= 1 }
+                line.end = e
+                while line.end < n && bytes[line.end] != 0x0A { line.end += 1 }
+                line.hasContext = Self.hasContextWord(bytes, line.start, line.end, markers!)
             }
-            if hasContext { scanLine(bytes, lineStart, lineEnd, markers, into: &candidates) }
-            lineStart = lineEnd + 1
+            if line.hasContext && isSecretLooking(bytes[s..<e], bytes, s, e, markers!) {
+                candidates.append(SecretCandidate(start: s, end: e, kind: .highEntropySecret, detector: name))
+            }
         }
     }
 
-    private func scanLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ markers: [Range<Int>], into candidates: inout [SecretCandidate]) {
-        var i = start
-        while i < end {
-            guard ByteClass.isTokenByte(bytes[i]) || bytes[i] == UInt8(ascii: "+") else {
-                i += 1
-                continue
-            }
-            var e = i
-            while e < end && (ByteClass.isTokenByte(bytes[e]) || bytes[e] == UInt8(ascii: "+")) { e += 1 }
-            while e < end && bytes[e] == UInt8(ascii: "=") && e + 1 < end && bytes[e + 1] == UInt8(ascii: "=") { e += 1 }
-            let word = bytes[i..<e]
-            if isSecretLooking(word, bytes, i, e, markers) {
-                candidates.append(SecretCandidate(start: i, end: e, kind: .highEntropySecret, detector: name))
-            }
-            i = e
+    @inline(__always) private static func isWordByte(_ b: UInt8) -> Bool {
+        ByteClass.isTokenByte(b) || b == UInt8(ascii: "+")
+    }
+
+    /// "token", "secret" or "password" in any case, starting outside a marker.
+    private static func hasContextWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ markers: [Range<Int>]) -> Bool {
+        var nextMarker = markers.firstIndex { $0.upperBound > start } ?? markers.count
+        for p in start..<end {
+            let b = ByteClass.lower(bytes[p])
+            guard b == UInt8(ascii: "t") || b == UInt8(ascii: "s") || b == UInt8(ascii: "p") else { continue }
+            while nextMarker < markers.count && markers[nextMarker].upperBound <= p { nextMarker += 1 }
+            if nextMarker < markers.count && markers[nextMarker].lowerBound <= p { continue }
+            if ByteClass.hasPrefixIgnoringCase(bytes, at: p, "token") || ByteClass.hasPrefixIgnoringCase(bytes, at: p, "secret")
+                || ByteClass.hasPrefixIgnoringCase(bytes, at: p, "password") { return true }
         }
+        return false
     }
 
     private func isSecretLooking(_ word: UnsafeBufferPointer<UInt8>.SubSequence, _ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ markers: [Range<Int>]) -> Bool {
-        guard word.count >= 24, word.count <= 512 else { return false }
         // Part of a path, a host name or a digest: not a secret by itself.
         if s > 0 && (bytes[s - 1] == UInt8(ascii: "/") || bytes[s - 1] == UInt8(ascii: ".") || bytes[s - 1] == UInt8(ascii: ":")) { return false }
         if e < bytes.count && (bytes[e] == UInt8(ascii: "/") || bytes[e] == UInt8(ascii: ".")) { return false }

@@ -2,28 +2,18 @@
 /// `Config.Env`), `token: …` (YAML), `"token": "…"` (JSON, JSON5), `--token …` and
 /// `--password=…` (CLI flags). The key decides, so a low-entropy value such as `topsecretomer`
 /// or `123456` goes too, and a 64-hex gateway token goes while a 64-hex container id stays.
-public struct KeyContextDetector: SecretDetector {
+public struct KeyContextDetector: TriggeredDetector {
     public let name = "key-context"
     public let message = "a value stored under a key that names a secret (token, secret, password, key, auth)"
+    /// The separators: `KEY=value`, `key: value`, `--flag value`.
+    public let trigger = DetectorTrigger("=", ":", " ")
 
-    public init() {}
-
-    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
-        let n = bytes.count
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            guard b == UInt8(ascii: "=") || b == UInt8(ascii: ":") || b == UInt8(ascii: " ") else {
-                i += 1
-                continue
-            }
-            if let found = value(after: i, in: bytes) {
-                candidates.append(SecretCandidate(start: found.start, end: found.end, kind: found.kind, detector: name))
-                i = max(found.end, i + 1)
-            } else {
-                i += 1
-            }
-        }
+    public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at sep: Int, into candidates: inout [SecretCandidate]) -> Int {
+        // Most hits are spaces between words: only a word that can end a secret key name matters.
+        guard sep > 0, bytes[sep] != 0x20 || Self.canEndKeyName(bytes[sep - 1]) else { return sep + 1 }
+        guard let found = value(after: sep, in: bytes) else { return sep + 1 }
+        candidates.append(SecretCandidate(start: found.start, end: found.end, kind: found.kind, detector: name))
+        return found.end
     }
 
     /// The secret value following the separator at `sep`, when the key before it names a secret.
@@ -36,9 +26,10 @@ public struct KeyContextDetector: SecretDetector {
             while keyEnd > 0 && ByteClass.isSpace(bytes[keyEnd - 1]) && sep - keyEnd < 4 { keyEnd -= 1 }
             if keyEnd > 0 && (bytes[keyEnd - 1] == UInt8(ascii: "\"") || bytes[keyEnd - 1] == UInt8(ascii: "'")) { keyEnd -= 1 }
         }
+        // Cheap filter before walking back over the key.
+        guard keyEnd > 0, Self.canEndKeyName(bytes[keyEnd - 1]) else { return nil }
         var keyStart = keyEnd
         while keyStart > 0 && ByteClass.isKeyByte(bytes[keyStart - 1]) && keyEnd - keyStart < 96 { keyStart -= 1 }
-        guard keyStart < keyEnd else { return nil }
         if separator == UInt8(ascii: " ") {
             // Only a CLI flag takes its value after a space: `--token abc`.
             // Or `openclaw config set gateway.auth.token abc`.
@@ -48,13 +39,6 @@ public struct KeyContextDetector: SecretDetector {
             guard isFlag || isConfigSet else { return nil }
         }
         if separator == UInt8(ascii: "=") && sep + 1 < n && bytes[sep + 1] == UInt8(ascii: "=") { return nil }
-        // Cheap filter before any allocation: every secret key name ends in one of these letters.
-        switch ByteClass.lower(bytes[keyEnd - 1]) {
-        case UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "d"), UInt8(ascii: "y"), UInt8(ascii: "h"),
-            UInt8(ascii: "m"), UInt8(ascii: "s"), UInt8(ascii: "l"):
-            break
-        default: return nil
-        }
         guard let kind = KeyName.secretKind(bytes[keyStart..<keyEnd]) else { return nil }
 
         // The value: quoted up to the matching quote on the same line, or a bare word.
@@ -105,6 +89,16 @@ public struct KeyContextDetector: SecretDetector {
         return (start, end, resultKind)
     }
 
+    /// Every secret key name (`KeyName`) ends in one of these letters.
+    @inline(__always) private static func canEndKeyName(_ b: UInt8) -> Bool {
+        switch ByteClass.lower(b) {
+        case UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "d"), UInt8(ascii: "y"), UInt8(ascii: "h"),
+            UInt8(ascii: "m"), UInt8(ascii: "s"), UInt8(ascii: "l"):
+            return true
+        default: return false
+        }
+    }
+
     private static func endsBareValue(_ b: UInt8) -> Bool {
         switch b {
         case 0x0A, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: ")"),
@@ -124,43 +118,4 @@ public struct KeyContextDetector: SecretDetector {
         }
         return nil
     }
-}
-
-/// Which key names mark a secret, and which kind the value is.
-enum KeyName {
-    /// Suffixes of the key's last segment (lowercased, letters and digits only) that name a secret.
-    private static let suffixes = [
-        "token", "secret", "password", "passwd", "apikey", "accesskey", "secretkey", "privatekey", "privatekeypem",
-        "authkey", "signingkey", "clientsecret", "auth", "authorization", "credentials", "credential", "xapikey",
-    ]
-
-    static func secretKind(_ key: UnsafeBufferPointer<UInt8>.SubSequence) -> SecretKind? {
-        // Last segment of a dotted path decides: `gateway.auth.token` → `token`, `gateway.auth.mode` → `mode`.
-        var segmentStart = key.startIndex
-        for k in key.indices where key[k] == UInt8(ascii: ".") { segmentStart = k + 1 }
-        let normalized = key[segmentStart...].filter(ByteClass.isAlphanumeric).map(ByteClass.lower)
-        let last = String(decoding: normalized, as: UTF8.self)
-        guard !last.isEmpty, suffixes.contains(where: { last.hasSuffix($0) }) else { return nil }
-        if last.hasPrefix("public") || last.hasSuffix("maxtoken") { return nil }
-        let whole = String(decoding: key.filter(ByteClass.isAlphanumeric).map(ByteClass.lower), as: UTF8.self)
-        if last.hasSuffix("privatekey") || last.hasSuffix("privatekeypem") { return .deviceIdentityKey }
-        if last.hasSuffix("devicetoken") { return .deviceToken }
-        if whole.contains("aws") && whole.contains("secret") { return .awsSecretKey }
-        if last.hasSuffix("password") || last.hasSuffix("passwd") {
-            return whole.contains("gateway") ? .gatewayPassword : .password
-        }
-        if last == "authorization" || last == "auth" { return .authHeaderLike }
-        if whole.contains("gateway") || last == "token" || last == "accesstoken" && whole.contains("openclaw") {
-            return .gatewayToken
-        }
-        if last.hasSuffix("bottoken") && whole.contains("discord") { return .discordBotToken }
-        if last.hasSuffix("bottoken") && whole.contains("telegram") { return .telegramBotToken }
-        return .genericSecret
-    }
-}
-
-extension SecretKind {
-    /// Internal marker kind for `Authorization`/`auth` keys; resolved to `bearerToken` or `genericSecret`.
-    static let authHeaderLike = SecretKind(rawValue: "secret")
-    var isHeaderLike: Bool { self == .genericSecret }
 }

@@ -2,30 +2,19 @@
 /// (`sk-ant-api03-`, `sk-ant-oat01-`, `sk-ant-ort01-`), OpenAI (`sk-proj-`, `sk-`), GitHub
 /// (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`, `github_pat_`), Slack (`xoxb-` …), Tailscale
 /// (`tskey-`), AWS access key ids (`AKIA`, `ASIA`) and Google (`AIza`).
-public struct KnownFormatDetector: SecretDetector {
+public struct KnownFormatDetector: TriggeredDetector {
     public let name = "known-format"
     public let message = "an API key in a provider's known format"
+    /// Every prefix `kind` knows starts with one of these.
+    public let trigger = DetectorTrigger("sk-", "gh", "github_pat_", "xox", "tskey-", "AKIA", "ASIA", "AIza")
 
-    public init() {}
-
-    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
-        let n = bytes.count
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            // Only these bytes can start a known prefix; everything else is skipped at once.
-            guard b == UInt8(ascii: "s") || b == UInt8(ascii: "g") || b == UInt8(ascii: "x") || b == UInt8(ascii: "t")
-                || b == UInt8(ascii: "A"), ByteClass.isWordStart(bytes, i)
-            else {
-                i += 1
-                continue
-            }
-            let end = ByteClass.tokenEnd(bytes, from: i)
-            if let kind = Self.kind(bytes, start: i, end: end) {
-                candidates.append(SecretCandidate(start: i, end: end, kind: kind, detector: name))
-            }
-            i = max(end, i + 1)
+    public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) -> Int {
+        guard ByteClass.isWordStart(bytes, i) else { return i + 1 }
+        let end = ByteClass.tokenEnd(bytes, from: i)
+        if let kind = Self.kind(bytes, start: i, end: end) {
+            candidates.append(SecretCandidate(start: i, end: end, kind: kind, detector: name))
         }
+        return end
     }
 
     private static func kind(_ bytes: UnsafeBufferPointer<UInt8>, start i: Int, end: Int) -> SecretKind? {

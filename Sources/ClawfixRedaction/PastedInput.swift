@@ -24,6 +24,16 @@ public struct PastedInput: Sendable {
     }
 
     public init(bytes: some Collection<UInt8>) {
+        // One dispatch to contiguous bytes, then plain loops: iterating a generic collection
+        // from another module costs a protocol call per byte.
+        if let done = bytes.withContiguousStorageIfAvailable({ Self(contiguous: $0) }) {
+            self = done
+        } else {
+            self = Array(bytes).withUnsafeBufferPointer { Self(contiguous: $0) }
+        }
+    }
+
+    private init(contiguous bytes: UnsafeBufferPointer<UInt8>) {
         var cleaned: [UInt8] = []
         cleaned.reserveCapacity(bytes.count)
         var escapes = 0
@@ -33,6 +43,12 @@ public struct PastedInput: Sendable {
         for byte in bytes {
             switch state {
             case .text:
+                // Printable ASCII is nearly all of a paste: keep it without further checks.
+                if byte >= 0x20 && byte < 0x7F {
+                    cleaned.append(byte)
+                    previousWasCR = false
+                    continue
+                }
                 if byte == 0x1B {
                     state = .escape
                     escapes += 1
@@ -85,32 +101,54 @@ public struct PastedInput: Sendable {
                 state = byte == UInt8(ascii: "\\") ? .text : .osc
             }
         }
-        var invalid = 0
-        var decoded = String()
-        decoded.reserveCapacity(cleaned.count)
-        var iterator = cleaned.makeIterator()
-        var decoder = UTF8()
-        decoding: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                // C1 controls (U+0080–U+009F) are terminal controls too.
-                if scalar.value >= 0x80 && scalar.value <= 0x9F {
-                    controls += 1
-                } else {
-                    decoded.unicodeScalars.append(scalar)
-                }
-            case .error:
-                invalid += 1
-                decoded.unicodeScalars.append("\u{FFFD}")
-            case .emptyInput:
-                break decoding
-            }
-        }
-        self.text = decoded
+        let (valid, invalid, c1Controls) = Self.repairUTF8(cleaned)
+        self.text = String(decoding: valid, as: UTF8.self)
         self.invalidUTF8Count = invalid
         self.escapeSequenceCount = escapes
-        self.controlCharacterCount = controls
+        self.controlCharacterCount = controls + c1Controls
         self.byteCount = bytes.count
+    }
+
+    /// Valid UTF-8 for `bytes`: each invalid sequence becomes U+FFFD and C1 controls
+    /// (U+0080–U+009F, terminal controls too) are dropped. ASCII is copied as it is; only the
+    /// non-ASCII stretches go through the scalar decoder. An ASCII byte never belongs to an
+    /// invalid sequence, so decoding each stretch on its own counts errors exactly as one decoder
+    /// over everything would.
+    private static func repairUTF8(_ bytes: [UInt8]) -> (bytes: [UInt8], invalid: Int, controls: Int) {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 16)
+        var invalid = 0
+        var controls = 0
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            if bytes[i] < 0x80 {
+                output.append(bytes[i])
+                i += 1
+                continue
+            }
+            var end = i
+            while end < n && bytes[end] >= 0x80 { end += 1 }
+            var iterator = bytes[i..<end].makeIterator()
+            var decoder = UTF8()
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar):
+                    if scalar.value >= 0x80 && scalar.value <= 0x9F {
+                        controls += 1
+                    } else {
+                        UTF8.encode(scalar) { output.append($0) }
+                    }
+                case .error:
+                    invalid += 1
+                    output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                case .emptyInput:
+                    break decoding
+                }
+            }
+            i = end
+        }
+        return (output, invalid, controls)
     }
 
     public init(_ string: String) {

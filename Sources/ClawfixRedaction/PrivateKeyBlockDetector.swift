@@ -6,20 +6,16 @@
 public struct PrivateKeyBlockDetector: SecretDetector {
     public let name = "private-key"
     public let message = "a private key block"
+    let trigger = DetectorTrigger("-----BEGIN ")
+    let endLine = DetectorTrigger("-----END ")
 
-    public init() {}
-
+    /// Not a `TriggeredDetector`: one fact carries over from one BEGIN line to the next.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
         let n = bytes.count
-        var i = 0
         // Once a search for `-----END` from some point failed, no later search can succeed:
         // remembering that keeps many unterminated BEGIN lines linear.
         var noEndAfter = Int.max
-        while i < n {
-            guard bytes[i] == UInt8(ascii: "-"), ByteClass.hasPrefix(bytes, at: i, "-----BEGIN ") else {
-                i += 1
-                continue
-            }
+        trigger.forEach(in: bytes) { i in
             // Header: up to the closing dashes on the same line; must name a PRIVATE KEY.
             var h = i + 11
             var isPrivate = false
@@ -27,20 +23,12 @@ public struct PrivateKeyBlockDetector: SecretDetector {
                 if bytes[h] == UInt8(ascii: "P"), ByteClass.hasPrefix(bytes, at: h, "PRIVATE KEY") { isPrivate = true }
                 h += 1
             }
-            guard isPrivate, ByteClass.hasPrefix(bytes, at: h, "-----") else {
-                i = h
-                continue
-            }
+            guard isPrivate, ByteClass.hasPrefix(bytes, at: h, "-----") else { return h }
             let bodyStart = h + 5
             var bodyEnd = -1
             var resume = bodyStart
             if bodyStart < noEndAfter {
-                var e = bodyStart
-                while e < n {
-                    if bytes[e] == UInt8(ascii: "-"), ByteClass.hasPrefix(bytes, at: e, "-----END ") { break }
-                    e += 1
-                }
-                if e < n {
+                if let e = endLine.first(in: bytes, from: bodyStart) {
                     bodyEnd = e
                     resume = e + 9
                 } else {
@@ -71,7 +59,7 @@ public struct PrivateKeyBlockDetector: SecretDetector {
             if e - s >= 16 && bytes[s] != UInt8(ascii: "[") {  // `[private-key …]`: already redacted
                 candidates.append(SecretCandidate(start: s, end: e, kind: .privateKey, detector: name))
             }
-            i = max(resume, i + 1)
+            return resume
         }
     }
 }

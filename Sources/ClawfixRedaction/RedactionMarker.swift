@@ -12,15 +12,10 @@ public enum RedactionMarker {
     /// Without this, redacting redacted text finds new secrets next to the markers.
     static func spans(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var spans: [Range<Int>] = []
-        let n = bytes.count
-        var i = 0
-        while i < n {
-            guard bytes[i] == UInt8(ascii: "["), let end = markerEnd(bytes, from: i) else {
-                i += 1
-                continue
-            }
+        DetectorTrigger("[").forEach(in: bytes) { i in
+            guard let end = markerEnd(bytes, from: i) else { return i + 1 }
             spans.append(i..<end)
-            i = end
+            return end
         }
         return spans
     }
@@ -29,7 +24,8 @@ public enum RedactionMarker {
     private static func markerEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var k = start + 1
         while k < bytes.count && (ByteClass.isAlphanumeric(bytes[k]) || bytes[k] == UInt8(ascii: "-")) && k - start < 32 { k += 1 }
-        guard k < bytes.count, kindNames.contains(Array(bytes[(start + 1)..<k])) else { return nil }
+        let name = bytes[(start + 1)..<k]
+        guard k < bytes.count, kindNames.contains(where: { $0.elementsEqual(name) }) else { return nil }
         if bytes[k] == UInt8(ascii: "]") { return k + 1 }
         // ` …` then the value's last four characters (any characters, even `]`), then `]`.
         guard ByteClass.hasPrefix(bytes, at: k, " …") else { return nil }
@@ -45,7 +41,7 @@ public enum RedactionMarker {
         return suffixStart + suffixBytes + 1
     }
 
-    private static let kindNames: Set<[UInt8]> = Set(SecretKind.markerKinds.map { Array($0.rawValue.utf8) })
+    private static let kindNames: [[UInt8]] = SecretKind.markerKinds.map { Array($0.rawValue.utf8) }
 }
 
 extension [Range<Int>] {

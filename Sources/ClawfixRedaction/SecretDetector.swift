@@ -12,6 +12,22 @@ public protocol SecretDetector: Sendable {
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate])
 }
 
+/// A detector that only looks where its trigger occurs; the search between occurrences is
+/// shared (`DetectorTrigger`), so a detector file holds just what makes its secret a secret.
+public protocol TriggeredDetector: SecretDetector {
+    var trigger: DetectorTrigger { get }
+    /// Looks at the trigger occurrence at `i`, appends the secret found there, if any, and
+    /// returns where the search for the next occurrence starts (a found secret is not searched
+    /// again; anything up to `i` means `i + 1`).
+    func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) -> Int
+}
+
+extension TriggeredDetector {
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
+        trigger.forEach(in: bytes) { examine(bytes, at: $0, into: &candidates) }
+    }
+}
+
 /// A span a detector believes is a secret, before overlaps between detectors are resolved.
 public struct SecretCandidate: Hashable, Sendable {
     public var start: Int

@@ -1,29 +1,19 @@
 /// Telegram bot tokens: the bot id (8–10 digits), a colon and 35 characters of base64url.
-public struct TelegramTokenDetector: SecretDetector {
+public struct TelegramTokenDetector: TriggeredDetector {
     public let name = "telegram-token"
     public let message = "a Telegram bot token"
+    /// The colon, not the digits: digits are everywhere in a log (timestamps, ports), colons
+    /// after 8–10 of them are rare.
+    public let trigger = DetectorTrigger(":")
 
-    public init() {}
-
-    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
-        let n = bytes.count
-        var i = 0
-        while i < n {
-            guard ByteClass.isDigit(bytes[i]), ByteClass.isWordStart(bytes, i) else {
-                i += 1
-                continue
-            }
-            var d = i
-            while d < n && ByteClass.isDigit(bytes[d]) { d += 1 }
-            if (8...10).contains(d - i), d < n, bytes[d] == UInt8(ascii: ":") {
-                let end = ByteClass.tokenEnd(bytes, from: d + 1)
-                if end - d - 1 == 35 {
-                    candidates.append(SecretCandidate(start: i, end: end, kind: .telegramBotToken, detector: name))
-                    i = end
-                    continue
-                }
-            }
-            i = max(d, i + 1)
-        }
+    public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at colon: Int, into candidates: inout [SecretCandidate]) -> Int {
+        // The digits before the colon must be a whole word of 8–10; walking back 11 is enough to know.
+        var start = colon
+        while start > 0 && ByteClass.isDigit(bytes[start - 1]) && colon - start <= 10 { start -= 1 }
+        guard (8...10).contains(colon - start), ByteClass.isWordStart(bytes, start) else { return colon + 1 }
+        let end = ByteClass.tokenEnd(bytes, from: colon + 1)
+        guard end - colon - 1 == 35 else { return colon + 1 }
+        candidates.append(SecretCandidate(start: start, end: end, kind: .telegramBotToken, detector: name))
+        return end
     }
 }

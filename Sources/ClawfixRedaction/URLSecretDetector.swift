@@ -1,72 +1,64 @@
 /// Passwords in URL userinfo: `https://user:hunter2@host/…`, `redis://:pw@host`. Query and
 /// fragment secrets (`?token=`, `#token=`, `access_token=`, `api_key=`) are keys too and are
 /// found by the same scan here, so a dashboard URL is handled whole.
-public struct URLSecretDetector: SecretDetector {
+public struct URLSecretDetector: TriggeredDetector {
     public let name = "url-secret"
     public let message = "a password or token inside a URL"
+    public let trigger = DetectorTrigger("://")
 
-    public init() {}
-
-    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
+    public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) -> Int {
         let n = bytes.count
-        var i = 0
-        while i + 3 <= n {
-            guard bytes[i] == UInt8(ascii: ":"), i + 2 < n, bytes[i + 1] == UInt8(ascii: "/"), bytes[i + 2] == UInt8(ascii: "/") else {
-                i += 1
-                continue
-            }
-            // Authority: up to the first `/`, `?`, `#`, space, quote or newline.
-            let authorityStart = i + 3
-            var end = authorityStart
-            var lastAt = -1
-            while end < n {
-                let b = bytes[end]
-                if b == UInt8(ascii: "/") || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") || b <= 0x20
-                    || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: ">") { break }
-                if b == UInt8(ascii: ":") && end + 2 < n && bytes[end + 1] == UInt8(ascii: "/") && bytes[end + 2] == UInt8(ascii: "/") { break }
-                if b == UInt8(ascii: "@") { lastAt = end }
-                end += 1
-            }
-            if lastAt > authorityStart {
-                var colon = -1
-                for k in authorityStart..<lastAt where bytes[k] == UInt8(ascii: ":") { colon = k; break }
-                if colon >= 0 && colon + 1 < lastAt {
-                    let value = bytes[(colon + 1)..<lastAt]
-                    if !ValueShape.isPlaceholder(value) {
-                        candidates.append(SecretCandidate(start: colon + 1, end: lastAt, kind: .password, detector: name))
-                    }
+        // Authority: up to the first `/`, `?`, `#`, space, quote or newline.
+        let authorityStart = i + 3
+        var end = authorityStart
+        var lastAt = -1
+        while end < n {
+            let b = bytes[end]
+            if b == UInt8(ascii: "/") || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") || b <= 0x20
+                || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: ">") { break }
+            if b == UInt8(ascii: ":") && end + 2 < n && bytes[end + 1] == UInt8(ascii: "/") && bytes[end + 2] == UInt8(ascii: "/") { break }
+            if b == UInt8(ascii: "@") { lastAt = end }
+            end += 1
+        }
+        if lastAt > authorityStart {
+            var colon = -1
+            for k in authorityStart..<lastAt where bytes[k] == UInt8(ascii: ":") { colon = k; break }
+            if colon >= 0 && colon + 1 < lastAt {
+                let value = bytes[(colon + 1)..<lastAt]
+                if !ValueShape.isPlaceholder(value) {
+                    candidates.append(SecretCandidate(start: colon + 1, end: lastAt, kind: .password, detector: name))
                 }
             }
-            // Query and fragment parameters whose name is a secret.
-            var k = end
-            while k < n && bytes[k] > 0x20 && bytes[k] != UInt8(ascii: "\"") && bytes[k] != UInt8(ascii: "'") {
-                let b = bytes[k]
-                // The next `://` starts the next URL. Running on past it hid that URL's secrets
-                // until a marker's space ended this one early, so a second pass found them.
-                if b == UInt8(ascii: ":") && k + 2 < n && bytes[k + 1] == UInt8(ascii: "/") && bytes[k + 2] == UInt8(ascii: "/") { break }
-                if (b == UInt8(ascii: "?") || b == UInt8(ascii: "#") || b == UInt8(ascii: "&")) {
-                    var eq = k + 1
-                    while eq < n && ByteClass.isKeyByte(bytes[eq]) { eq += 1 }
-                    if eq < n && bytes[eq] == UInt8(ascii: "="), eq > k + 1,
-                        let kind = KeyName.secretKind(bytes[(k + 1)..<eq])
-                    {
-                        var ve = eq + 1
-                        while ve < n && bytes[ve] > 0x20 && bytes[ve] != UInt8(ascii: "&") && bytes[ve] != UInt8(ascii: "#")
-                            && bytes[ve] != UInt8(ascii: "\"") && bytes[ve] != UInt8(ascii: "'") && bytes[ve] != UInt8(ascii: ">")
-                            && bytes[ve] != UInt8(ascii: ")") { ve += 1 }
-                        let value = bytes[(eq + 1)..<ve]
-                        if value.count >= 3 && !ValueShape.isPlaceholder(value) {
-                            candidates.append(SecretCandidate(start: eq + 1, end: ve, kind: kind, detector: name))
-                        }
-                        k = ve
-                        continue
+        }
+        // Query and fragment parameters whose name is a secret.
+        var k = end
+        while k < n && bytes[k] > 0x20 && bytes[k] != UInt8(ascii: "\"") && bytes[k] != UInt8(ascii: "'") {
+            let b = bytes[k]
+            // The next `://` starts the next URL. Running on past it hid that URL's secrets
+            // until a marker's space ended this one early, so a second pass found them.
+            if b == UInt8(ascii: ":") && k + 2 < n && bytes[k + 1] == UInt8(ascii: "/") && bytes[k + 2] == UInt8(ascii: "/") { break }
+            if (b == UInt8(ascii: "?") || b == UInt8(ascii: "#") || b == UInt8(ascii: "&")) {
+                var eq = k + 1
+                while eq < n && ByteClass.isKeyByte(bytes[eq]) { eq += 1 }
+                if eq < n && bytes[eq] == UInt8(ascii: "="), eq > k + 1,
+                    let kind = KeyName.secretKind(bytes[(k + 1)..<eq])
+                {
+                    var ve = eq + 1
+                    while ve < n && bytes[ve] > 0x20 && bytes[ve] != UInt8(ascii: "&") && bytes[ve] != UInt8(ascii: "#")
+                        && bytes[ve] != UInt8(ascii: "\"") && bytes[ve] != UInt8(ascii: "'") && bytes[ve] != UInt8(ascii: ">")
+                        && bytes[ve] != UInt8(ascii: ")") { ve += 1 }
+                    let value = bytes[(eq + 1)..<ve]
+                    if value.count >= 3 && !ValueShape.isPlaceholder(value) {
+                        candidates.append(SecretCandidate(start: eq + 1, end: ve, kind: kind, detector: name))
                     }
-                    k = eq
+                    k = ve
                     continue
                 }
-                k += 1
+                k = eq
+                continue
             }
-            i = max(k, i + 1)
+            k += 1
         }
+        return k
     }
 }

@@ -15,10 +15,20 @@ enum ValueShape {
         // ***, ..., xxxx, •••, …
         if v.allSatisfy({ $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "x")
             || $0 == UInt8(ascii: "X") || $0 >= 0x80 || $0 == UInt8(ascii: "-") }) { return true }
-        let lowered = String(decoding: v.prefix(40).map(ByteClass.lower), as: UTF8.self)
-        if lowered.contains("redacted") || lowered.hasPrefix("your") || lowered.hasPrefix("env:") { return true }
-        return ["null", "true", "false", "none", "undefined", "nil", "changeme-token", "token", "password"].contains(lowered)
+        // Compared as bytes: `String.contains` goes through Foundation, slow for a call per value.
+        let head = v.prefix(40)
+        func matches(_ word: [UInt8], at start: Int) -> Bool {
+            start + word.count <= head.endIndex && word.indices.allSatisfy { ByteClass.lower(head[start + $0]) == word[$0] }
+        }
+        if (head.startIndex..<head.endIndex).contains(where: { matches(redacted, at: $0) })
+            || matches(your, at: head.startIndex) || matches(envColon, at: head.startIndex) { return true }
+        return notSecrets.contains { $0.count == head.count && matches($0, at: head.startIndex) }
     }
+
+    private static let redacted = Array("redacted".utf8)
+    private static let your = Array("your".utf8)
+    private static let envColon = Array("env:".utf8)
+    private static let notSecrets = ["null", "true", "false", "none", "undefined", "nil", "changeme-token", "token", "password"].map { Array($0.utf8) }
 
     /// Shannon entropy in bits per byte.
     static func entropy(_ v: UnsafeBufferPointer<UInt8>.SubSequence) -> Double {

@@ -1,0 +1,78 @@
+/// Which key names mark a secret, and which kind the value is.
+enum KeyName {
+    /// Suffixes of the key's last segment (lowercased, letters and digits only) that name a secret.
+    private static let suffixes = [
+        "token", "secret", "password", "passwd", "apikey", "accesskey", "secretkey", "privatekey", "privatekeypem",
+        "authkey", "signingkey", "clientsecret", "auth", "authorization", "credentials", "credential", "xapikey",
+    ].map { Array($0.utf8) }
+
+    /// True when the key's last dotted segment, lowercased and without non-alphanumerics, ends with `suffix`.
+    private static func lastSegment(of key: UnsafeBufferPointer<UInt8>.SubSequence, endsWith suffix: [UInt8]) -> Bool {
+        var k = key.endIndex
+        var s = suffix.count
+        while s > 0 {
+            guard k > key.startIndex else { return false }
+            k -= 1
+            let b = key[k]
+            if b == UInt8(ascii: ".") { return false }
+            guard ByteClass.isAlphanumeric(b) else { continue }
+            s -= 1
+            if ByteClass.lower(b) != suffix[s] { return false }
+        }
+        return true
+    }
+
+    static func secretKind(_ key: UnsafeBufferPointer<UInt8>.SubSequence) -> SecretKind? {
+        // Nearly every key in a paste (`Hostname`, `remote`, `PATH`) names no secret: say so
+        // without building a string.
+        guard let lastLetter = key.last(where: ByteClass.isAlphanumeric).map(ByteClass.lower),
+            suffixes.contains(where: { $0.last == lastLetter && lastSegment(of: key, endsWith: $0) })
+        else { return nil }
+        // Last segment of a dotted path decides: `gateway.auth.token` → `token`, `gateway.auth.mode` → `mode`.
+        var segmentStart = key.startIndex
+        for k in key.indices where key[k] == UInt8(ascii: ".") { segmentStart = k + 1 }
+        let last = Normalized(key[segmentStart...])
+        let whole = Normalized(key)
+        guard !last.bytes.isEmpty else { return nil }
+        if last.hasPrefix("public") || last.hasSuffix("maxtoken") { return nil }
+        if last.hasSuffix("privatekey") || last.hasSuffix("privatekeypem") { return .deviceIdentityKey }
+        if last.hasSuffix("devicetoken") { return .deviceToken }
+        if whole.contains("aws") && whole.contains("secret") { return .awsSecretKey }
+        if last.hasSuffix("password") || last.hasSuffix("passwd") {
+            return whole.contains("gateway") ? .gatewayPassword : .password
+        }
+        if last == "authorization" || last == "auth" { return .authHeaderLike }
+        if whole.contains("gateway") || last == "token" || last == "accesstoken" && whole.contains("openclaw") {
+            return .gatewayToken
+        }
+        if last.hasSuffix("bottoken") && whole.contains("discord") { return .discordBotToken }
+        if last.hasSuffix("bottoken") && whole.contains("telegram") { return .telegramBotToken }
+        return .genericSecret
+    }
+
+    /// A key lowercased with everything but letters and digits dropped (`OPENCLAW_GATEWAY_TOKEN`
+    /// → `openclawgatewaytoken`), compared as bytes: `String.contains` goes through Foundation.
+    private struct Normalized {
+        let bytes: [UInt8]
+        init(_ key: UnsafeBufferPointer<UInt8>.SubSequence) { bytes = key.filter(ByteClass.isAlphanumeric).map(ByteClass.lower) }
+
+        func hasPrefix(_ s: StaticString) -> Bool { matches(s, at: 0) }
+        func hasSuffix(_ s: StaticString) -> Bool { matches(s, at: bytes.count - s.utf8CodeUnitCount) }
+        func contains(_ s: StaticString) -> Bool {
+            bytes.count >= s.utf8CodeUnitCount && (0...(bytes.count - s.utf8CodeUnitCount)).contains { matches(s, at: $0) }
+        }
+        static func == (lhs: Normalized, rhs: StaticString) -> Bool {
+            lhs.bytes.count == rhs.utf8CodeUnitCount && lhs.matches(rhs, at: 0)
+        }
+        private func matches(_ s: StaticString, at offset: Int) -> Bool {
+            guard offset >= 0, offset + s.utf8CodeUnitCount <= bytes.count else { return false }
+            return (0..<s.utf8CodeUnitCount).allSatisfy { bytes[offset + $0] == s.utf8Start[$0] }
+        }
+    }
+}
+
+extension SecretKind {
+    /// Internal marker kind for `Authorization`/`auth` keys; resolved to `bearerToken` or `genericSecret`.
+    static let authHeaderLike = SecretKind(rawValue: "secret")
+    var isHeaderLike: Bool { self == .genericSecret }
+}

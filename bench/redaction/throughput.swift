@@ -1,0 +1,61 @@
+import Foundation
+
+// In-process throughput of the redactor, for bench/redaction/run.sh. Compiled by run.sh with
+// `swiftc -O -wmo` together with Sources/ClawfixRedaction (the same optimisation SwiftPM's
+// release build uses), so process start, file reading and output writing are not timed.
+//
+//   throughput FILE [MIN_BYTES] [RUNS]
+//
+// Repeats FILE's bytes (separated by a newline) until at least MIN_BYTES (default 10 MB), builds
+// the `PastedInput` once, then times `Redactor().redact(input)` with a fresh redactor (empty
+// memory) RUNS times (default 5) and prints the median. Cleaning (`PastedInput(bytes:)`) is
+// timed separately on the same bytes.
+
+@main
+enum Throughput {
+    static func main() throws {
+        let arguments = CommandLine.arguments
+        guard arguments.count >= 2 else {
+            FileHandle.standardError.write(Data("usage: throughput FILE [MIN_BYTES] [RUNS]\n".utf8))
+            exit(2)
+        }
+        let unit = try [UInt8](Data(contentsOf: URL(fileURLWithPath: arguments[1]))) + [0x0A]
+        let minBytes = arguments.count > 2 ? Int(arguments[2])! : 10_000_000
+        let runs = arguments.count > 3 ? Int(arguments[3])! : 5
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(minBytes + unit.count)
+        while bytes.count < minBytes { bytes += unit }
+
+        let clock = ContinuousClock()
+        var input: PastedInput?
+        let cleanTimes = (0..<runs).map { _ in clock.measure { input = PastedInput(bytes: bytes) } }
+        var findings = 0
+        let redactTimes = (0..<runs).map { _ in
+            clock.measure {
+                var redactor = Redactor()
+                findings = redactor.redact(input!).findings.count
+            }
+        }
+        func median(_ times: [Duration]) -> Double {
+            let s = times.sorted()[times.count / 2].components
+            return Double(s.seconds) + Double(s.attoseconds) / 1e18
+        }
+        let mb = Double(bytes.count) / 1e6
+        print("bytes \(bytes.count)")
+        print("findings \(findings)")
+        print("redact_mbs \(mb / median(redactTimes))")
+        print("clean_mbs \(mb / median(cleanTimes))")
+        guard CommandLine.arguments.contains("--per-detector") else { return }
+        // Where the time goes: each detector's scan alone, the marker search and the memory scan.
+        var text = input!.text
+        text.withUTF8 { buffer in
+            for detector in Redactor.detectors {
+                var found: [SecretCandidate] = []
+                let t = (0..<runs).map { _ in clock.measure { found.removeAll(keepingCapacity: true); detector.scan(buffer, into: &found) } }
+                print("  \(detector.name) \(Int(mb / median(t))) MB/s, \(found.count) candidates")
+            }
+            let t = (0..<runs).map { _ in clock.measure { _ = RedactionMarker.spans(in: buffer) } }
+            print("  markers \(Int(mb / median(t))) MB/s")
+        }
+    }
+}
