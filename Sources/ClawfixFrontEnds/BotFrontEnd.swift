@@ -7,9 +7,11 @@ import Foundation
 /// UTF-8) — after which the stream keeps flowing.
 ///
 /// Conversations interleave freely; each has its own `Conversation`. At most
-/// `maximumConversationsInMemory` stay in memory (least recently used are evicted; their state is
-/// already staged in the session store and is reloaded when they speak again). The store is
-/// flushed every `flushInterval` messages and whenever the input goes idle.
+/// `maximumConversationsInMemory` stay in memory (least recently used are evicted: their state is
+/// staged in the session store and reloaded when they speak again). A conversation's state is
+/// encoded when it is saved, not per message: `save()` stages every conversation that changed and
+/// writes them in one transaction — every `flushInterval` messages, at most `flushDelay` seconds
+/// after a change, whenever the input goes idle, and at the end (EOF or a stop request).
 public final class BotFrontEnd<Engine: ConversationEngine> {
     public let engine: Engine
     public let store: SessionStore
@@ -17,16 +19,21 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
     public let limits: InputLimits
     public let maximumConversationsInMemory: Int
     public let flushInterval: Int
+    /// Longest a change waits in memory while messages keep arriving without a pause.
+    public let flushDelay: Double
     private var conversations: [String: (conversation: Conversation<Engine>, lastUse: Int)] = [:]
+    /// Conversations answered since they were last staged.
+    private var changed: Set<String> = []
     private var clock = 0
     private var sinceFlush = 0
+    private var lastFlush = BotFrontEnd.now()
     private let renderer = MarkdownRenderer(showsFacts: false)
     private let chunker = DiscordChunker()
     private let decoder = JSONDecoder()
 
     public init(
         engine: Engine, store: SessionStore, evidence: EvidenceReader = .standard, limits: InputLimits = .standard,
-        maximumConversationsInMemory: Int = 2_000, flushInterval: Int = 500
+        maximumConversationsInMemory: Int = 2_000, flushInterval: Int = 500, flushDelay: Double = 1
     ) {
         self.engine = engine
         self.store = store
@@ -34,25 +41,45 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
         self.limits = limits
         self.maximumConversationsInMemory = max(1, maximumConversationsInMemory)
         self.flushInterval = max(1, flushInterval)
+        self.flushDelay = flushDelay
     }
 
     /// How many conversations are in memory now.
     public var conversationsInMemory: Int { conversations.count }
 
-    /// Reads JSON Lines from `input` until its end, writing one line per input line to `output`.
-    public func run(input: Int32, output: (String) -> Void) {
+    /// Reads JSON Lines from `input` until its end (or until `stop` becomes readable, see
+    /// `StopSignal`), writing one line per input line to `output`; every session is saved before
+    /// it returns.
+    public func run(input: Int32, stop: Int32 = -1, output: (String) -> Void) {
         let reader = LineReader(fileDescriptor: input, maximumLineBytes: limits.maximumBotLineBytes)
+        reader.stopFileDescriptor = stop
         var number = 0
         while true {
             if !reader.hasBufferedLine && !reader.waitForInput(milliseconds: 0) {
                 // Idle: nothing more to read right now, so this is the moment to write.
-                store.flush()
+                save()
             }
             guard let item = reader.next() else { break }
             number += 1
             output(handle(item, line: number))
         }
+        save()
+    }
+
+    /// Stages every conversation changed since the last save and writes them to the store.
+    public func save() {
+        for id in changed {
+            if let conversation = conversations[id]?.conversation { stage(conversation) }
+        }
+        changed.removeAll(keepingCapacity: true)
+        sinceFlush = 0
+        lastFlush = Self.now()
         store.flush()
+    }
+
+    private func stage(_ conversation: Conversation<Engine>) {
+        guard let state = conversation.encodedState() else { return }
+        store.stage(conversation: conversation.id, state: state, lines: conversation.takeTranscriptLines())
     }
 
     /// The output line (without line break) for one input line.
@@ -97,14 +124,9 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
     public func respond(to request: BotRequest) -> String {
         let conversation = self.conversation(request.conversation)
         let reply = conversation.respond(to: Array(request.text.utf8))
-        if let state = conversation.encodedState() {
-            store.stage(conversation: conversation.id, state: state, lines: conversation.takeTranscriptLines())
-        }
+        changed.insert(conversation.id)
         sinceFlush += 1
-        if sinceFlush >= flushInterval {
-            sinceFlush = 0
-            store.flush()
-        }
+        if sinceFlush >= flushInterval || Self.now() - lastFlush >= flushDelay { save() }
         let markdown = renderer.render(reply)
         let response = BotResponse(
             conversation: request.conversation, reply: markdown, chunks: chunker.chunks(markdown),
@@ -134,10 +156,18 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
     private func evict() {
         let excess = conversations.count - maximumConversationsInMemory + maximumConversationsInMemory / 10
         let oldest = conversations.sorted { $0.value.lastUse < $1.value.lastUse }.prefix(excess)
-        for (id, _) in oldest {
+        for (id, entry) in oldest {
+            if changed.remove(id) != nil { stage(entry.conversation) }
             conversations[id] = nil
             store.forget(conversation: id)
         }
+    }
+
+    /// Monotonic seconds.
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     private func errorLine(_ message: String, line: Int) -> String {

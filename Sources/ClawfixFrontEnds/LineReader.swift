@@ -32,6 +32,11 @@ public final class LineReader {
     /// When true, a signal during `read` (Ctrl-C in chat) makes `next()` return nil without
     /// ending the input, so the caller can react to it.
     public var returnsOnInterrupt = false
+    /// When set (see `StopSignal`), input ends as soon as this descriptor becomes readable: lines
+    /// already buffered are still returned, nothing more is read.
+    public var stopFileDescriptor: Int32 = -1
+    /// True when input ended because of `stopFileDescriptor`, not end of file.
+    public private(set) var stopped = false
 
     public init(fileDescriptor: Int32, maximumLineBytes: Int) {
         self.fileDescriptor = fileDescriptor
@@ -102,6 +107,11 @@ public final class LineReader {
     }
 
     private func fill() {
+        if stopFileDescriptor >= 0, waitForInputOrStop() {
+            stopped = true
+            atEnd = true
+            return
+        }
         var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fileDescriptor, $0.baseAddress, Self.chunkSize) }
@@ -118,6 +128,20 @@ public final class LineReader {
             }
             buffer.append(contentsOf: chunk[0..<count])
             return
+        }
+    }
+
+    /// Blocks until input or a stop request is readable; true for a stop request.
+    private func waitForInputOrStop() -> Bool {
+        var descriptors = [
+            pollfd(fd: fileDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: stopFileDescriptor, events: Int16(POLLIN), revents: 0),
+        ]
+        while true {
+            let result = poll(&descriptors, 2, -1)
+            if result < 0 && errno == EINTR { continue }
+            if result < 0 { return false }
+            return descriptors[1].revents != 0
         }
     }
 

@@ -18,85 +18,130 @@ public indirect enum OrderedJSON: Sendable, Hashable {
 
     /// Compact JSON, or indented by two spaces per level when `pretty`.
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         write(into: &out, pretty: pretty, depth: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, pretty: Bool, depth: Int) {
+    /// Appends the JSON as UTF-8 bytes: the writer works on bytes so a string is copied in runs,
+    /// not appended scalar by scalar (which was most of the bot's output cost).
+    func write(into out: inout [UInt8], pretty: Bool = false, depth: Int = 0) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .integer(let value): out += String(value)
+        case .null: out += "null".utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .integer(let value): out += String(value).utf8
         case .number(let value):
             if value.isFinite {
-                out += value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+                out += (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)").utf8
             } else {
-                out += "null"
+                out += "null".utf8
             }
         case .string(let value): Self.writeString(value, into: &out)
         case .array(let values):
-            if values.isEmpty { out += "[]"; return }
-            out += "["
+            if values.isEmpty { out += "[]".utf8; return }
+            out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { Self.newline(&out, depth + 1) }
                 value.write(into: &out, pretty: pretty, depth: depth + 1)
             }
             if pretty { Self.newline(&out, depth) }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
+            if members.isEmpty { out += "{}".utf8; return }
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { Self.newline(&out, depth + 1) }
                 Self.writeString(key, into: &out)
-                out += pretty ? ": " : ":"
+                out += (pretty ? ": " : ":").utf8
                 value.write(into: &out, pretty: pretty, depth: depth + 1)
             }
             if pretty { Self.newline(&out, depth) }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ out: inout String, _ depth: Int) {
-        out += "\n"
-        out += String(repeating: "  ", count: depth)
+    private static func newline(_ out: inout [UInt8], _ depth: Int) {
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
-
-    private static let hex: [Character] = Array("0123456789abcdef")
 
     /// `value` as a JSON string literal with every control character escaped.
     static func quoted(_ value: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         writeString(value, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func writeString(_ value: String, into out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029
-                {
-                    out += "\\u"
-                    for shift in stride(from: 12, through: 0, by: -4) {
-                        out.append(hex[Int((scalar.value >> UInt32(shift)) & 0xF)])
-                    }
-                } else {
-                    out.unicodeScalars.append(scalar)
+    /// Bytes that end a plain run: `"`, `\\`, C0 controls, DEL, and the lead bytes of the
+    /// multi-byte characters that may need escaping (0xC2: C1 controls; 0xE2: U+2028/U+2029).
+    @inline(__always)
+    private static func endsRun(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    /// Writes `value` quoted, escaping controls (C0, DEL, C1) and U+2028/U+2029, which some
+    /// JavaScript readers take as line ends. Everything else is copied in bulk.
+    static func writeString(_ value: String, into out: inout [UInt8]) {
+        var value = value
+        out.append(UInt8(ascii: "\""))
+        value.withUTF8 { bytes in
+            let count = bytes.count
+            var runStart = 0
+            var i = 0
+            while i < count {
+                let byte = bytes[i]
+                guard endsRun(byte) else {
+                    i += 1
+                    continue
                 }
+                // The scalar to escape and how many bytes it spans; a lead byte of anything
+                // else is plain text and stays in the run.
+                var scalar: UInt32 = 0
+                var width = 1
+                switch byte {
+                case 0xC2:
+                    if i + 1 < count, (0x80...0x9F).contains(bytes[i + 1]) {
+                        scalar = UInt32(bytes[i + 1])
+                        width = 2
+                    } else {
+                        i += 1
+                        continue
+                    }
+                case 0xE2:
+                    if i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                        scalar = 0x2000 | UInt32(bytes[i + 2])
+                        width = 3
+                    } else {
+                        i += 1
+                        continue
+                    }
+                default:
+                    scalar = UInt32(byte)
+                }
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                switch scalar {
+                case 0x22: out += #"\""#.utf8
+                case 0x5C: out += #"\\"#.utf8
+                case 0x0A: out += #"\n"#.utf8
+                case 0x0D: out += #"\r"#.utf8
+                case 0x09: out += #"\t"#.utf8
+                default:
+                    out += #"\u"#.utf8
+                    for shift in stride(from: 12, through: 0, by: -4) {
+                        out.append(hex[Int((scalar >> UInt32(shift)) & 0xF)])
+                    }
+                }
+                i += width
+                runStart = i
             }
+            if runStart < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -120,15 +120,19 @@ public final class SessionStore {
         }
         guard let database else { return nil }
         do {
-            return try database.read { db -> Session? in
-                guard let row = try Row.fetchOne(
-                    db, sql: "SELECT state FROM session WHERE conversation = ?", arguments: [conversation])
-                else { return nil }
-                let count = try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM transcript WHERE conversation = ?", arguments: [conversation]) ?? 0
-                let state: Data = row["state"]
-                return Session(state: state, transcriptCount: count)
+            // One cached statement, no transaction: a new conversation in the bot costs one lookup.
+            let session = try database.inDatabase { db -> Session? in
+                let statement = try db.cachedStatement(
+                    sql: """
+                        SELECT state, (SELECT COALESCE(MAX(position) + 1, 0) FROM transcript WHERE conversation = ?1)
+                        FROM session WHERE conversation = ?1
+                        """)
+                guard let row = try Row.fetchOne(statement, arguments: [conversation]) else { return nil }
+                return Session(state: row[0], transcriptCount: row[1])
             }
+            // Remembered so staging this conversation does not look it up again.
+            lineCounts[conversation] = session?.transcriptCount ?? 0
+            return session
         } catch {
             report("cannot read the session store \(path): \(Self.describe(error))")
             return nil
@@ -139,7 +143,7 @@ public final class SessionStore {
     public func transcript(conversation: String) -> [TranscriptLine] {
         var lines: [TranscriptLine] = []
         if let database {
-            lines = (try? database.read { db in
+            lines = (try? database.inDatabase { db in
                 try Row.fetchAll(
                     db, sql: "SELECT role, text FROM transcript WHERE conversation = ? ORDER BY position",
                     arguments: [conversation]
@@ -155,7 +159,7 @@ public final class SessionStore {
 
     /// Stages a conversation's new state and transcript lines; `flush()` writes them.
     public func stage(conversation: String, state: Data, lines: [TranscriptLine]) {
-        if lineCounts[conversation] == nil {
+        if lineCounts[conversation] == nil, stagedStates[conversation] == nil {
             lineCounts[conversation] = load(conversation: conversation)?.transcriptCount ?? 0
         }
         stagedStates[conversation] = state

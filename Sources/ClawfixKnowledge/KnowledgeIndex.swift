@@ -13,6 +13,7 @@ public final class KnowledgeIndex: Sendable {
     /// True when this open had to (re)build the index.
     public let didRebuild: Bool
     private let queue: DatabaseQueue
+    let cache = SearchCache()
 
     /// Bumped whenever the table layout or what goes into it changes, so old caches rebuild.
     static let schemaVersion = "3"
@@ -127,31 +128,38 @@ public final class KnowledgeIndex: Sendable {
     /// Rows holding every word rank first; rows holding some of them fill up to `limit`.
     public func search(_ text: String, limit: Int) throws -> [KnowledgeHit] {
         guard limit > 0 else { return [] }
-        let patterns = [FTS5Pattern(matchingAllTokensIn: text), FTS5Pattern(matchingAnyTokenIn: text)].compactMap { $0 }
+        return try cache.hits(for: SearchCache.Key(text: text, limit: limit)) { try query(text, limit: limit) }
+    }
+
+    private func query(_ text: String, limit: Int) throws -> [KnowledgeHit] {
+        let query = FullTextQuery(text)
+        let patterns = [query.allTokens, query.anyToken].compactMap { $0 }
         guard !patterns.isEmpty else { return [] }
-        return try queue.read { db in
+        // One prepared statement per connection, reused: the bot searches on every message. The
+        // connection is read-only (or a private in-memory copy), so no transaction is needed.
+        return try queue.inDatabase { db in
+            let statement = try db.cachedStatement(sql: Self.searchSQL)
             var hits: [KnowledgeHit] = []
             var seen: Set<Int64> = []
             for pattern in patterns where hits.count < limit {
-                let rows = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT rowid, tree_id, node_id, display,
-                               snippet(entries, -1, '[', ']', '…', 12) AS snippet,
-                               bm25(entries, \(Self.weights)) AS rank
-                        FROM entries WHERE entries MATCH ? ORDER BY rank LIMIT ?
-                        """,
-                    arguments: [pattern, limit])
-                for row in rows where hits.count < limit {
-                    let rowID: Int64 = row["rowid"]
+                let rows = try Row.fetchCursor(statement, arguments: [pattern, limit])
+                while hits.count < limit, let row = try rows.next() {
+                    let rowID: Int64 = row[0]
                     guard seen.insert(rowID).inserted else { continue }
                     hits.append(
                         KnowledgeHit(
-                            treeID: row["tree_id"], nodeID: row["node_id"], title: row["display"],
-                            snippet: (row["snippet"] as String?) ?? "", score: -((row["rank"] as Double?) ?? 0)))
+                            treeID: row[1], nodeID: row[2], title: row[3],
+                            snippet: (row[4] as String?) ?? "", score: -((row[5] as Double?) ?? 0)))
                 }
             }
             return hits
         }
     }
+
+    private static let searchSQL = """
+        SELECT rowid, tree_id, node_id, display,
+               snippet(entries, -1, '[', ']', '…', 12) AS snippet,
+               bm25(entries, \(weights)) AS rank
+        FROM entries WHERE entries MATCH ? ORDER BY rank LIMIT ?
+        """
 }

@@ -26,9 +26,12 @@ struct BotCommand: ParsableCommand {
         let store = SessionStore(path: sessions ?? SessionStore.defaultPath())
         let output = StandardOutput()
         let bot = BotFrontEnd(engine: stage, store: store, maximumConversationsInMemory: conversationsInMemory)
+        // SIGTERM/SIGINT end the input like EOF does: sessions are saved, then the signal is re-raised.
+        let stop = StopSignal()
         var readerGone = false
-        bot.run(input: 0) { line in
+        bot.run(input: 0, stop: stop.fileDescriptor) { line in
             if !readerGone, !output.write(line + "\n") { readerGone = true }
         }
+        if let signal = stop.received() { stop.reraise(signal) }
     }
 }
