@@ -82,12 +82,23 @@ public struct AnswerInterpreter: Sendable {
         return facts
     }
 
-    /// Lower-cased words, punctuation other than `.`, `-`, `'` and `@` dropped ("Yes, it's Docker!" →
-    /// `yes it's docker`).
+    /// Lower-cased words of the user's own prose, punctuation other than `.`, `-`, `'` and `@` dropped
+    /// ("Yes, it's Docker!" → `yes it's docker`). Pasted output inside a short message is not the
+    /// user speaking: lines of output (a close banner, a log line, an error message) and tokens that
+    /// are addresses or settings (`ws://localhost:18789`, `origin=http://localhost:18789`,
+    /// `localhost:18789`) are left out, so the `localhost` in an error is not "same machine".
     static func words(_ text: String) -> [String] {
+        var prose = ""
+        for line in text.lowercased().split(whereSeparator: \.isNewline) where !isOutputLine(line) {
+            for token in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) where !isAddressOrSetting(token) {
+                prose += prose.isEmpty ? "" : " "
+                prose += token
+            }
+            prose += "\n"
+        }
         var words: [String] = []
         var current = ""
-        for character in text.lowercased() {
+        for character in prose {
             if character.isLetter || character.isNumber || "-'.@_".contains(character) {
                 current.append(character == "’" ? "'" : character)
             } else if !current.isEmpty {
@@ -103,6 +114,37 @@ public struct AnswerInterpreter: Sendable {
             return String(trimmed)
         }.filter { !$0.isEmpty }
     }
+
+    /// A line of program output rather than prose (lower-cased): a gateway close banner
+    /// (`disconnected (1008): …`, `gateway closed (1006 …`), a log line (`[ws] …`, an ISO timestamp),
+    /// an error message (`Error: …`, `… failed: …`).
+    static func isOutputLine(_ line: Substring) -> Bool {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        if trimmed.hasPrefix("[") { return true }
+        let bytes = Array(trimmed.utf8.prefix(11))
+        if bytes.count >= 10, bytes[0...3].allSatisfy(isDigit), bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
+            return true
+        }
+        if trimmed.contains("error:") || trimmed.contains("failed:") || trimmed.contains("exception") { return true }
+        // `(1008)` or `(1006 abnormal closure …`: a WebSocket close code in parentheses.
+        var utf8 = trimmed.utf8[...]
+        while let open = utf8.firstIndex(of: UInt8(ascii: "(")) {
+            let digits = utf8[utf8.index(after: open)...].prefix(5)
+            if digits.count == 5, digits.prefix(4).allSatisfy(isDigit), !isDigit(digits.last!) { return true }
+            utf8 = utf8[utf8.index(after: open)...]
+        }
+        return false
+    }
+
+    /// A token that names an address or a setting, not a word: a URL, `key=value`, `host:port`.
+    static func isAddressOrSetting(_ token: Substring) -> Bool {
+        if token.contains("://") || token.contains("=") { return true }
+        guard let colon = token.lastIndex(of: ":"), colon != token.startIndex else { return false }
+        let port = token[token.index(after: colon)...].prefix { $0.isASCII && $0.isNumber }
+        return port.count >= 2
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     static func yesOrNo(_ words: [String]) -> Bool? {
         guard let first = words.first else { return nil }

@@ -10,31 +10,56 @@ final class CompiledKnowledge: Sendable {
         var node: String
         /// The node's position in its tree's `nodeList`.
         var index: Int
+        /// The node's position in `allNodes` (the truth memo's key).
+        var global: Int
         var branch: Int
     }
 
     /// A diagnosis node of a tree, with every path from `start` that reaches it.
-    struct Site: Sendable {
-        var tree: Int
-        var node: KnowledgeNode
-        var diagnosisID: String
-        var paths: [[PathStep]]
+    /// (A class: the scoring loop reads sites by index thousands of times a second, and copying a
+    /// struct of arrays and strings out of an array retains every field.)
+    final class Site: Sendable {
+        let tree: Int
+        let node: KnowledgeNode
+        let diagnosisID: String
+        let paths: [[PathStep]]
         /// The releases the diagnosis applies to: the node's range, else the catalogue's.
-        var versions: VersionRange?
+        let versions: VersionRange?
+
+        init(tree: Int, node: KnowledgeNode, diagnosisID: String, paths: [[PathStep]], versions: VersionRange?) {
+            self.tree = tree
+            self.node = node
+            self.diagnosisID = diagnosisID
+            self.paths = paths
+            self.versions = versions
+        }
     }
 
-    struct Tree: Sendable {
-        var tree: KnowledgeTree
-        var nodes: [String: KnowledgeNode]
+    final class Tree: Sendable {
+        let tree: KnowledgeTree
+        let nodes: [String: KnowledgeNode]
         /// Every node in file order (first of a duplicated id); `PathStep.index` points here.
-        var nodeList: [KnowledgeNode]
-        var nodeIndex: [String: Int]
-        /// Where this tree's nodes start in the per-analysis truth memo (`BranchTruthCache`).
-        var base: Int
+        let nodeList: [KnowledgeNode]
+        let nodeIndex: [String: Int]
+        /// Where this tree's nodes start in `allNodes`.
+        let base: Int
         /// Positions in `nodeList` of the decision (question and command) nodes, in file order.
-        var decisionNodes: [Int]
+        let decisionNodes: [Int]
         /// Diagnosis ids reachable from each node (a diagnosis node reaches itself).
-        var reachable: [String: Set<String>]
+        let reachable: [String: Set<String>]
+
+        init(
+            tree: KnowledgeTree, nodes: [String: KnowledgeNode], nodeList: [KnowledgeNode], nodeIndex: [String: Int],
+            base: Int, decisionNodes: [Int], reachable: [String: Set<String>]
+        ) {
+            self.tree = tree
+            self.nodes = nodes
+            self.nodeList = nodeList
+            self.nodeIndex = nodeIndex
+            self.base = base
+            self.decisionNodes = decisionNodes
+            self.reachable = reachable
+        }
     }
 
     struct CatalogEntry: Sendable {
@@ -51,8 +76,11 @@ final class CompiledKnowledge: Sendable {
     /// Sites whose signals or path conditions read a fact name: the candidates a fact can raise.
     let sitesByFactName: [String: [Int]]
     let catalog: [String: CatalogEntry]
-    /// Nodes over all trees (the size of a `BranchTruthCache`).
-    let nodeCount: Int
+    /// Nodes of all trees, tree after tree (`Tree.base` + position in the tree).
+    let allNodes: [KnowledgeNode]
+    /// Per node of `allNodes`, where its branches start in a `BranchTruthCache`'s flat storage.
+    let branchBase: [Int]
+    let branchCount: Int
     /// Fix texts that mention advice `AdviceGuard` may have to drop, prepared for it.
     let guardedFixes: [String: AdviceGuard.PreparedFix]
 
@@ -82,8 +110,8 @@ final class CompiledKnowledge: Sendable {
             for node in knowledgeTree.nodes { _ = Self.reach(node.id, nodes, &reachable, visiting: []) }
             var paths: [String: [[PathStep]]] = [:]
             Self.enumeratePaths(
-                from: knowledgeTree.startNodeID, nodes: nodes, nodeIndex: nodeIndex, prefix: [], visiting: [],
-                into: &paths)
+                from: knowledgeTree.startNodeID, nodes: nodes, nodeIndex: nodeIndex, base: nodeCount, prefix: [],
+                visiting: [], into: &paths)
             var treeSites: [Int] = []
             for node in nodeList where node.kind == .diagnosis {
                 guard let diagnosisID = node.diagnosisID else { continue }
@@ -114,7 +142,19 @@ final class CompiledKnowledge: Sendable {
                     reachable: reachable))
             nodeCount += nodeList.count
         }
-        self.nodeCount = nodeCount
+        var allNodes: [KnowledgeNode] = []
+        var branchBase: [Int] = []
+        var branchCount = 0
+        for tree in trees {
+            for node in tree.nodeList {
+                allNodes.append(node)
+                branchBase.append(branchCount)
+                branchCount += node.branches.count
+            }
+        }
+        self.allNodes = allNodes
+        self.branchBase = branchBase
+        self.branchCount = branchCount
         self.trees = trees
         self.sites = sites
         self.treeIndex = treeIndex
@@ -141,7 +181,7 @@ final class CompiledKnowledge: Sendable {
     }
 
     private static func enumeratePaths(
-        from id: String, nodes: [String: KnowledgeNode], nodeIndex: [String: Int], prefix: [PathStep],
+        from id: String, nodes: [String: KnowledgeNode], nodeIndex: [String: Int], base: Int, prefix: [PathStep],
         visiting: Set<String>, into paths: inout [String: [[PathStep]]]
     ) {
         guard let node = nodes[id], let index = nodeIndex[id], !visiting.contains(id) else { return }
@@ -152,8 +192,9 @@ final class CompiledKnowledge: Sendable {
         let inner = visiting.union([id])
         for (offset, branch) in node.branches.enumerated() {
             enumeratePaths(
-                from: branch.target, nodes: nodes, nodeIndex: nodeIndex,
-                prefix: prefix + [PathStep(node: id, index: index, branch: offset)], visiting: inner, into: &paths)
+                from: branch.target, nodes: nodes, nodeIndex: nodeIndex, base: base,
+                prefix: prefix + [PathStep(node: id, index: index, global: base + index, branch: offset)],
+                visiting: inner, into: &paths)
         }
     }
 
@@ -206,22 +247,50 @@ final class CompiledKnowledge: Sendable {
 
 /// The branch truths of decision nodes for one set of facts, each node evaluated at most once per
 /// analysis (candidates share path prefixes, and the question planner reads the same nodes again).
+/// Flat storage: one byte per branch of the knowledge base, no array per node.
 struct BranchTruthCache {
     let knowledge: CompiledKnowledge
     let facts: FactSet
-    private var memo: [[Truth]?]
+    /// Per branch: 0 not evaluated yet, else a `Truth` code.
+    private var memo: [UInt8]
 
     init(_ knowledge: CompiledKnowledge, _ facts: FactSet) {
         self.knowledge = knowledge
         self.facts = facts
-        self.memo = Array(repeating: nil, count: knowledge.nodeCount)
+        self.memo = Array(repeating: 0, count: knowledge.branchCount)
+    }
+
+    /// The truth of taking branch `branch` of node `global` (a position in `allNodes`).
+    mutating func truth(node global: Int, branch: Int) -> Truth {
+        let slot = knowledge.branchBase[global] + branch
+        if memo[slot] == 0 { fill(global) }
+        return Self.decode(memo[slot])
     }
 
     mutating func truths(tree: Int, node: Int) -> [Truth] {
-        let key = knowledge.trees[tree].base + node
-        if let known = memo[key] { return known }
-        let truths = CompiledKnowledge.branchTruths(knowledge.trees[tree].nodeList[node], facts)
-        memo[key] = truths
-        return truths
+        let global = knowledge.trees[tree].base + node
+        let base = knowledge.branchBase[global]
+        let count = knowledge.allNodes[global].branches.count
+        if count > 0, memo[base] == 0 { fill(global) }
+        return (0..<count).map { Self.decode(memo[base + $0]) }
+    }
+
+    private mutating func fill(_ global: Int) {
+        let base = knowledge.branchBase[global]
+        for (offset, truth) in CompiledKnowledge.branchTruths(knowledge.allNodes[global], facts).enumerated() {
+            memo[base + offset] = Self.encode(truth)
+        }
+    }
+
+    @inline(__always) static func encode(_ truth: Truth) -> UInt8 {
+        switch truth {
+        case .yes: 1
+        case .no: 2
+        case .unknown: 3
+        }
+    }
+
+    @inline(__always) static func decode(_ code: UInt8) -> Truth {
+        code == 1 ? .yes : code == 2 ? .no : .unknown
     }
 }

@@ -223,7 +223,7 @@ public struct DiagnosisEngine: Sendable {
             var pathScore = 0.0
             var taken = 0
             for step in path {
-                switch cache.truths(tree: site.tree, node: step.index)[step.branch] {
+                switch cache.truth(node: step.global, branch: step.branch) {
                 case .yes:
                     taken += 1
                     pathScore += Self.branchSupport

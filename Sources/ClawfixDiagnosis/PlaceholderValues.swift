@@ -53,22 +53,44 @@ public struct PlaceholderValues: Sendable, Hashable {
     /// Replaces every `{name}` whose name is known; unknown braces (Go templates such as
     /// `{{.Names}}`) are left as written.
     public func fill(_ text: String) -> String {
-        guard text.contains("{") else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
-                result += value
-                rest = after[after.index(after: close)...]
-            } else {
-                result.append("{")
-                rest = after
+        // Over UTF-8 bytes: `{` and `}` are ASCII, so every split point is a scalar boundary. Fixes
+        // are filled for every shown candidate on every message; Character-level scanning and
+        // Foundation's `contains` cost more than the rest of a bot reply's diagnosis.
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> String in
+            guard bytes.contains(UInt8(ascii: "{")) else { return text }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 64)
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "{") else {
+                    result.append(byte)
+                    index += 1
+                    continue
+                }
+                var close = index + 1
+                while close < count, bytes[close] != UInt8(ascii: "}"), bytes[close] != UInt8(ascii: "{"),
+                    close - index <= Self.longestName
+                {
+                    close += 1
+                }
+                if close < count, bytes[close] == UInt8(ascii: "}"),
+                    let value = values[String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), as: UTF8.self)]
+                {
+                    result.append(contentsOf: value.utf8)
+                    index = close + 1
+                } else {
+                    result.append(byte)
+                    index += 1
+                }
             }
-        }
-        result += rest
-        return result
+            return String(decoding: result, as: UTF8.self)
+        } ?? text
     }
+
+    /// Placeholder names are short; a `{` followed by a long run without `}` is not one.
+    static let longestName = 32
 }

@@ -55,6 +55,30 @@ struct AnswerInterpreterTests {
         #expect(AnswerInterpreter().interpret(paste).isEmpty)
     }
 
+    /// `localhost` in pasted output is an address the program printed, not the user saying where the
+    /// gateway runs; in the user's own words it is.
+    @Test(arguments: [
+        "[ws] closed before connect conn=7c1 remote=172.18.0.1 origin=http://localhost:18789 code=1008 reason=pairing required",
+        "gateway connect failed: Error: connect ECONNREFUSED ws://localhost:18789",
+        "disconnected (1008): control ui requires device identity (use HTTPS or localhost secure context)",
+        "2026-02-27T09:12:03.118Z listening on localhost",
+        "I open localhost:18789",
+    ])
+    func localhostInPastedOutputIsNotAnAnswer(text: String) {
+        #expect(!AnswerInterpreter().interpret(text).contains { $0.name == .gatewayLocation })
+    }
+
+    @Test func ownWordsNextToAPastedErrorStillCount() {
+        let text = """
+            disconnected (1008): control ui requires device identity (use HTTPS or localhost secure context)
+            I open http://203.0.113.7:18789/ from my laptop, the gateway runs on a VPS
+            """
+        #expect(AnswerInterpreter().interpret(text) == [Fact(.gatewayLocation, "remote", origin: .answer)])
+        #expect(
+            AnswerInterpreter().interpret("it all runs on localhost, same laptop")
+                == [Fact(.gatewayLocation, "same-machine", origin: .answer)])
+    }
+
     @Test(arguments: [("yes", "compose"), ("yep", "compose"), ("no", "host"), ("nope, it isn't", "host")])
     func bareYesOrNoAnswersTheLastQuestion(reply: String, kind: String) {
         let question = KnowledgeNode(

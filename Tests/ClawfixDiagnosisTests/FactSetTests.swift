@@ -74,4 +74,47 @@ struct FactSetTests {
         facts.absorb([Fact(.accessPath, "ssh-tunnel", origin: .answer)])
         #expect(facts.facts.count == 2)
     }
+
+    /// A megabyte paste gives tens of thousands of facts, most of them repeats of a few log lines.
+    @Test func manyFactsAreDedupedAndReplacedLikeFew() {
+        var facts = FactSet()
+        var batch: [Fact] = []
+        for line in 1...20_000 {
+            // Three log lines repeated: the same (name, value, line, text) twice, distinct lines kept.
+            batch.append(Fact(.gatewayOrigin, "http://localhost:\(18789 + line % 3)", line: line, text: "origin line \(line)"))
+            batch.append(Fact(.gatewayOrigin, "http://localhost:\(18789 + line % 3)", line: line, text: "origin line \(line)"))
+            batch.append(Fact(.installKind, line % 2 == 0 ? "compose" : "docker", line: line))
+            if line % 1_000 == 0 { batch.append(Fact(.openclawVersion, "2026.2.\(line / 1_000)", line: line)) }
+        }
+        facts.absorb(batch)
+        #expect(facts.facts(named: .gatewayOrigin).count == 20_000)
+        #expect(facts.facts(named: .gatewayOrigin).map(\.line) == Array(1...20_000).map { Optional($0) })
+        #expect(facts.facts(named: .installKind) == [Fact(.installKind, "compose", line: 20_000)])
+        #expect(facts.version == OpenClawVersion("2026.2.20"))
+        #expect(facts.facts.count == 20_002)
+        // Absorbing the same paste again changes nothing but the single-valued names' positions.
+        facts.absorb(batch)
+        #expect(facts.facts.count == 20_002)
+        #expect(facts.value(.installKind) == "compose")
+        // An older fact of a single-valued name, absorbed later, replaces the newer one (order of arrival).
+        facts.absorb([Fact(.installKind, "host", origin: .answer)])
+        #expect(facts.facts(named: .installKind).map(\.value) == ["host"])
+        #expect(facts.facts.last == Fact(.installKind, "host", origin: .answer))
+        #expect(facts.facts.count == 20_002)
+    }
+
+    @Test func witnessesKeepOneFactPerValueAndAFew() {
+        var many: [Fact] = []
+        for line in 1...500 { many.append(Fact(.gatewayOrigin, "http://localhost:18789", line: line, text: "l\(line)")) }
+        many.append(Fact(.gatewayOrigin, "https://a.example", line: 501))
+        many.append(Fact(.gatewayOrigin, "https://b.example", line: 502))
+        many.append(Fact(.gatewayOrigin, "https://c.example", line: 503))
+        let facts = FactSet(many)
+        var witnesses: [Fact] = []
+        #expect(facts.evaluate(.known("gateway.origin"), witnesses: &witnesses) == .yes)
+        #expect(witnesses.map(\.line) == [1, 501, 502])
+        witnesses = []
+        #expect(facts.evaluate(.matches("gateway.origin", pattern: "^https://[bc]"), witnesses: &witnesses) == .yes)
+        #expect(witnesses.map(\.line) == [502, 503])
+    }
 }
