@@ -16,13 +16,36 @@ public struct EvidenceReader: Sendable {
     }
 
     public func read(_ document: PasteDocument) -> [Fact] {
-        var seen = Set<Fact>()
-        var facts: [Fact] = []
-        for extractor in extractors {
-            for fact in extractor.extract(from: document) where seen.insert(fact).inserted {
-                facts.append(fact)
-            }
+        var all: [Fact] = []
+        for extractor in extractors { all += extractor.extract(from: document) }
+        // Sort first, then drop duplicates inside each run of equal (line, name): far cheaper than
+        // hashing every fact (tens of thousands in a megabyte), and equal facts are always adjacent.
+        let order = all.indices.sorted { left, right in
+            let leftLine = all[left].line ?? .max
+            let rightLine = all[right].line ?? .max
+            if leftLine != rightLine { return leftLine < rightLine }
+            if all[left].name != all[right].name { return all[left].name < all[right].name }
+            return left < right
         }
-        return facts.sorted { ($0.line ?? .max, $0.name) < ($1.line ?? .max, $1.name) }
+        var facts: [Fact] = []
+        facts.reserveCapacity(all.count)
+        var runStart = 0
+        var runSeen: Set<Fact>?
+        for index in order {
+            let fact = all[index]
+            if let last = facts.last, last.line != fact.line || last.name != fact.name {
+                runStart = facts.count
+                runSeen = nil
+            }
+            if facts.count - runStart > 16 {
+                // A long run (one line with many values of one name): hash it instead of rescanning.
+                if runSeen == nil { runSeen = Set(facts[runStart...]) }
+                guard runSeen!.insert(fact).inserted else { continue }
+            } else if facts[runStart...].contains(fact) {
+                continue
+            }
+            facts.append(fact)
+        }
+        return facts
     }
 }

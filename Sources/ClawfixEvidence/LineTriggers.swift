@@ -29,7 +29,7 @@ struct LineTriggers: OptionSet, Sendable {
             (.containerJSON, ["\"names\":", "\"service\":"]),
             (.composeServices, ["services:"]),
             (.dockerInspect, DockerInspectExtractor.triggerWords),
-            (.listeningSockets, ["18789", "openclaw"]),
+            (.listeningSockets, ListeningSocketsExtractor.triggerWords),
             (.environment, EnvironmentExtractor.triggerWords),
         ]
         var words: [(word: [UInt8], mask: UInt64)] = []

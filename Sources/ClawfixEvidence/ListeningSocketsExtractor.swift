@@ -5,12 +5,17 @@ public struct ListeningSocketsExtractor: FactExtractor {
     public var name: String { "listening-sockets" }
     public init() {}
 
+    /// Every listener line says LISTEN (ss, netstat, lsof) or LISTENING (Windows).
+    static let triggerWords = ["listen"]
+    private static let port = ByteSearch.needle("18789")
+    private static let openclaw = ByteSearch.needle("openclaw")
+
     public func extract(from document: PasteDocument) -> [Fact] {
         let lines = document.cleanLines
         var facts: [Fact] = []
         var scopes: [(String, PasteLine)] = []
         for line in lines where line.triggers.contains(.listeningSockets) {
-            guard line.text.containsBytes("18789") || line.text.containsBytes("openclaw"), let (address, port, process) = listener(line.text)
+            guard line.contains(Self.port) || line.contains(Self.openclaw), let (address, port, process) = listener(line.text)
             else { continue }
             if ["docker-pr", "com.docker", "wslrelay", "rootlessk", "vpnkit"].contains(where: { process.hasPrefix($0) }) { continue }
             guard port == 18789 || process.hasPrefix("openclaw") else { continue }

@@ -47,57 +47,56 @@ extension StringProtocol {
         return false
     }
 
-    /// The range of the first occurrence of `needle`, found byte by byte (no Foundation, no
-    /// Character comparison).
+    /// The range of the first occurrence of `needle`, found with `memchr` over the UTF-8 bytes (no
+    /// Foundation, no Character comparison).
     func byteRange(of needle: String) -> Range<Index>? {
         let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty else { return nil }
-        let bytes = utf8
-        var index = bytes.startIndex
-        while let found = bytes[index...].firstIndex(of: pattern[0]) {
-            var probe = found
-            var matched = 0
-            while matched < pattern.count, probe < bytes.endIndex, bytes[probe] == pattern[matched] {
-                matched += 1
-                probe = bytes.index(after: probe)
-            }
-            if matched == pattern.count { return found..<probe }
-            if probe == bytes.endIndex { return nil }
-            index = bytes.index(after: found)
-        }
-        return nil
+        let offset: Int? = utf8.withContiguousStorageIfAvailable { ByteSearch.find(pattern, in: $0) } ?? nil
+        guard let offset else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needle.utf8.count)
     }
 
     /// Cells separated by a TAB or by two or more spaces, each with the offset (in Unicode scalars,
-    /// the unit Go's tabwriter pads in) where it starts.
+    /// the unit Go's tabwriter pads in) where it starts. Works on the UTF-8 bytes: a cell is cut
+    /// out once, never built character by character.
     func tableCells() -> [(offset: Int, text: String)] {
         var cells: [(Int, String)] = []
-        var current = String.UnicodeScalarView()
-        var start = 0
+        let bytes = utf8
+        var cellStart: String.UTF8View.Index?
+        var cellEnd = bytes.startIndex
+        var cellOffset = 0
         var spaces = 0
         var offset = 0
-        for scalar in unicodeScalars {
-            if scalar == "\t" {
-                if !current.isEmpty { cells.append((start, String(current))); current = .init() }
+        var index = bytes.startIndex
+        func close() {
+            if let start = cellStart {
+                cells.append((cellOffset, String(decoding: bytes[start..<cellEnd], as: UTF8.self)))
+                cellStart = nil
+            }
+        }
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            if byte == 0x09 {
+                close()
                 spaces = 0
-            } else if scalar == " " {
+            } else if byte == 0x20 {
                 spaces += 1
             } else {
-                if spaces >= 2, !current.isEmpty {
-                    cells.append((start, String(current)))
-                    current = .init()
-                }
-                if current.isEmpty {
-                    start = offset
-                } else if spaces == 1 {
-                    current.append(" ")
+                if spaces >= 2 { close() }
+                if cellStart == nil {
+                    cellStart = index
+                    cellOffset = offset
                 }
                 spaces = 0
-                current.append(scalar)
+                cellEnd = next
             }
-            offset += 1
+            // Continuation bytes do not start a scalar.
+            if byte & 0xC0 != 0x80 { offset += 1 }
+            index = next
         }
-        if !current.isEmpty { cells.append((start, String(current))) }
+        close()
         return cells
     }
 }
