@@ -25,13 +25,20 @@ final class CompiledKnowledge: Sendable {
         let paths: [[PathStep]]
         /// The releases the diagnosis applies to: the node's range, else the catalogue's.
         let versions: VersionRange?
+        let requires: CompiledCondition?
+        let signals: [(condition: CompiledCondition, weight: Double)]
 
-        init(tree: Int, node: KnowledgeNode, diagnosisID: String, paths: [[PathStep]], versions: VersionRange?) {
+        init(
+            tree: Int, node: KnowledgeNode, diagnosisID: String, paths: [[PathStep]], versions: VersionRange?,
+            names: inout [String: Int]
+        ) {
             self.tree = tree
             self.node = node
             self.diagnosisID = diagnosisID
             self.paths = paths
             self.versions = versions
+            self.requires = node.requires.map { CompiledCondition($0, names: &names) }
+            self.signals = node.signals.map { (CompiledCondition($0.condition, names: &names), Double($0.weight)) }
         }
     }
 
@@ -81,6 +88,11 @@ final class CompiledKnowledge: Sendable {
     /// Per node of `allNodes`, where its branches start in a `BranchTruthCache`'s flat storage.
     let branchBase: [Int]
     let branchCount: Int
+    /// Per branch slot (`branchBase` + branch): its compiled condition (nil for `else`) and range.
+    let branchConditions: [CompiledCondition?]
+    let branchVersions: [VersionRange?]
+    /// Fact name → number, for every name a condition reads (`FactView`).
+    let nameIDs: [String: Int]
     /// Fix texts that mention advice `AdviceGuard` may have to drop, prepared for it.
     let guardedFixes: [String: AdviceGuard.PreparedFix]
 
@@ -95,6 +107,7 @@ final class CompiledKnowledge: Sendable {
         var sitesByTree: [[Int]] = []
         var sitesByFactName: [String: [Int]] = [:]
         var nodeCount = 0
+        var names: [String: Int] = [:]
         for knowledgeTree in input where treeIndex[knowledgeTree.id] == nil {
             let index = trees.count
             treeIndex[knowledgeTree.id] = index
@@ -120,7 +133,7 @@ final class CompiledKnowledge: Sendable {
                 sites.append(
                     Site(
                         tree: index, node: node, diagnosisID: diagnosisID, paths: sitePaths,
-                        versions: node.versions ?? catalog[diagnosisID]?.versions))
+                        versions: node.versions ?? catalog[diagnosisID]?.versions, names: &names))
                 treeSites.append(siteIndex)
                 var names: Set<String> = []
                 for signal in node.signals where signal.weight > 0 { names.formUnion(signal.condition.factNames) }
@@ -145,16 +158,25 @@ final class CompiledKnowledge: Sendable {
         var allNodes: [KnowledgeNode] = []
         var branchBase: [Int] = []
         var branchCount = 0
+        var branchConditions: [CompiledCondition?] = []
+        var branchVersions: [VersionRange?] = []
         for tree in trees {
             for node in tree.nodeList {
                 allNodes.append(node)
                 branchBase.append(branchCount)
                 branchCount += node.branches.count
+                for branch in node.branches {
+                    branchConditions.append(branch.condition.map { CompiledCondition($0, names: &names) })
+                    branchVersions.append(branch.versions)
+                }
             }
         }
         self.allNodes = allNodes
         self.branchBase = branchBase
         self.branchCount = branchCount
+        self.branchConditions = branchConditions
+        self.branchVersions = branchVersions
+        self.nameIDs = names
         self.trees = trees
         self.sites = sites
         self.treeIndex = treeIndex
@@ -250,13 +272,15 @@ final class CompiledKnowledge: Sendable {
 /// Flat storage: one byte per branch of the knowledge base, no array per node.
 struct BranchTruthCache {
     let knowledge: CompiledKnowledge
-    let facts: FactSet
+    let view: FactView
+    let version: OpenClawVersion?
     /// Per branch: 0 not evaluated yet, else a `Truth` code.
     private var memo: [UInt8]
 
     init(_ knowledge: CompiledKnowledge, _ facts: FactSet) {
         self.knowledge = knowledge
-        self.facts = facts
+        self.view = FactView(facts, names: knowledge.nameIDs)
+        self.version = facts.version
         self.memo = Array(repeating: 0, count: knowledge.branchCount)
     }
 
@@ -275,10 +299,21 @@ struct BranchTruthCache {
         return (0..<count).map { Self.decode(memo[base + $0]) }
     }
 
+    /// As `CompiledKnowledge.branchTruths`, over the compiled conditions.
     private mutating func fill(_ global: Int) {
         let base = knowledge.branchBase[global]
-        for (offset, truth) in CompiledKnowledge.branchTruths(knowledge.allNodes[global], facts).enumerated() {
-            memo[base + offset] = Self.encode(truth)
+        var earlierNone: Truth = .yes
+        for slot in base..<(base + knowledge.allNodes[global].branches.count) {
+            var own: Truth = knowledge.branchConditions[slot]?.truth(view) ?? .yes
+            if let range = knowledge.branchVersions[slot] {
+                if let version {
+                    if !range.contains(version) { own = .no }
+                } else {
+                    own = own && .unknown
+                }
+            }
+            memo[slot] = Self.encode(earlierNone && own)
+            earlierNone = earlierNone && !own
         }
     }
 

@@ -206,13 +206,12 @@ public struct DiagnosisEngine: Sendable {
         _ siteIndex: Int, _ facts: FactSet, _ cache: inout BranchTruthCache, prior: Double?, raisedByFacts: Bool
     ) -> SiteScore? {
         let site = knowledge.sites[siteIndex]
-        let node = site.node
-        if let requires = node.requires, facts.truth(requires) == .no { return nil }
-        if let range = site.versions, let version = facts.version, !range.contains(version) { return nil }
+        if let requires = site.requires, requires.truth(cache.view) == .no { return nil }
+        if let range = site.versions, let version = cache.version, !range.contains(version) { return nil }
         var score = prior ?? 0
         var positiveSignal = false
-        for signal in node.signals where facts.truth(signal.condition) == .yes {
-            score += Double(signal.weight)
+        for signal in site.signals where signal.condition.truth(cache.view) == .yes {
+            score += signal.weight
             if signal.weight > 0 { positiveSignal = true }
         }
         // The most consistent path counts (a node reached by several paths needs only one to fit).

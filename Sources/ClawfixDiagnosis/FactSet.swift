@@ -110,6 +110,9 @@ public struct FactSet: Sendable, Hashable {
 
     public func contains(_ name: String) -> Bool { byName[name] != nil }
 
+    /// Positions in `facts` of a name's facts, oldest first.
+    func indices(named name: String) -> [Int]? { byName[name] }
+
     /// The names that have at least one fact.
     public var names: Dictionary<String, [Int]>.Keys { byName.keys }
 
