@@ -143,44 +143,46 @@ public struct CommandLocation: RawRepresentable, Hashable, Sendable, CustomStrin
 /// POSIX-shell word splitting, enough for command lines users paste (quotes, backslashes).
 enum ShellWords {
     static func split(_ text: String) -> [String] {
+        // Scalars, not Characters: every character the shell treats specially is ASCII, and
+        // grapheme breaking was most of the cost of splitting a command.
         var words: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var inWord = false
-        var quote: Character?
+        var quote: Unicode.Scalar?
         var escaped = false
-        for character in text.prefix(4000) {
+        for scalar in text.unicodeScalars.prefix(4000) {
             if escaped {
-                current.append(character)
+                current.append(scalar)
                 escaped = false
                 continue
             }
             if let open = quote {
-                if character == open {
+                if scalar == open {
                     quote = nil
-                } else if character == "\\" && open == "\"" {
+                } else if scalar == "\\" && open == "\"" {
                     escaped = true
                 } else {
-                    current.append(character)
+                    current.append(scalar)
                 }
                 continue
             }
-            switch character {
+            switch scalar {
             case "'", "\"":
-                quote = character
+                quote = scalar
                 inWord = true
             case "\\":
                 escaped = true
                 inWord = true
             case " ", "\t":
-                if inWord { words.append(current) }
-                current = ""
+                if inWord { words.append(String(current)) }
+                current = String.UnicodeScalarView()
                 inWord = false
             default:
-                current.append(character)
+                current.append(scalar)
                 inWord = true
             }
         }
-        if inWord { words.append(current) }
+        if inWord { words.append(String(current)) }
         return words
     }
 

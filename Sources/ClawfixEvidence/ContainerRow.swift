@@ -12,19 +12,44 @@ struct ContainerRow: Sendable {
     /// Whether the row came from compose (a compose listing or compose labels).
     var fromCompose = false
 
-    /// The official compose file's gateway service, a hand-made `openclaw-gateway`, or an OpenClaw
-    /// image started through node's `docker-entrypoint.sh` — but never a `docker compose run
-    /// openclaw-cli` container, which shares the image.
+    /// The official compose file's gateway service, a hand-made `openclaw-gateway`, a container
+    /// named plain `openclaw` (the README's `docker run --name openclaw ghcr.io/openclaw/openclaw`,
+    /// or a compose service called `openclaw`), or an OpenClaw image started through node's
+    /// `docker-entrypoint.sh` or publishing 18789 — but never a `docker compose run openclaw-cli`
+    /// container, which shares the image.
     var isGateway: Bool {
-        let lowerName = name.lowercased()
-        if let service { return service.lowercased().contains("gateway") }
-        if lowerName.contains("cli-run") || lowerName.contains("-cli-") || lowerName.hasSuffix("-cli")
-            || lowerName.contains("_cli") {
-            return false
+        if let service {
+            let lowerService = service.lowercased()
+            if ContainerRow.isCLIName(lowerService) { return false }
+            return lowerService.containsBytes("gateway") || lowerService == "openclaw"
         }
-        if lowerName.contains("gateway") { return true }
-        if let image, image.lowercased().contains("openclaw"), let command, command.contains("docker-entrypoint") {
-            return true
+        let lowerName = name.lowercased()
+        if ContainerRow.isCLIName(lowerName) { return false }
+        if lowerName.containsBytes("gateway") { return true }
+        let openClawImage = image.map { $0.lowercased().containsBytes("openclaw") } ?? false
+        let publishesGatewayPort = ports?.containsBytes("->18789/") ?? false
+        if ContainerRow.isPlainOpenClawName(lowerName) {
+            return image == nil || image == "" || openClawImage || publishesGatewayPort
+        }
+        if openClawImage, command?.containsBytes("docker-entrypoint") == true || publishesGatewayPort { return true }
+        return publishesGatewayPort && lowerName.containsBytes("openclaw")
+    }
+
+    /// `openclaw-cli`, `openclaw-openclaw-cli-run-9b8c…`, `openclaw_cli_1`.
+    static func isCLIName(_ lower: String) -> Bool {
+        lower.containsBytes("cli-run") || lower.containsBytes("-cli-") || lower.hasSuffix("-cli") || lower.containsBytes("_cli")
+            || lower == "cli"
+    }
+
+    /// `openclaw`, or compose's `<project>-openclaw-<n>` / `<project>_openclaw_<n>` for a service
+    /// called `openclaw`.
+    static func isPlainOpenClawName(_ lower: String) -> Bool {
+        if lower == "openclaw" { return true }
+        for separator in ["-", "_"] as [Character] {
+            let parts = lower.split(separator: separator)
+            if parts.count >= 3, parts[parts.count - 2] == "openclaw", parts.last!.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                return true
+            }
         }
         return false
     }

@@ -107,11 +107,15 @@ struct ContainerTable: Sendable {
 
     /// Docker names: `[a-zA-Z0-9][a-zA-Z0-9_.-]*`; `docker ps` may list several, comma-separated.
     static func isContainerName(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first),
-            text.count <= 255
-        else { return false }
-        return text.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-,/".unicodeScalars.contains($0))
+        let bytes = text.utf8
+        guard let first = bytes.first, isAlphanumeric(first), bytes.count <= 255 else { return false }
+        return bytes.allSatisfy {
+            isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+                || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "/")
         }
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 }

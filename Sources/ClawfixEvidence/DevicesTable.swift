@@ -8,6 +8,12 @@ struct DevicesTable {
 
     /// Takes the line if it belongs to a devices table or its heading; returns false otherwise.
     mutating func consume(_ text: String, _ line: PasteLine, _ facts: inout [Fact]) -> Bool {
+        // Headings start with `P`, borders and rows with `|`, `+`, a box character (E2 …) or its mojibake (`â`).
+        let lead = line.firstByte
+        guard lead == UInt8(ascii: "P") || lead == UInt8(ascii: "|") || lead == UInt8(ascii: "+") || lead == 0xE2 || lead == 0xC3 else {
+            finish(&facts)
+            return false
+        }
         for (heading, name) in [("Pending (", FactName.pendingRequestCount), ("Paired (", FactName.pairedDeviceCount)]
         where text.hasPrefix(heading) && text.hasSuffix(")") {
             let number = text.dropFirst(heading.count).dropLast()

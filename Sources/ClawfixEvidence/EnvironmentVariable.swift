@@ -22,13 +22,16 @@ enum EnvironmentVariable {
         var value = raw.trimmingBlanks()
         if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
             value = String(value.dropFirst().dropLast())
-        } else if let comment = value.firstRange(of: " #") {
+        } else if let comment = value.byteRange(of: " #") {
             value = String(value[..<comment.lowerBound]).trimmingBlanks()
         }
         if value.isEmpty { return "empty" }
         if isRedactionMarker(value) { return "set" }
-        let secretWords = ["TOKEN", "PASSWORD", "SECRET", "KEY", "COOKIE"]
-        if secretWords.contains(where: { name.contains($0) }) { return "set" }
+        if name.containsBytes("TOKEN") || name.containsBytes("PASSWORD") || name.containsBytes("SECRET") || name.containsBytes("KEY")
+            || name.containsBytes("COOKIE")
+        {
+            return "set"
+        }
         return value
     }
 

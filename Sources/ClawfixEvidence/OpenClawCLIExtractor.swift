@@ -11,7 +11,7 @@ struct OpenClawCLIExtractor: FactExtractor {
     /// Every line rule needs one of these, except box-table lines, bare versions and the value
     /// after `config get`, which are recognised by their first byte or their position.
     static let triggerWords = [
-        "openclaw", "clawdbot", "moltbot", "target:", "source:", "bind:", "config", "gateway:", "rpc probe:", "runtime:",
+        "openclaw ", "openclaw@", "clawdbot ", "moltbot ", "target:", "source:", "bind:", "config", "gateway:", "rpc probe:", "runtime:",
         "listening:", "dashboard", "no device pairing entries.", "selected pending device request", "approve", "pending (",
         "paired (", "security error",
     ]
@@ -25,7 +25,8 @@ struct OpenClawCLIExtractor: FactExtractor {
             if line.isEmpty { continue }
             let first = line.firstByte
             // Box borders (`│ ┌ ◇ ✓` all start with E2), ASCII tables, bare versions.
-            let byFirstByte = first == 0xE2 || first == UInt8(ascii: "|") || first == UInt8(ascii: "+") || (first >= 0x30 && first <= 0x39)
+            let byFirstByte = first == 0xE2 || first == 0xC3 || first == UInt8(ascii: "|") || first == UInt8(ascii: "+")
+                || (first >= 0x30 && first <= 0x39 && !line.bytes.contains(0x20))
             guard line.triggers.contains(.openClawCLI) || byFirstByte || pendingConfigGet != nil else {
                 skippedText = true
                 continue
@@ -162,6 +163,9 @@ struct OpenClawCLIExtractor: FactExtractor {
     /// The line without doctor's clack box (`│  Gateway target: …  │`, mojibake `â”‚`) and
     /// without `Error: ` / `Health check failed: ` prefixes.
     static func unboxed(_ text: String) -> String {
+        // Only lines starting with `E`, `H`, `|` or a box character (E2 …) carry a prefix or a box.
+        guard let lead = text.utf8.first, lead == 0xE2 || lead == UInt8(ascii: "E") || lead == UInt8(ascii: "H") || lead == UInt8(ascii: "|")
+        else { return text }
         var slice = Substring(text)
         for prefix in ["Error: ", "Health check failed: "] where slice.hasPrefix(prefix) { slice = slice.dropFirst(prefix.count) }
         if let first = slice.first, "│|◇".contains(first) {

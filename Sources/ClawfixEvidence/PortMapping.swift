@@ -36,11 +36,11 @@ struct PortMapping: Hashable, Sendable {
 
     /// Whether a cell looks like a PORTS value (so a table row whose columns shifted is not misread).
     static func looksLikePorts(_ text: String) -> Bool {
-        text.contains("/tcp") || text.contains("/udp") || text.contains("/sctp")
+        text.containsBytes("/tcp") || text.containsBytes("/udp") || text.containsBytes("/sctp")
     }
 
     static func parse(_ entry: String) -> [PortMapping] {
-        guard let arrow = entry.firstRange(of: "->") else { return [] }
+        guard let arrow = entry.byteRange(of: "->") else { return [] }
         let left = entry[..<arrow.lowerBound]
         let right = entry[arrow.upperBound...]
         let slash = right.firstIndex(of: "/")
@@ -68,7 +68,7 @@ struct PortMapping: Hashable, Sendable {
     }
 
     static func port(_ text: Substring) -> Int? {
-        guard !text.isEmpty, text.count <= 5, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text),
+        guard !text.isEmpty, text.utf8.count <= 5, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text),
             value <= 65535
         else { return nil }
         return value
