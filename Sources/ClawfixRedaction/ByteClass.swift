@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte classes shared by the detectors. Plain functions over `UInt8` so the scans stay cheap.
 enum ByteClass {
     @inline(__always) static func isAlphanumeric(_ b: UInt8) -> Bool {
@@ -11,6 +17,8 @@ enum ByteClass {
     @inline(__always) static func isTokenByte(_ b: UInt8) -> Bool {
         isAlphanumeric(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
     }
+    /// `isTokenByte` as a table, for the loops that run over every byte.
+    static let tokenBytes = ByteSet((0...255).filter(isTokenByte))
     /// Characters of standard base64, including padding.
     @inline(__always) static func isBase64Byte(_ b: UInt8) -> Bool {
         isAlphanumeric(b) || b == UInt8(ascii: "+") || b == UInt8(ascii: "/") || b == UInt8(ascii: "=")
@@ -50,5 +58,17 @@ enum ByteClass {
     /// True when position `i` is not preceded by a token character (a word start).
     @inline(__always) static func isWordStart(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         i == 0 || !isTokenByte(bytes[i - 1])
+    }
+
+    /// How many line feeds `bytes[range]` holds (`memchr` from one to the next).
+    static func newlines(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        guard let base = bytes.baseAddress, !range.isEmpty else { return 0 }
+        var count = 0
+        var at = range.lowerBound
+        while at < range.upperBound, let found = memchr(base + at, 0x0A, range.upperBound - at) {
+            count += 1
+            at = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+        }
+        return count
     }
 }

@@ -11,37 +11,38 @@ public struct HighEntropyDetector: SecretDetector {
         // line's context only when it holds one (each line at most once).
         var markers: [Range<Int>]?
         var line = (start: 0, end: -1, hasContext: false)
-        var i = 0
-        while i < n {
-            while i < n && !Self.isWordByte(bytes[i]) { i += 1 }
-            let s = i
-            while i < n && Self.isWordByte(bytes[i]) { i += 1 }
-            var e = i
-            while e < n && bytes[e] == UInt8(ascii: "=") && e + 1 < n && bytes[e + 1] == UInt8(ascii: "=") { e += 1 }
-            i = e
-            guard e - s >= 24, e - s <= 512 else { continue }
-            // A marker's own words ("[gateway-token]") are not context: they were not in the paste.
-            if markers == nil { markers = RedactionMarker.spans(in: bytes) }
-            if s > line.end {
-                line.start = s
-                while line.start > 0 && bytes[line.start - 1] != 0x0A { line.start -= 1 }
-                line.end = e
-                while line.end < n && bytes[line.end] != 0x0A { line.end += 1 }
-                line.hasContext = Self.hasContextWord(bytes, line.start, line.end, markers!)
-            }
-            if line.hasContext && isSecretLooking(bytes[s..<e], bytes, s, e, markers!) {
-                candidates.append(SecretCandidate(start: s, end: e, kind: .highEntropySecret, detector: name))
+        Self.wordBytes.withLookup { isWordByte in
+            var i = 0
+            while i < n {
+                while i < n && !isWordByte(bytes[i]) { i += 1 }
+                let s = i
+                while i < n && isWordByte(bytes[i]) { i += 1 }
+                var e = i
+                while e < n && bytes[e] == UInt8(ascii: "=") && e + 1 < n && bytes[e + 1] == UInt8(ascii: "=") { e += 1 }
+                i = e
+                guard e - s >= 24, e - s <= 512 else { continue }
+                // A marker's own words ("[gateway-token]") are not context: they were not in the paste.
+                if markers == nil { markers = RedactionMarker.spans(in: bytes) }
+                if s > line.end {
+                    line.start = s
+                    while line.start > 0 && bytes[line.start - 1] != 0x0A { line.start -= 1 }
+                    line.end = e
+                    while line.end < n && bytes[line.end] != 0x0A { line.end += 1 }
+                    line.hasContext = Self.hasContextWord(bytes, line.start, line.end, markers!)
+                }
+                if line.hasContext && isSecretLooking(bytes[s..<e], bytes, s, e, markers!) {
+                    candidates.append(SecretCandidate(start: s, end: e, kind: .highEntropySecret, detector: name))
+                }
             }
         }
     }
 
-    @inline(__always) private static func isWordByte(_ b: UInt8) -> Bool {
-        ByteClass.isTokenByte(b) || b == UInt8(ascii: "+")
-    }
+    /// The bytes of a word: token bytes and `+` (base64).
+    private static let wordBytes = ByteSet((0...255).filter { ByteClass.isTokenByte($0) || $0 == UInt8(ascii: "+") })
 
     /// "token", "secret" or "password" in any case, starting outside a marker.
     private static func hasContextWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ markers: [Range<Int>]) -> Bool {
-        var nextMarker = markers.firstIndex { $0.upperBound > start } ?? markers.count
+        var nextMarker = markers.firstEnding(after: start)
         for p in start..<end {
             let b = ByteClass.lower(bytes[p])
             guard b == UInt8(ascii: "t") || b == UInt8(ascii: "s") || b == UInt8(ascii: "p") else { continue }

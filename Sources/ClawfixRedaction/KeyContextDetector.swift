@@ -110,12 +110,11 @@ public struct KeyContextDetector: TriggeredDetector {
 
     /// Length of a leading `Bearer`/`Basic`/`Token` scheme word followed by a space.
     static func authScheme(_ v: UnsafeBufferPointer<UInt8>.SubSequence) -> Int? {
-        for scheme in ["bearer ", "basic ", "token ", "bot "] {
-            let s = Array(scheme.utf8)
-            if v.count > s.count && zip(v.prefix(s.count), s).allSatisfy({ ByteClass.lower($0) == $1 }) {
-                return s.count - 1
-            }
+        for s in schemes where v.count > s.count && zip(v.prefix(s.count), s).allSatisfy({ ByteClass.lower($0) == $1 }) {
+            return s.count - 1
         }
         return nil
     }
+
+    private static let schemes = ["bearer ", "basic ", "token ", "bot "].map { Array($0.utf8) }
 }

@@ -29,10 +29,16 @@ enum KeyName {
             suffixes.contains(where: { $0.last == lastLetter && lastSegment(of: key, endsWith: $0) })
         else { return nil }
         // Last segment of a dotted path decides: `gateway.auth.token` → `token`, `gateway.auth.mode` → `mode`.
-        var segmentStart = key.startIndex
-        for k in key.indices where key[k] == UInt8(ascii: ".") { segmentStart = k + 1 }
-        let last = Normalized(key[segmentStart...])
-        let whole = Normalized(key)
+        // Dots are dropped in normalizing, so the last segment is a suffix of the whole key.
+        var wholeBytes: [UInt8] = []
+        wholeBytes.reserveCapacity(key.count)
+        var lastStart = 0
+        for b in key {
+            if b == UInt8(ascii: ".") { lastStart = wholeBytes.count }
+            if ByteClass.isAlphanumeric(b) { wholeBytes.append(ByteClass.lower(b)) }
+        }
+        let whole = Normalized(bytes: wholeBytes[...])
+        let last = Normalized(bytes: wholeBytes[lastStart...])
         guard !last.bytes.isEmpty else { return nil }
         if last.hasPrefix("public") || last.hasSuffix("maxtoken") { return nil }
         if last.hasSuffix("privatekey") || last.hasSuffix("privatekeypem") { return .deviceIdentityKey }
@@ -53,19 +59,19 @@ enum KeyName {
     /// A key lowercased with everything but letters and digits dropped (`OPENCLAW_GATEWAY_TOKEN`
     /// → `openclawgatewaytoken`), compared as bytes: `String.contains` goes through Foundation.
     private struct Normalized {
-        let bytes: [UInt8]
-        init(_ key: UnsafeBufferPointer<UInt8>.SubSequence) { bytes = key.filter(ByteClass.isAlphanumeric).map(ByteClass.lower) }
+        let bytes: ArraySlice<UInt8>
 
-        func hasPrefix(_ s: StaticString) -> Bool { matches(s, at: 0) }
-        func hasSuffix(_ s: StaticString) -> Bool { matches(s, at: bytes.count - s.utf8CodeUnitCount) }
+        func hasPrefix(_ s: StaticString) -> Bool { matches(s, at: bytes.startIndex) }
+        func hasSuffix(_ s: StaticString) -> Bool { matches(s, at: bytes.endIndex - s.utf8CodeUnitCount) }
         func contains(_ s: StaticString) -> Bool {
-            bytes.count >= s.utf8CodeUnitCount && (0...(bytes.count - s.utf8CodeUnitCount)).contains { matches(s, at: $0) }
+            bytes.count >= s.utf8CodeUnitCount
+                && (bytes.startIndex...(bytes.endIndex - s.utf8CodeUnitCount)).contains { matches(s, at: $0) }
         }
         static func == (lhs: Normalized, rhs: StaticString) -> Bool {
-            lhs.bytes.count == rhs.utf8CodeUnitCount && lhs.matches(rhs, at: 0)
+            lhs.bytes.count == rhs.utf8CodeUnitCount && lhs.matches(rhs, at: lhs.bytes.startIndex)
         }
         private func matches(_ s: StaticString, at offset: Int) -> Bool {
-            guard offset >= 0, offset + s.utf8CodeUnitCount <= bytes.count else { return false }
+            guard offset >= bytes.startIndex, offset + s.utf8CodeUnitCount <= bytes.endIndex else { return false }
             return (0..<s.utf8CodeUnitCount).allSatisfy { bytes[offset + $0] == s.utf8Start[$0] }
         }
     }

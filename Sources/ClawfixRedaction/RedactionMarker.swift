@@ -5,6 +5,17 @@ public enum RedactionMarker {
         value.count >= 16 ? "[\(kind.rawValue) …\(value.suffix(4))]" : "[\(kind.rawValue)]"
     }
 
+    /// The same for a value's UTF-8 bytes. For ASCII (nearly every secret) a character is a byte,
+    /// so no string is built to count characters; anything else goes through `marker(for:kind:)`.
+    static func marker(for value: UnsafeBufferPointer<UInt8>.SubSequence, kind: SecretKind) -> String {
+        // CR is the one ASCII byte that joins its neighbour (CR LF) into one character.
+        guard value.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return marker(for: String(decoding: value, as: UTF8.self)[...], kind: kind)
+        }
+        guard value.count >= 16 else { return "[\(kind.rawValue)]" }
+        return "[\(kind.rawValue) …\(String(decoding: value.suffix(4), as: UTF8.self))]"
+    }
+
     /// Byte ranges of the markers already in `bytes`, in text order.
     ///
     /// A marker is opaque to every detector: nothing inside it is a secret, and its words
@@ -47,11 +58,17 @@ public enum RedactionMarker {
 extension [Range<Int>] {
     /// True when the sorted, disjoint `self` has a range that shares a byte with `start..<end`.
     func overlaps(_ start: Int, _ end: Int) -> Bool {
+        let k = firstEnding(after: start)
+        return k < count && self[k].lowerBound < end
+    }
+
+    /// Index of the first range that ends after `position` (`count` if none), by binary search.
+    func firstEnding(after position: Int) -> Int {
         var lo = 0, hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if self[mid].upperBound <= start { lo = mid + 1 } else { hi = mid }
+            if self[mid].upperBound <= position { lo = mid + 1 } else { hi = mid }
         }
-        return lo < count && self[lo].lowerBound < end
+        return lo
     }
 }

@@ -36,9 +36,7 @@ public struct Redactor: Sendable {
         let markers = RedactionMarker.spans(in: bytes)
         if !markers.isEmpty { candidates.removeAll { markers.overlaps($0.start, $0.end) } }
         var chosen = Self.resolve(candidates)
-        for c in chosen {
-            memory.remember(String(decoding: bytes[c.start..<c.end], as: UTF8.self), as: c.kind)
-        }
+        for c in chosen { memory.remember(bytes[c.start..<c.end], as: c.kind) }
         if !memory.isEmpty {
             var remembered: [SecretCandidate] = []
             memory.scan(bytes, into: &remembered)
@@ -52,24 +50,35 @@ public struct Redactor: Sendable {
     /// earlier detector in `detectors` wins); the context-only fallback and memory only fill gaps.
     static func resolve(_ candidates: [SecretCandidate]) -> [SecretCandidate] {
         guard !candidates.isEmpty else { return [] }
-        let order = Dictionary(uniqueKeysWithValues: (detectors.map(\.name) + ["memory"]).enumerated().map { ($1, $0) })
-        func tier(_ c: SecretCandidate) -> Int {
-            c.detector == "memory" ? 2 : c.detector == HighEntropyDetector().name ? 1 : 0
+        // Plain integers to sort and merge: moving whole candidates (two strings each) around
+        // cost more than finding them. Rank and tier are looked up once per candidate; detectors
+        // append in runs, so the previous name usually answers.
+        struct Entry {
+            var start: Int, end: Int, rank: Int, tier: Int, offset: Int
         }
-        let sorted = candidates.enumerated().sorted { a, b in
-            if a.element.start != b.element.start { return a.element.start < b.element.start }
-            let pa = order[a.element.detector] ?? 99, pb = order[b.element.detector] ?? 99
-            if pa != pb { return pa < pb }
+        let fallback = HighEntropyDetector().name
+        var previous: (name: String, rank: Int, tier: Int) = ("", 99, 0)
+        var entries: [Entry] = []
+        entries.reserveCapacity(candidates.count)
+        for (offset, c) in candidates.enumerated() {
+            if c.detector != previous.name {
+                previous = (c.detector, detectorRank[c.detector] ?? 99, c.detector == "memory" ? 2 : c.detector == fallback ? 1 : 0)
+            }
+            entries.append(Entry(start: c.start, end: c.end, rank: previous.rank, tier: previous.tier, offset: offset))
+        }
+        entries.sort { a, b in
+            if a.start != b.start { return a.start < b.start }
+            if a.rank != b.rank { return a.rank < b.rank }
             return a.offset < b.offset
-        }.map(\.element)
-        var kept: [SecretCandidate] = []
-        kept.reserveCapacity(sorted.count)
+        }
+        var kept: [Entry] = []
+        kept.reserveCapacity(entries.count)
         for level in 0...2 {
-            var merged: [SecretCandidate] = []
-            merged.reserveCapacity(kept.count + sorted.count)
+            var merged: [Entry] = []
+            merged.reserveCapacity(kept.count + entries.count)
             var k = 0
             var lastEnd = 0
-            for c in sorted where tier(c) == level && c.end > c.start {
+            for c in entries where c.tier == level && c.end > c.start {
                 // Bring over the kept spans that start before this one.
                 while k < kept.count && kept[k].start <= c.start {
                     merged.append(kept[k])
@@ -85,8 +94,11 @@ public struct Redactor: Sendable {
             merged.append(contentsOf: kept[k...])
             kept = merged
         }
-        return kept
+        return kept.map { candidates[$0.offset] }
     }
+
+    /// Position of each detector in `detectors` (memory last), for `resolve`.
+    private static let detectorRank = Dictionary(uniqueKeysWithValues: (detectors.map(\.name) + ["memory"]).enumerated().map { ($1, $0) })
 
     private static func render(_ bytes: UnsafeBufferPointer<UInt8>, _ chosen: [SecretCandidate]) -> RedactedText {
         var output: [UInt8] = []
@@ -96,13 +108,12 @@ public struct Redactor: Sendable {
         var cursor = 0
         var line = 1
         for c in chosen {
-            for b in bytes[cursor..<c.start] where b == 0x0A { line += 1 }
+            line += ByteClass.newlines(in: bytes, cursor..<c.start)
             output.append(contentsOf: bytes[cursor..<c.start])
-            let value = String(decoding: bytes[c.start..<c.end], as: UTF8.self)
-            let marker = RedactionMarker.marker(for: value[...], kind: c.kind)
+            let marker = RedactionMarker.marker(for: bytes[c.start..<c.end], kind: c.kind)
             output.append(contentsOf: marker.utf8)
             findings.append(RedactionFinding(kind: c.kind, detector: c.detector, line: line, start: c.start, end: c.end, marker: marker))
-            for b in bytes[c.start..<c.end] where b == 0x0A { line += 1 }
+            line += ByteClass.newlines(in: bytes, c.start..<c.end)
             cursor = c.end
         }
         output.append(contentsOf: bytes[cursor...])

@@ -16,6 +16,12 @@ public struct SecretMemory: Sendable {
         secrets[value] = kind
     }
 
+    /// `remember` for a value still in the input's bytes: no string is made when it would not be kept.
+    mutating func remember(_ value: UnsafeBufferPointer<UInt8>.SubSequence, as kind: SecretKind) {
+        guard value.count >= Self.minimumLength, secrets.count < Self.capacity else { return }
+        remember(String(decoding: value, as: UTF8.self), as: kind)
+    }
+
     public var isEmpty: Bool { secrets.isEmpty }
 
     /// Bare occurrences of remembered values, each bounded by non-token bytes on both sides.
@@ -29,24 +35,28 @@ public struct SecretMemory: Sendable {
         guard !secrets.isEmpty else { return }
         let index = NeedleIndex(secrets)
         let n = bytes.count
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            if ByteClass.isTokenByte(b) {
-                // Runs are skipped whole, so `i` is always a word start here.
-                let e = ByteClass.tokenEnd(bytes, from: i)
-                let length = e - i
-                if length < index.hasLeadLength.count, index.hasLeadLength[length],
-                    let list = index.byLeadRun[NeedleIndex.hash(bytes, i, e)]
-                {
-                    for k in list { index.match(k, bytes, at: i, into: &candidates) }
+        ByteClass.tokenBytes.withLookup { isTokenByte in
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if isTokenByte(b) {
+                    // Runs are skipped whole, so `i` is always a word start here.
+                    var e = i + 1
+                    while e < n && isTokenByte(bytes[e]) { e += 1 }
+                    let length = e - i
+                    if length < index.hasLeadLength.count, index.hasLeadLength[length] {
+                        let hash = NeedleIndex.hash(bytes, i, e)
+                        if index.mayHold(hash), let list = index.byLeadRun[hash] {
+                            for k in list { index.match(k, bytes, at: i, into: &candidates) }
+                        }
+                    }
+                    i = e
+                } else {
+                    if index.hasPunctuationLed, let list = index.byFirstByte[b] {
+                        for k in list { index.match(k, bytes, at: i, into: &candidates) }
+                    }
+                    i += 1
                 }
-                i = e
-            } else {
-                if index.hasPunctuationLed, let list = index.byFirstByte[b] {
-                    for k in list { index.match(k, bytes, at: i, into: &candidates) }
-                }
-                i += 1
             }
         }
     }
@@ -59,6 +69,9 @@ private struct NeedleIndex {
     var byLeadRun: [UInt64: [Int]] = [:]
     /// `hasLeadLength[l]`: some value's leading run is `l` bytes long.
     var hasLeadLength: [Bool] = []
+    /// One bit per hash value modulo its size, set for each leading run: most words are told
+    /// apart from every value by one bit test instead of a dictionary lookup.
+    var hashBits = [UInt64](repeating: 0, count: 1024)
     /// Values that start with any other byte, by that byte.
     var byFirstByte: [UInt8: [Int]] = [:]
     var hasPunctuationLed = false
@@ -72,7 +85,9 @@ private struct NeedleIndex {
             var lead = 0
             while lead < bytes.count && ByteClass.isTokenByte(bytes[lead]) { lead += 1 }
             if lead > 0 {
-                bytes.withUnsafeBufferPointer { byLeadRun[Self.hash($0, 0, lead), default: []].append(k) }
+                let hash = bytes.withUnsafeBufferPointer { Self.hash($0, 0, lead) }
+                byLeadRun[hash, default: []].append(k)
+                hashBits[Int(hash >> 6 & 1023)] |= 1 << (hash & 63)
                 if lead >= hasLeadLength.count { hasLeadLength += Array(repeating: false, count: lead + 1 - hasLeadLength.count) }
                 hasLeadLength[lead] = true
             } else {
@@ -87,6 +102,10 @@ private struct NeedleIndex {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for k in start..<end { h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01b3 }
         return h
+    }
+
+    @inline(__always) func mayHold(_ hash: UInt64) -> Bool {
+        hashBits[Int(hash >> 6 & 1023)] & (1 << (hash & 63)) != 0
     }
 
     func match(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) {
