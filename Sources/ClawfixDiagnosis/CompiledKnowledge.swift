@@ -42,6 +42,28 @@ final class CompiledKnowledge: Sendable {
         }
     }
 
+    /// Diagnosis ids as a set of strings (for people and `why`) and as bits over `diagnosisIndex`
+    /// (for the question planner's inner loop).
+    struct DiagnosisSet: Sendable {
+        let ids: Set<String>
+        let bits: [UInt64]
+
+        init(_ ids: Set<String>, index: [String: Int]) {
+            self.ids = ids
+            var bits: [UInt64] = []
+            for id in ids {
+                guard let number = index[id] else { continue }
+                while bits.count <= number / 64 { bits.append(0) }
+                bits[number / 64] |= 1 << UInt64(number % 64)
+            }
+            self.bits = bits
+        }
+
+        func contains(_ number: Int) -> Bool {
+            number / 64 < bits.count && bits[number / 64] & (1 << UInt64(number % 64)) != 0
+        }
+    }
+
     final class Tree: Sendable {
         let tree: KnowledgeTree
         let nodes: [String: KnowledgeNode]
@@ -54,11 +76,19 @@ final class CompiledKnowledge: Sendable {
         let decisionNodes: [Int]
         /// Diagnosis ids reachable from each node (a diagnosis node reaches itself).
         let reachable: [String: Set<String>]
+        /// Per node of `nodeList`, its question key (`tree-id/node-id`).
+        let keys: [String]
+        /// Per node of `nodeList`, per branch: the diagnoses its target reaches.
+        let branchReach: [[DiagnosisSet]]
 
         init(
             tree: KnowledgeTree, nodes: [String: KnowledgeNode], nodeList: [KnowledgeNode], nodeIndex: [String: Int],
-            base: Int, decisionNodes: [Int], reachable: [String: Set<String>]
+            base: Int, decisionNodes: [Int], reachable: [String: Set<String>], diagnosisIndex: [String: Int]
         ) {
+            self.keys = nodeList.map { tree.id + "/" + $0.id }
+            self.branchReach = nodeList.map { node in
+                node.branches.map { DiagnosisSet(reachable[$0.target] ?? [], index: diagnosisIndex) }
+            }
             self.tree = tree
             self.nodes = nodes
             self.nodeList = nodeList
@@ -93,6 +123,8 @@ final class CompiledKnowledge: Sendable {
     let branchVersions: [VersionRange?]
     /// Fact name → number, for every name a condition reads (`FactView`).
     let nameIDs: [String: Int]
+    /// Diagnosis id → number, for every id a tree ends in (`DiagnosisSet`).
+    let diagnosisIndex: [String: Int]
     /// Fix texts that mention advice `AdviceGuard` may have to drop, prepared for it.
     let guardedFixes: [String: AdviceGuard.PreparedFix]
 
@@ -108,6 +140,13 @@ final class CompiledKnowledge: Sendable {
         var sitesByFactName: [String: [Int]] = [:]
         var nodeCount = 0
         var names: [String: Int] = [:]
+        var diagnosisIndex: [String: Int] = [:]
+        for tree in input {
+            for node in tree.nodes {
+                if let id = node.diagnosisID, diagnosisIndex[id] == nil { diagnosisIndex[id] = diagnosisIndex.count }
+            }
+        }
+        self.diagnosisIndex = diagnosisIndex
         for knowledgeTree in input where treeIndex[knowledgeTree.id] == nil {
             let index = trees.count
             treeIndex[knowledgeTree.id] = index
@@ -152,7 +191,7 @@ final class CompiledKnowledge: Sendable {
                 Tree(
                     tree: knowledgeTree, nodes: nodes, nodeList: nodeList, nodeIndex: nodeIndex, base: nodeCount,
                     decisionNodes: nodeList.indices.filter { nodeList[$0].kind != .diagnosis },
-                    reachable: reachable))
+                    reachable: reachable, diagnosisIndex: diagnosisIndex))
             nodeCount += nodeList.count
         }
         var allNodes: [KnowledgeNode] = []

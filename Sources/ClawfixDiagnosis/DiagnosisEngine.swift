@@ -342,12 +342,13 @@ public struct DiagnosisEngine: Sendable {
         _ ranked: [CandidateScore], _ facts: FactSet, _ cache: inout BranchTruthCache, asked: Set<String>,
         tailor: CommandTailor
     ) -> (key: String, question: NextQuestion)? {
-        let distribution = ranked.filter { $0.confidence >= Self.minimumConfidence / 2 }
-            .map { (id: $0.diagnosisID, mass: $0.confidence) }
+        let live = ranked.filter { $0.confidence >= Self.minimumConfidence / 2 }
+        let distribution = live.map { (id: $0.diagnosisID, mass: $0.confidence) }
         guard distribution.count >= 2 || (distribution.count == 1 && distribution[0].mass < 0.5) else { return nil }
+        let liveIndexes = live.map { knowledge.diagnosisIndex[$0.diagnosisID] ?? -1 }
         var options: [QuestionPlanner.Option] = []
         var treesInPlay: [Int] = []
-        for candidate in ranked where candidate.confidence >= Self.minimumConfidence / 2 {
+        for candidate in live {
             if let tree = knowledge.treeIndex[candidate.treeID], !treesInPlay.contains(tree) { treesInPlay.append(tree) }
         }
         let version = facts.version
@@ -356,22 +357,29 @@ public struct DiagnosisEngine: Sendable {
             let tree = knowledge.trees[treeIndex]
             let frontier = Self.frontier(of: treeIndex, &cache)
             for nodeIndex in tree.decisionNodes {
-                let node = tree.nodeList[nodeIndex]
-                let key = tree.tree.id + "/" + node.id
-                if asked.contains(key) { continue }
-                if let range = node.versions, let version, !range.contains(version) { continue }
+                if !asked.isEmpty, asked.contains(tree.keys[nodeIndex]) { continue }
+                if let range = tree.nodeList[nodeIndex].versions, let version, !range.contains(version) { continue }
                 let truths = cache.truths(tree: treeIndex, node: nodeIndex)
                 // Never ask what the facts already answer.
                 if truths.contains(.yes) { continue }
-                var outcomes: [Set<String>] = []
-                for (offset, branch) in node.branches.enumerated() where truths[offset] != .no {
-                    outcomes.append(tree.reachable[branch.target] ?? [])
+                let liveBranches = truths.indices.filter { truths[$0] != .no }
+                guard liveBranches.count >= 2, liveBranches.count <= 64 else { continue }
+                let reach = tree.branchReach[nodeIndex]
+                let holding = liveIndexes.map { diagnosis -> UInt64 in
+                    var mask: UInt64 = 0
+                    guard diagnosis >= 0 else { return 0 }
+                    for (bit, branch) in liveBranches.enumerated() where reach[branch].contains(diagnosis) {
+                        mask |= 1 << UInt64(bit)
+                    }
+                    return mask
                 }
-                guard outcomes.count >= 2 else { continue }
+                let option = QuestionPlanner.Option(
+                    key: tree.keys[nodeIndex], node: tree.nodeList[nodeIndex],
+                    outcomes: liveBranches.map { reach[$0].ids }, holding: holding)
                 if frontier == nodeIndex {
-                    options.append(.init(key: key, node: node, outcomes: outcomes))
+                    options.append(option)
                 } else {
-                    deeper.append(.init(key: key, node: node, outcomes: outcomes))
+                    deeper.append(option)
                 }
             }
         }
@@ -384,10 +392,11 @@ public struct DiagnosisEngine: Sendable {
                 }
             }
             if !ranges.isEmpty {
+                let outcomes = QuestionPlanner.versionOutcomes(ranges)
                 options.append(
                     .init(
-                        key: QuestionPlanner.versionKey, node: Self.versionNode,
-                        outcomes: QuestionPlanner.versionOutcomes(ranges)))
+                        key: QuestionPlanner.versionKey, node: Self.versionNode, outcomes: outcomes,
+                        holding: QuestionPlanner.holding(outcomes, distribution.map(\.id))))
             }
         }
         // Questions deeper in a tree than the facts have walked it only when the frontier has
@@ -412,8 +421,12 @@ public struct DiagnosisEngine: Sendable {
         of options: [QuestionPlanner.Option], _ distribution: [(id: String, mass: Double)]
     ) -> QuestionPlanner.Option? {
         var chosen: (option: QuestionPlanner.Option, value: Double)?
+        let masses = distribution.map(\.mass)
         for option in options {
-            let gain = QuestionPlanner.gain(option.outcomes, distribution)
+            let holding =
+                option.holding.count == masses.count
+                ? option.holding : QuestionPlanner.holding(option.outcomes, distribution.map(\.id))
+            let gain = QuestionPlanner.gain(holding: holding, branches: option.outcomes.count, masses: masses)
             guard gain >= QuestionPlanner.minimumGain else { continue }
             let value = gain - QuestionPlanner.costPenalty * Double(option.node.cost)
             if let current = chosen {

@@ -11,6 +11,9 @@ struct QuestionPlanner {
         var node: KnowledgeNode
         /// Per live branch, the diagnosis ids its answer leads to.
         var outcomes: [Set<String>]
+        /// Per candidate of the distribution, the live branches (bit *i* = `outcomes[i]`) that lead
+        /// to it: what `gain` reads (empty: computed from `outcomes`).
+        var holding: [UInt64] = []
     }
 
     static let costPenalty = 0.02
@@ -32,23 +35,51 @@ struct QuestionPlanner {
     /// Expected information gain of asking, over candidate masses `p`. A candidate the answer does
     /// not speak to (reachable from no live branch) stays possible whatever the answer.
     static func gain(_ outcomes: [Set<String>], _ distribution: [(id: String, mass: Double)]) -> Double {
-        guard outcomes.count >= 2 else { return 0 }
-        let before = entropy(distribution.map(\.mass))
-        var branchMasses = Array(repeating: [Double](), count: outcomes.count)
-        for (id, mass) in distribution {
-            let holding = outcomes.indices.filter { outcomes[$0].contains(id) }
-            if holding.isEmpty {
-                for index in outcomes.indices { branchMasses[index].append(mass / Double(outcomes.count)) }
-            } else {
-                for index in holding { branchMasses[index].append(mass / Double(holding.count)) }
-            }
+        guard outcomes.count <= 64 else { return 0 }
+        return gain(
+            holding: holding(outcomes, distribution.map(\.id)), branches: outcomes.count, masses: distribution.map(\.mass))
+    }
+
+    /// Per candidate, the outcomes that contain it as a bit mask.
+    static func holding(_ outcomes: [Set<String>], _ ids: [String]) -> [UInt64] {
+        ids.map { id in
+            var mask: UInt64 = 0
+            for (offset, outcome) in outcomes.enumerated() where outcome.contains(id) { mask |= 1 << UInt64(offset) }
+            return mask
         }
-        let total = distribution.reduce(0) { $0 + $1.mass }
+    }
+
+    /// `gain` over masks (`Option.holding`), without building per-branch arrays: a branch's entropy
+    /// is log₂ S − (Σ m log₂ m) / S over the masses m it holds, S their sum.
+    static func gain(holding: [UInt64], branches: Int, masses: [Double]) -> Double {
+        guard branches >= 2, branches <= 64 else { return 0 }
+        let total = masses.reduce(0, +)
         guard total > 0 else { return 0 }
-        var after = 0.0
-        for masses in branchMasses {
-            let weight = masses.reduce(0, +) / total
-            after += weight * entropy(masses)
+        let before = entropy(masses)
+        let after = withUnsafeTemporaryAllocation(of: Double.self, capacity: branches * 2) { sums -> Double in
+            sums.initialize(repeating: 0)
+            func add(_ branch: Int, _ share: Double) {
+                sums[branch] += share
+                if share > 0 { sums[branches + branch] += share * log2(share) }
+            }
+            for (candidate, mass) in masses.enumerated() {
+                var mask = holding[candidate]
+                if mask == 0 {
+                    for branch in 0..<branches { add(branch, mass / Double(branches)) }
+                } else {
+                    let share = mass / Double(mask.nonzeroBitCount)
+                    while mask != 0 {
+                        add(mask.trailingZeroBitCount, share)
+                        mask &= mask - 1
+                    }
+                }
+            }
+            var after = 0.0
+            for branch in 0..<branches where sums[branch] > 0 {
+                let sum = sums[branch]
+                after += (sum / total) * (log2(sum) - sums[branches + branch] / sum)
+            }
+            return after
         }
         return before - after
     }
