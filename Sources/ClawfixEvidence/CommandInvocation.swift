@@ -21,7 +21,7 @@ public struct CommandInvocation: Sendable, Hashable {
         tunnelForwards = []
         container = nil
         var words = ShellWords.split(command)
-        while let first = words.first, first == "sudo" || first.contains("=") && !first.hasPrefix("-") {
+        while let first = words.first, first == "sudo" || first.utf8.contains(UInt8(ascii: "=")) && !first.hasPrefix("-") {
             words.removeFirst()
             while words.first?.hasPrefix("-") == true { words.removeFirst() }
         }
@@ -71,7 +71,7 @@ public struct CommandInvocation: Sendable, Hashable {
                     let value = word.count > 2 ? String(word.dropFirst(2)) : (index + 1 < words.count ? words[index + 1] : "")
                     if word.count == 2 { index += 1 }
                     if option == "-L", !value.isEmpty { tunnelForwards.append(value) }
-                } else if word.contains("N") {
+                } else if word.utf8.contains(UInt8(ascii: "N")) {
                     sawNoCommand = true
                 }
                 index += 1
@@ -115,11 +115,11 @@ public struct CommandInvocation: Sendable, Hashable {
         container = target
         let rest = words[(index + 1)...].joined(separator: " ")
         // `compose run` always makes a new one-off container; `exec` enters the named one.
-        location = run || target.lowercased().contains("cli") ? .cliContainer : .gatewayContainer
+        location = run || target.lowercased().containsBytes("cli") ? .cliContainer : .gatewayContainer
         let tail = Array(words[(index + 1)...])
         let shellNames: Set<String> = ["sh", "bash", "ash", "zsh", "/bin/sh", "/bin/bash"]
         // `sh -lc '…'`: the quoted script is already one word here.
-        let inner = tail.count >= 3 && shellNames.contains(tail[0]) && tail[1].hasPrefix("-") && tail[1].contains("c") ? tail[2] : rest
+        let inner = tail.count >= 3 && shellNames.contains(tail[0]) && tail[1].hasPrefix("-") && tail[1].utf8.contains(UInt8(ascii: "c")) ? tail[2] : rest
         innerCommand = inner
         let shells: Set<String> = ["sh", "bash", "ash", "zsh", "/bin/sh", "/bin/bash"]
         opensSession = inner.isEmpty || shells.contains(inner)
@@ -143,46 +143,49 @@ public struct CommandLocation: RawRepresentable, Hashable, Sendable, CustomStrin
 /// POSIX-shell word splitting, enough for command lines users paste (quotes, backslashes).
 enum ShellWords {
     static func split(_ text: String) -> [String] {
-        // Scalars, not Characters: every character the shell treats specially is ASCII, and
-        // grapheme breaking was most of the cost of splitting a command.
+        // Bytes, not Characters: every character the shell treats specially is ASCII, and a word
+        // is cut out of the UTF-8 once instead of being built character by character.
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
         var inWord = false
-        var quote: Unicode.Scalar?
+        var quote: UInt8 = 0
         var escaped = false
-        for scalar in text.unicodeScalars.prefix(4000) {
+        let backslash = UInt8(ascii: "\\")
+        let doubleQuote = UInt8(ascii: "\"")
+        for byte in text.utf8.prefix(16_000) {
             if escaped {
-                current.append(scalar)
+                current.append(byte)
+                // A multi-byte character after a backslash: its continuation bytes follow as is.
                 escaped = false
                 continue
             }
-            if let open = quote {
-                if scalar == open {
-                    quote = nil
-                } else if scalar == "\\" && open == "\"" {
+            if quote != 0 {
+                if byte == quote {
+                    quote = 0
+                } else if byte == backslash && quote == doubleQuote {
                     escaped = true
                 } else {
-                    current.append(scalar)
+                    current.append(byte)
                 }
                 continue
             }
-            switch scalar {
-            case "'", "\"":
-                quote = scalar
+            switch byte {
+            case UInt8(ascii: "'"), doubleQuote:
+                quote = byte
                 inWord = true
-            case "\\":
+            case backslash:
                 escaped = true
                 inWord = true
-            case " ", "\t":
-                if inWord { words.append(String(current)) }
-                current = String.UnicodeScalarView()
+            case 0x20, 0x09:
+                if inWord { words.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
                 inWord = false
             default:
-                current.append(scalar)
+                current.append(byte)
                 inWord = true
             }
         }
-        if inWord { words.append(String(current)) }
+        if inWord { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 
@@ -190,7 +193,7 @@ enum ShellWords {
     static func unwrapShell(_ command: String) -> String {
         let words = split(command)
         let shells: Set<String> = ["sh", "bash", "ash", "zsh", "/bin/sh", "/bin/bash"]
-        guard words.count >= 3, shells.contains(words[0]), words[1].hasPrefix("-"), words[1].contains("c") else {
+        guard words.count >= 3, shells.contains(words[0]), words[1].hasPrefix("-"), words[1].utf8.contains(UInt8(ascii: "c")) else {
             return command.trimmingBlanks()
         }
         return words[2]

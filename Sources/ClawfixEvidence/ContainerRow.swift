@@ -86,13 +86,14 @@ struct ContainerRow: Sendable {
 
     /// State, exit code and health from a docker STATUS (`Up 2 days (unhealthy)`,
     /// `Restarting (78) 21 seconds ago`, `Exited (137) 5 days ago`, `Created`) or a compose
-    /// before 2.14.1 word (`running (healthy)`, `exited (0)`).
+    /// before 2.14.1 word (`running (healthy)`, `exited (0)`), or a compose v1 STATE (`Up`,
+    /// `Exit 1`, `Restarting`, `Paused`).
     func statusFacts(_ status: String) -> [Fact] {
         let lower = status.lowercased()
         var facts: [Fact] = []
         let states: [(String, String)] = [
             ("up ", "running"), ("running", "running"), ("restarting", "restarting"), ("exited", "exited"),
-            ("created", "created"), ("dead", "dead"), ("removal in progress", "dead"),
+            ("exit ", "exited"), ("created", "created"), ("dead", "dead"), ("removal in progress", "dead"), ("paused", "paused"),
         ]
         guard let state = states.first(where: { lower.hasPrefix($0.0) || lower == $0.0.trimmingBlanks() })?.1 else {
             return []
@@ -105,6 +106,9 @@ struct ContainerRow: Sendable {
             if !code.isEmpty, code.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 facts.append(line.fact(.gatewayExitCode, String(code)))
             }
+        } else if lower.hasPrefix("exit ") {
+            let code = lower.dropFirst(5).prefix { $0.isASCII && $0.isNumber }
+            if !code.isEmpty { facts.append(line.fact(.gatewayExitCode, String(code))) }
         }
         if lower.contains("(unhealthy)") {
             facts.append(line.fact(.gatewayHealth, "unhealthy"))

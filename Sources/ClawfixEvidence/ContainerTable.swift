@@ -17,10 +17,43 @@ struct ContainerTable: Sendable {
     ]
     static let composeWords: Set<String> = dockerWords.union(["NAME", "SERVICE", "PROJECT", "PUBLISHERS", "EXIT CODE", "HEALTH"])
 
-    /// Header columns, or nil when the line is not a listing header of `kind`. A header consists
-    /// only of column titles, so prose that mentions `NAMES` never qualifies.
-    static func headerColumns(_ line: PasteLine, kind: Kind) -> [(offset: Int, title: String)]? {
-        guard line.text.utf8.count < 400 || line.text.count < 400, line.text.containsBytes("NAME") else { return nil }
+    /// Compose v1 (`docker-compose ps`): `Name   Command   State   Ports` with centred titles and
+    /// a dashed line under them.
+    static let composeV1Words: Set<String> = ["Name", "Command", "State", "Ports"]
+
+    /// Where each column a row needs sits in a header.
+    struct Layout: Sendable {
+        var columns: [(offset: Int, title: String)]
+        /// Compose v1: the titles are centred, so cells are read by their order and content.
+        var isComposeV1 = false
+        var id: Int?
+        var name: Int?
+        var image: Int?
+        var command: Int?
+        var status: Int?
+        var state: Int?
+        var service: Int?
+        var ports: Int?
+
+        init(_ columns: [(offset: Int, title: String)], kind: Kind, isComposeV1: Bool = false) {
+            self.columns = columns
+            self.isComposeV1 = isComposeV1
+            func column(_ title: String) -> Int? { columns.firstIndex { $0.title == title } }
+            id = column("CONTAINER ID")
+            name = column(kind == .dockerPs ? "NAMES" : "NAME")
+            image = column("IMAGE")
+            command = column("COMMAND")
+            status = column("STATUS")
+            state = column("STATE")
+            service = column("SERVICE")
+            ports = column("PORTS")
+        }
+    }
+
+    /// The header's layout, or nil when the line is not a listing header of `kind`. A header
+    /// consists only of column titles, so prose that mentions `NAMES` never qualifies.
+    static func headerLayout(_ line: PasteLine, kind: Kind) -> Layout? {
+        guard line.bytes.count < 400, line.contains(nameNeedle) else { return nil }
         let cells = line.raw.tableCells()
         guard cells.count >= 2 else { return nil }
         let titles = Set(cells.map(\.text))
@@ -28,19 +61,24 @@ struct ContainerTable: Sendable {
         case .dockerPs:
             guard titles.isSubset(of: dockerWords), titles.contains("NAMES") else { return nil }
         case .composePs:
+            if titles.isSubset(of: composeV1Words), titles.contains("Name"), titles.contains("State") {
+                return Layout(cells.map { ($0.offset, $0.text.uppercased()) }, kind: kind, isComposeV1: true)
+            }
             guard titles.isSubset(of: composeWords), titles.contains("NAME"), !titles.contains("NAMES"),
                 titles.contains("SERVICE") || titles.contains("IMAGE") || titles.contains("STATUS")
             else { return nil }
         }
-        return cells.map { ($0.offset, $0.text) }
+        return Layout(cells.map { ($0.offset, $0.text) }, kind: kind)
     }
+
+    private static let nameNeedle = ByteSearch.needle("name")
 
     /// Every listing of `kind` in the paste, in order; one pass over the lines.
     static func find(in lines: [PasteLine], kind: Kind) -> [ContainerTable] {
         var tables: [ContainerTable] = []
         var index = 0
         while index < lines.count {
-            guard lines[index].triggers.contains(.containerTableHeader), let columns = headerColumns(lines[index], kind: kind) else {
+            guard lines[index].triggers.contains(.containerTableHeader), let layout = headerLayout(lines[index], kind: kind) else {
                 index += 1
                 continue
             }
@@ -50,58 +88,125 @@ struct ContainerTable: Sendable {
             while index < lines.count, misses < 3 {
                 let line = lines[index]
                 if line.text.isEmpty || line.text.hasPrefix("```")
-                    || (line.triggers.contains(.containerTableHeader) && headerColumns(line, kind: kind) != nil)
+                    || (line.triggers.contains(.containerTableHeader) && headerLayout(line, kind: kind) != nil)
                     || ShellPrompt.parse(line.text) != nil
                 {
                     break
                 }
-                if let row = row(line, columns: columns, kind: kind) {
+                if layout.isComposeV1, line.bytes.allSatisfy({ $0 == UInt8(ascii: "-") }) {
+                    index += 1
+                    continue
+                }
+                if let row = row(line, layout: layout, kind: kind) {
                     table.rows.append(row)
                     misses = 0
+                    index += 1
+                } else if index + 1 < lines.count, let row = wrappedRow(line, lines[index + 1], layout: layout, kind: kind) {
+                    table.rows.append(row)
+                    misses = 0
+                    index += 2
                 } else {
                     misses += 1
+                    index += 1
                 }
-                index += 1
             }
             tables.append(table)
         }
         return tables
     }
 
-    static func row(_ line: PasteLine, columns: [(offset: Int, title: String)], kind: Kind) -> ContainerRow? {
-        let cells = line.raw.tableCells()
-        guard !cells.isEmpty else { return nil }
-        var values: [String: String] = [:]
+    /// The cells of `line` given to the header's columns (nil where a column is empty), or nil
+    /// when a cell lies before every column.
+    static func assign(_ cells: [(offset: Int, text: String)], layout: Layout) -> [String?]? {
+        let columns = layout.columns
+        var values = [String?](repeating: nil, count: columns.count)
         let aligned = cells.allSatisfy { cell in columns.contains { $0.offset == cell.offset } }
         if !aligned && cells.count == columns.count {
             // Spaces collapsed by a chat client: only the order of the cells is left.
-            for (cell, column) in zip(cells, columns) { values[column.title] = cell.text }
-        } else {
-            for cell in cells {
-                guard let column = columns.last(where: { $0.offset <= cell.offset + 1 }) else { return nil }
-                if let existing = values[column.title] {
-                    values[column.title] = existing + "  " + cell.text
-                } else {
-                    values[column.title] = cell.text
-                }
-            }
+            for (index, cell) in cells.enumerated() { values[index] = cell.text }
+            return values
         }
-        if let id = values["CONTAINER ID"], !(id.count == 12 || id.count == 64) || !id.allSatisfy(\.isHexDigit) {
+        for cell in cells {
+            guard let column = columns.lastIndex(where: { $0.offset <= cell.offset + 1 }) else { return nil }
+            values[column] = values[column].map { $0 + "  " + cell.text } ?? cell.text
+        }
+        return values
+    }
+
+    static func row(_ line: PasteLine, layout: Layout, kind: Kind) -> ContainerRow? {
+        let cells = line.raw.tableCells()
+        guard !cells.isEmpty else { return nil }
+        if layout.isComposeV1 { return composeV1Row(line, cells: cells.map(\.text)) }
+        guard let values = assign(cells, layout: layout) else { return nil }
+        return row(line, values: values, layout: layout, kind: kind)
+    }
+
+    /// A row built from its column values; nil when it is not a container row (an ID that is not
+    /// 12 or 64 hex digits, no valid name, a PORTS value that is not ports).
+    static func row(_ line: PasteLine, values: [String?], layout: Layout, kind: Kind) -> ContainerRow? {
+        func value(_ column: Int?) -> String? { column.flatMap { values[$0] } }
+        if let id = value(layout.id), !(id.utf8.count == 12 || id.utf8.count == 64) || !id.allSatisfy(\.isHexDigit) {
             return nil
         }
-        guard let name = values[kind == .dockerPs ? "NAMES" : "NAME"], isContainerName(name) else { return nil }
+        guard let name = value(layout.name), isContainerName(name) else { return nil }
         var row = ContainerRow(line: line, name: name)
-        row.image = values["IMAGE"]
-        row.command = values["COMMAND"]
-        row.status = values["STATUS"] ?? values["STATE"]
-        row.service = values["SERVICE"]
+        row.image = value(layout.image)
+        row.command = value(layout.command)
+        row.status = value(layout.status) ?? value(layout.state)
+        row.service = value(layout.service)
         row.fromCompose = kind == .composePs
-        if let ports = values["PORTS"] {
+        if let ports = value(layout.ports) {
             guard ports.isEmpty || PortMapping.looksLikePorts(ports) else { return nil }
             row.ports = ports
-        } else if columns.contains(where: { $0.title == "PORTS" }) {
+        } else if layout.ports != nil {
             row.ports = ""
         }
+        return row
+    }
+
+    /// A row a chat client wrapped onto a second line: the first line fills the columns up to
+    /// some point and leaves the last ones (at least NAMES) empty; the continuation holds only
+    /// the missing trailing values, and a PORTS list cut after a comma continues with it.
+    static func wrappedRow(_ line: PasteLine, _ next: PasteLine, layout: Layout, kind: Kind) -> ContainerRow? {
+        guard !layout.isComposeV1, let nameColumn = layout.name, !next.isEmpty, ShellPrompt.parse(next.text) == nil else { return nil }
+        let cells = line.raw.tableCells()
+        guard !cells.isEmpty, var values = assign(cells, layout: layout), values[nameColumn] == nil,
+            let lastFilled = values.lastIndex(where: { $0 != nil })
+        else { return nil }
+        var continuation = next.raw.tableCells().map(\.text)
+        guard !continuation.isEmpty, continuation.count <= values.count - lastFilled else { return nil }
+        // The continuation must not be a row of its own (a 12-hex container ID first).
+        if let first = continuation.first, first.utf8.count == 12, first.allSatisfy(\.isHexDigit) { return nil }
+        if lastFilled == layout.ports, let cut = values[lastFilled], cut.hasSuffix(","), PortMapping.looksLikePorts(continuation[0]) {
+            values[lastFilled] = cut + " " + continuation.removeFirst()
+        }
+        // The remaining values fill the last columns, ending with the name.
+        guard continuation.count <= values.count - lastFilled - 1, continuation.count >= 1 else { return nil }
+        let firstColumn = values.count - continuation.count
+        guard firstColumn > lastFilled else { return nil }
+        for (offset, value) in continuation.enumerated() { values[firstColumn + offset] = value }
+        return row(line, values: values, layout: layout, kind: kind)
+    }
+
+    /// `openclaw_openclaw-gateway_1   docker-entrypoint.sh node ...   Up   0.0.0.0:18789->18789/tcp`:
+    /// the name first, the ports last when they look like ports, the state (`Up`, `Exit 1`,
+    /// `Restarting`, `Paused`) just before them.
+    static func composeV1Row(_ line: PasteLine, cells: [String]) -> ContainerRow? {
+        guard cells.count >= 2, isContainerName(cells[0]) else { return nil }
+        var rest = cells.dropFirst()
+        var ports = ""
+        if let last = rest.last, PortMapping.looksLikePorts(last) {
+            ports = last
+            rest = rest.dropLast()
+        }
+        guard let state = rest.last else { return nil }
+        let lower = state.lowercased()
+        guard ["up", "exit ", "restarting", "paused"].contains(where: { lower.hasPrefix($0) }) else { return nil }
+        var row = ContainerRow(line: line, name: cells[0])
+        if rest.count >= 2 { row.command = rest.dropLast().joined(separator: "  ") }
+        row.status = state
+        row.ports = ports
+        row.fromCompose = true
         return row
     }
 

@@ -43,26 +43,25 @@ struct PortMapping: Hashable, Sendable {
         guard let arrow = entry.byteRange(of: "->") else { return [] }
         let left = entry[..<arrow.lowerBound]
         let right = entry[arrow.upperBound...]
-        let slash = right.firstIndex(of: "/")
+        let slash = right.utf8.firstIndex(of: UInt8(ascii: "/"))
         let containerSpec = slash.map { right[..<$0] } ?? right
         let proto = slash.map { String(right[right.index(after: $0)...]) } ?? "tcp"
-        guard let colon = left.lastIndex(of: ":") else { return [] }
+        guard let colon = left.utf8.lastIndex(of: UInt8(ascii: ":")) else { return [] }
         var address = String(left[..<colon])
         let hostSpec = left[left.index(after: colon)...]
         if address.hasPrefix("["), address.hasSuffix("]") { address = String(address.dropFirst().dropLast()) }
         guard let hosts = range(hostSpec), let containers = range(containerSpec),
             hosts.count == containers.count, hosts.count <= 65536,
-            proto.allSatisfy({ $0.isLetter })
+            proto.utf8.allSatisfy({ $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A })
         else { return [] }
         return zip(hosts, containers).map { PortMapping(hostAddress: address, hostPort: $0, containerPort: $1, proto: proto) }
     }
 
     /// `18789` or `18789-18790` as a range of ports.
     static func range(_ spec: Substring) -> ClosedRange<Int>? {
-        let parts = spec.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 1 || parts.count == 2 else { return nil }
-        guard let low = port(parts[0]) else { return nil }
-        let high = parts.count == 2 ? port(parts[1]) : low
+        let dash = spec.utf8.firstIndex(of: UInt8(ascii: "-"))
+        guard let low = port(dash.map { spec[..<$0] } ?? spec) else { return nil }
+        let high = dash.map { port(spec[spec.index(after: $0)...]) } ?? low
         guard let high, high >= low else { return nil }
         return low...high
     }
