@@ -47,9 +47,9 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
     /// How many conversations are in memory now.
     public var conversationsInMemory: Int { conversations.count }
 
-    /// Reads JSON Lines from `input` until its end (or until `stop` becomes readable, see
-    /// `StopSignal`), writing one line per input line to `output`; every session is saved before
-    /// it returns.
+    /// Reads JSON Lines from `input` until its end, or until `stop` becomes readable (see
+    /// `StopSignal`: then it stops after the line it is answering), writing one line per input
+    /// line to `output`; every answered conversation is saved before it returns.
     public func run(input: Int32, stop: Int32 = -1, output: (String) -> Void) {
         let reader = LineReader(fileDescriptor: input, maximumLineBytes: limits.maximumBotLineBytes)
         reader.stopFileDescriptor = stop
@@ -59,7 +59,8 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
                 // Idle: nothing more to read right now, so this is the moment to write.
                 save()
             }
-            guard let item = reader.next() else { break }
+            // Asked to stop: what was answered is saved below; lines not answered yet are left.
+            guard !reader.stopRequested, let item = reader.next() else { break }
             number += 1
             output(handle(item, line: number))
         }

@@ -32,8 +32,8 @@ public final class LineReader {
     /// When true, a signal during `read` (Ctrl-C in chat) makes `next()` return nil without
     /// ending the input, so the caller can react to it.
     public var returnsOnInterrupt = false
-    /// When set (see `StopSignal`), input ends as soon as this descriptor becomes readable: lines
-    /// already buffered are still returned, nothing more is read.
+    /// When set (see `StopSignal`), input ends as soon as this descriptor becomes readable: a
+    /// blocked `next()` returns nil, and `stopRequested` tells a caller between lines.
     public var stopFileDescriptor: Int32 = -1
     /// True when input ended because of `stopFileDescriptor`, not end of file.
     public private(set) var stopped = false
@@ -129,6 +129,15 @@ public final class LineReader {
             buffer.append(contentsOf: chunk[0..<count])
             return
         }
+    }
+
+    /// True once a stop was requested (see `stopFileDescriptor`); does not block.
+    public var stopRequested: Bool {
+        guard stopFileDescriptor >= 0 else { return false }
+        if stopped { return true }
+        var descriptor = pollfd(fd: stopFileDescriptor, events: Int16(POLLIN), revents: 0)
+        stopped = poll(&descriptor, 1, 0) > 0
+        return stopped
     }
 
     /// Blocks until input or a stop request is readable; true for a stop request.

@@ -114,7 +114,7 @@ public indirect enum OrderedJSON: Sendable, Hashable {
                     }
                 case 0xE2:
                     if i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
-                        scalar = 0x2000 | UInt32(bytes[i + 2])
+                        scalar = 0x2000 | UInt32(bytes[i + 2] & 0x3F)  // E2 80 A8 → U+2028
                         width = 3
                     } else {
                         i += 1

@@ -55,6 +55,11 @@ public final class StopSignal {
     public func reraise(_ number: Int32) -> Never {
         for source in sources { source.cancel() }
         signal(number, SIG_DFL)
+        // Dispatch watches signals with them blocked; unblocked, the re-raised one is delivered.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, number)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         raise(number)
         exit(128 + number)
     }

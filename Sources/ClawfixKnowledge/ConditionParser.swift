@@ -16,7 +16,15 @@ public struct KnowledgeSyntaxError: Error, Sendable, Hashable, CustomStringConve
 /// runs over user trees (`--kb`), so it stays linear and never trusts its input.
 public enum ConditionParser {
     public static func parse(_ text: String) throws -> Condition {
+        try parse(text, validatingRegexes: true)
+    }
+
+    /// `validatingRegexes: false` skips compiling `~ /regex/` patterns to check them: for the
+    /// built-in trees, which `clawfix kb lint` and its test check, so a run does not pay ICU's
+    /// regex setup for patterns it may never evaluate.
+    public static func parse(_ text: String, validatingRegexes: Bool) throws -> Condition {
         var scanner = Scanner(bytes: Array(text.utf8))
+        scanner.validatesRegexes = validatingRegexes
         scanner.skipSpaces()
         guard !scanner.atEnd else { throw KnowledgeSyntaxError("empty condition") }
         let condition = try scanner.parseOr()
@@ -32,6 +40,7 @@ public enum ConditionParser {
         var position = 0
         /// Parentheses nest at most this deep: a hostile file must not overflow the stack.
         var depth = 0
+        var validatesRegexes = true
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -227,7 +236,7 @@ public enum ConditionParser {
                     let text = String(decoding: pattern, as: UTF8.self)
                     guard !text.isEmpty else { throw KnowledgeSyntaxError("empty regex at column \(open + 1)") }
                     do {
-                        _ = try NSRegularExpression(pattern: text)
+                        if validatesRegexes { _ = try NSRegularExpression(pattern: text) }
                     } catch {
                         throw KnowledgeSyntaxError("invalid regex /\(text)/")
                     }

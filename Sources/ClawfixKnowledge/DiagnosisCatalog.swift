@@ -51,7 +51,7 @@ public struct DiagnosisCatalog: Sendable {
         var seen: Set<String> = []
         var family = ""
         var header: [String]? = nil
-        for (offset, rawLine) in markdown.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+        for (offset, rawLine) in markdown.markdownLines.enumerated() {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let trimmed = line.trimmingSpaces
             if trimmed.hasPrefix("## ") {

@@ -36,7 +36,7 @@ public struct KnowledgeBase: Sendable {
         // A built-in tree with a problem is still used as far as it parsed: `clawfix kb lint` and
         // its test are where problems surface, not every user's paste.
         let trees = files.filter { isTreeFile($0.name) }.compactMap {
-            KnowledgeBaseParser.parse(markdown: $0.text, file: $0.name).tree
+            KnowledgeBaseParser.parse(markdown: $0.text, file: $0.name, validatingRegexes: false).tree
         }
         return KnowledgeBase(trees: trees, catalog: catalog, fingerprint: EmbeddedKnowledgeBase.fingerprint)
     }

@@ -7,7 +7,15 @@ import Foundation
 /// catalogue. It returns a tree whenever the file has nodes, so the linter can keep checking.
 public enum KnowledgeBaseParser {
     public static func parse(markdown: String, file: String) -> (tree: KnowledgeTree?, problems: [LintMessage]) {
+        parse(markdown: markdown, file: file, validatingRegexes: true)
+    }
+
+    /// `validatingRegexes: false` is for the built-in trees only (see `ConditionParser.parse`).
+    public static func parse(
+        markdown: String, file: String, validatingRegexes: Bool
+    ) -> (tree: KnowledgeTree?, problems: [LintMessage]) {
         var parser = FileParser(file: file)
+        parser.validatesRegexes = validatingRegexes
         parser.run(markdown)
         return parser.finish()
     }
@@ -49,6 +57,7 @@ public enum KnowledgeBaseParser {
 
     private struct FileParser {
         let file: String
+        var validatesRegexes = true
         var problems: [LintMessage] = []
         var title: String?
         var titleLine = 0
@@ -70,7 +79,7 @@ public enum KnowledgeBaseParser {
 
         mutating func run(_ markdown: String) {
             var inFence = false
-            for (offset, raw) in markdown.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+            for (offset, raw) in markdown.markdownLines.enumerated() {
                 let number = offset + 1
                 let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
                 let trimmed = line.trimmingSpaces
@@ -290,7 +299,7 @@ public enum KnowledgeBaseParser {
 
         mutating func condition(_ text: String, _ line: Int) -> Condition? {
             do {
-                return try ConditionParser.parse(text)
+                return try ConditionParser.parse(text, validatingRegexes: validatesRegexes)
             } catch {
                 problem(line, "malformed condition `\(text)`: \(error)")
                 return nil
@@ -310,14 +319,14 @@ public enum KnowledgeBaseParser {
 
         /// `if <condition> -> target [(versions: …)]` or `else -> target [(versions: …)]`.
         mutating func branch(_ text: String, _ line: Int) -> Branch? {
-            guard let arrow = text.range(of: "->", options: .backwards) else {
+            guard let arrow = text.lastRange(of: "->") else {
                 problem(line, "a branch is `- if <condition> -> <node-id>` or `- else -> <node-id>`")
                 return nil
             }
             let head = String(text[..<arrow.lowerBound]).trimmingSpaces
             var target = String(text[arrow.upperBound...]).trimmingSpaces
             var versions: VersionRange?
-            if let open = target.range(of: "(versions:"), target.hasSuffix(")") {
+            if let open = target.firstRange(of: "(versions:"), target.hasSuffix(")") {
                 let inner = String(target[open.upperBound..<target.index(before: target.endIndex)])
                 versions = versionRange(inner.trimmingSpaces, line)
                 target = String(target[..<open.lowerBound]).trimmingSpaces
@@ -358,10 +367,48 @@ extension String {
         return String(repeating: " ", count: indent.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }) + dropFirst(indent.count)
     }
 
+    /// Lines split at `\n` and `\r\n`, exactly like `split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })`
+    /// with empty lines kept, but over UTF-8 bytes: splitting by `Character` made grapheme
+    /// breaking the biggest cost of loading the knowledge base on every run.
+    var markdownLines: [Substring] {
+        var lines: [Substring] = []
+        let bytes = utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "\n") {
+                // CR LF is one separator; the CR never ends up in the line.
+                var end = index
+                if end != start, bytes[bytes.index(before: end)] == UInt8(ascii: "\r") { end = bytes.index(before: end) }
+                lines.append(self[start..<end])
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        lines.append(self[start...])
+        return lines
+    }
+
+    /// The last occurrence of `needle` (ASCII), found over UTF-8 bytes without Foundation.
+    func lastRange(of needle: String) -> Range<String.Index>? {
+        let pattern = Array(needle.utf8)
+        let bytes = Array(utf8)
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        var offset = bytes.count - pattern.count
+        while offset >= 0 {
+            if bytes[offset] == pattern[0], Array(bytes[offset..<offset + pattern.count]) == pattern {
+                let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+                return lower..<utf8.index(lower, offsetBy: pattern.count)
+            }
+            offset -= 1
+        }
+        return nil
+    }
+
     func replacingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
 
     var trimmingBlankLines: String {
-        var lines = split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        var lines = markdownLines
         while let first = lines.first, first.trimmingSpaces.isEmpty { lines.removeFirst() }
         while let last = lines.last, last.trimmingSpaces.isEmpty { lines.removeLast() }
         return lines.joined(separator: "\n")

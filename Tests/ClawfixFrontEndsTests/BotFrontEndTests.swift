@@ -49,7 +49,7 @@ struct BotFrontEndTests {
         // "a" was evicted; its fact comes back from the store.
         let facts = bot.handle(bytes: line("a", "/facts"), line: 8)
         #expect(facts.contains("install.method = docker  (answer)"))
-        store.flush()
+        bot.save()
         let restarted = self.bot(store: SessionStore(path: store.path))
         #expect(restarted.handle(bytes: line("a", "/facts"), line: 1).contains("install.method = docker  (answer)"))
         #expect(restarted.handle(bytes: line("other0", "/facts"), line: 2).contains("No facts yet."))
@@ -70,6 +70,61 @@ struct BotFrontEndTests {
         #expect(outputs.count == 3)
         #expect(outputs[1] == #"{"error":"not valid JSON; expected {\"conversation\",\"text\",\"author\"}","line":2}"#)
         #expect(outputs[2].hasPrefix(#"{"conversation":"b""#))
+    }
+}
+
+extension BotFrontEndTests {
+    /// States are encoded when saved: answering stages nothing until `save()` (or the interval).
+    @Test func answersAreSavedInBatchesAndAllAtSave() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("clawfix-bot-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = SessionStore(path: directory.appendingPathComponent("sessions.sqlite").path)
+        let bot = BotFrontEnd(engine: SymptomEchoEngine(), store: store, flushInterval: 3, flushDelay: 3_600)
+        _ = bot.handle(bytes: line("a", "docker"), line: 1)
+        _ = bot.handle(bytes: line("b", "docker"), line: 2)
+        #expect(SessionStore(path: store.path).load(conversation: "a") == nil)
+        _ = bot.handle(bytes: line("c", "docker"), line: 3)
+        // The third message reached the interval: all three are on disk.
+        #expect(SessionStore(path: store.path).load(conversation: "a") != nil)
+        #expect(SessionStore(path: store.path).load(conversation: "c") != nil)
+        _ = bot.handle(bytes: line("d", "docker"), line: 4)
+        #expect(SessionStore(path: store.path).load(conversation: "d") == nil)
+        bot.save()
+        let reopened = SessionStore(path: store.path)
+        #expect(reopened.load(conversation: "d")?.transcriptCount == 2)
+        #expect(reopened.transcript(conversation: "d").map(\.role) == ["user", "clawfix"])
+    }
+
+    /// A stop request ends the input like EOF, after the line being answered: what was answered
+    /// is saved, lines read but not answered are left, and `run` returns although the writer
+    /// never closed its end.
+    @Test func aStopRequestEndsRunAfterSavingWhatWasAnswered() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("clawfix-bot-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = SessionStore(path: directory.appendingPathComponent("sessions.sqlite").path)
+        let bot = BotFrontEnd(engine: SymptomEchoEngine(), store: store, flushInterval: 1_000, flushDelay: 3_600)
+        var input: [Int32] = [0, 0]
+        var stop: [Int32] = [0, 0]
+        #expect(pipe(&input) == 0 && pipe(&stop) == 0)
+        defer { for fd in input + stop { close(fd) } }
+        var bytes: [UInt8] = []
+        for index in 0..<3 { bytes += line("s\(index)", "docker") + [0x0A] }
+        _ = bytes.withUnsafeBytes { write(input[1], $0.baseAddress, $0.count) }
+        var outputs: [String] = []
+        var requested = false
+        bot.run(input: input[0], stop: stop[0]) { output in
+            outputs.append(output)
+            if !requested {
+                // Asked to stop while answering the first line; the other two are already read.
+                requested = true
+                var byte: UInt8 = 15
+                _ = write(stop[1], &byte, 1)
+            }
+        }
+        #expect(outputs.count == 1)
+        let reopened = SessionStore(path: store.path)
+        #expect(reopened.load(conversation: "s0") != nil)
+        #expect(reopened.load(conversation: "s1") == nil)
     }
 }
 

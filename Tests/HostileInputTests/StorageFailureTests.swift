@@ -122,7 +122,7 @@ import Testing
         let bot = BotFrontEnd(engine: Hostile.stage, store: store)
         let first = bot.handle(bytes: Array(#"{"conversation":"a","text":"disconnected (1008): pairing required","author":"u"}"#.utf8), line: 1)
         #expect(first.contains("pairing-not-approved"))
-        store.flush()
+        bot.save()
         // Nothing lost within the process: the conversation keeps its facts for the next turn.
         let second = bot.handle(bytes: Array(#"{"conversation":"a","text":"/facts","author":"u"}"#.utf8), line: 2)
         #expect(second.contains("symptom"))
