@@ -94,6 +94,9 @@ public struct FactName: RawRepresentable, Hashable, Comparable, Sendable, Codabl
     public static let gatewayContainerState: FactName = "docker.gateway-state"
     /// Exit code of an exited or restarting gateway container (`78` = refused to start).
     public static let gatewayExitCode: FactName = "docker.gateway-exit-code"
+    /// How often Docker restarted the gateway container (`RestartCount` of `docker inspect`); a
+    /// growing count is a restart loop.
+    public static let gatewayRestartCount: FactName = "docker.gateway-restart-count"
     /// Health: `healthy`, `unhealthy`, `starting`.
     public static let gatewayHealth: FactName = "docker.gateway-health"
     /// Each published mapping of the gateway's container port 18789, as `HOSTADDR:HOSTPORT->18789/tcp`

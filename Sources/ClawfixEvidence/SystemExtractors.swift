@@ -4,7 +4,6 @@ enum SystemExtractors {
         DockerPsExtractor(), ComposePsExtractor(), ComposeConfigExtractor(), DockerInspectExtractor(),
         ListeningSocketsExtractor(), EnvironmentExtractor(), CommandLineExtractor(),
     ]
-    /// Fact names these extractors produce beyond the core vocabulary in `FactName`: none, every
-    /// name they emit is a core name or an `env.<NAME>`.
-    static let factNames: Set<String> = []
+    /// Fact names these extractors produce beyond the core vocabulary in `FactName`.
+    static let factNames: Set<String> = [FactName.gatewayRestartCount.rawValue]
 }

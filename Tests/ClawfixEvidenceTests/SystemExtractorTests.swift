@@ -195,7 +195,7 @@ struct DockerInspectExtractorTests {
             "docker.seen=true@11", "docker.mount=/home/node/.openclaw <= /home/alice/.openclaw@11",
             "docker.config-mount-source=/home/alice/.openclaw@11", "docker.config-mount-owner=user@11",
             "env.OPENCLAW_GATEWAY_TOKEN=set@18", "env.OPENCLAW_ALLOW_INSECURE_PRIVATE_WS=empty@19", "env.HOME=/home/node@20",
-            "shell.home=/home/node@20",
+            "shell.home=/home/node@20", "docker.gateway-container=openclaw-openclaw-gateway-1@4", "install.kind=compose@4",
         ])
     }
 }
