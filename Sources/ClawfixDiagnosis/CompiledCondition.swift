@@ -75,6 +75,73 @@ indirect enum CompiledCondition: Sendable {
     }
 }
 
+extension CompiledCondition {
+    /// As `FactSet.evaluate(_:witnesses:)`: the truth, and the facts that decided it (per atom the
+    /// first facts of up to `FactSet.maximumWitnessesPerAtom` distinct values).
+    func evaluate(_ view: FactView, witnesses: inout [Fact]) -> Truth {
+        switch self {
+        case .known(let name):
+            guard let indices = view.slots[name] else { return .unknown }
+            witnesses += view.sample(indices) { _ in true }
+            return .yes
+        case .equals(let name, let value):
+            return view.some(name, &witnesses) { FactSet.same($0, value) }
+        case .oneOf(let name, let values):
+            return view.some(name, &witnesses) { value in values.contains { FactSet.same(value, $0) } }
+        case .notEquals(let name, let value):
+            guard let indices = view.slots[name] else { return .unknown }
+            if indices.contains(where: { FactSet.same(view.facts[$0].value, value) }) { return .no }
+            witnesses += view.sample(indices) { _ in true }
+            return .yes
+        case .matches(let name, let pattern):
+            return view.some(name, &witnesses) { pattern.matches($0) }
+        case .version(let name, let comparison, let bound):
+            let truth = truth(view)
+            if truth == .yes {
+                witnesses += view.sample(view.slots[name] ?? []) { value in
+                    OpenClawVersion(value).map { FactSet.compare($0, comparison, bound) } ?? false
+                }
+            }
+            return truth
+        case .not(let inner):
+            let truth = !inner.truth(view)
+            // `not X` holds because of the facts that made X false: the values of X's names.
+            if truth == .yes {
+                var names: [Int] = []
+                inner.collectNames(into: &names)
+                for name in names { witnesses += view.sample(view.slots[name] ?? []) { _ in true } }
+            }
+            return truth
+        case .and(let lhs, let rhs):
+            var local: [Fact] = []
+            let truth = lhs.evaluate(view, witnesses: &local) && rhs.evaluate(view, witnesses: &local)
+            if truth == .yes { witnesses += local }
+            return truth
+        case .or(let lhs, let rhs):
+            var left: [Fact] = []
+            var right: [Fact] = []
+            let leftTruth = lhs.evaluate(view, witnesses: &left)
+            let rightTruth = rhs.evaluate(view, witnesses: &right)
+            if leftTruth == .yes { witnesses += left }
+            if rightTruth == .yes { witnesses += right }
+            return leftTruth || rightTruth
+        }
+    }
+
+    /// The name numbers read, each once, in first-use order.
+    func collectNames(into names: inout [Int]) {
+        switch self {
+        case .known(let name), .equals(let name, _), .notEquals(let name, _), .oneOf(let name, _),
+            .matches(let name, _), .version(let name, _, _):
+            if !names.contains(name) { names.append(name) }
+        case .not(let inner): inner.collectNames(into: &names)
+        case .and(let lhs, let rhs), .or(let lhs, let rhs):
+            lhs.collectNames(into: &names)
+            rhs.collectNames(into: &names)
+        }
+    }
+}
+
 /// A `~ /regex/` pattern compiled once (case-insensitive, as the knowledge base documents).
 /// `NSRegularExpression` is immutable and thread-safe for matching.
 final class CompiledPattern: @unchecked Sendable {
@@ -103,6 +170,27 @@ struct FactView {
             if let id = names[name] { slots[id] = set.indices(named: name) }
         }
         self.slots = slots
+    }
+
+    func some(_ name: Int, _ witnesses: inout [Fact], _ test: (String) -> Bool) -> Truth {
+        guard let indices = slots[name] else { return .unknown }
+        let holding = sample(indices, test)
+        guard !holding.isEmpty else { return .no }
+        witnesses += holding
+        return .yes
+    }
+
+    /// The first facts among `indices` whose value passes `test`, one per distinct value, at most
+    /// `FactSet.maximumWitnessesPerAtom`.
+    func sample(_ indices: [Int], _ test: (String) -> Bool) -> [Fact] {
+        var result: [Fact] = []
+        for index in indices {
+            let fact = facts[index]
+            guard !result.contains(where: { $0.value == fact.value }), test(fact.value) else { continue }
+            result.append(fact)
+            if result.count == FactSet.maximumWitnessesPerAtom { break }
+        }
+        return result
     }
 
     @inline(__always) func any(_ name: Int, _ test: (String) -> Bool) -> Truth {

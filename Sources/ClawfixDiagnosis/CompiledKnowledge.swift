@@ -284,6 +284,37 @@ final class CompiledKnowledge: Sendable {
         return truths
     }
 
+    /// `branchTruths(_:_:witnesses:)` over the compiled conditions of node `global` (a position in
+    /// `allNodes`).
+    func branchTruths(
+        global: Int, _ view: FactView, _ facts: FactSet, witnesses: inout [[Fact]]
+    ) -> [Truth] {
+        var earlierNone: Truth = .yes
+        var truths: [Truth] = []
+        witnesses = []
+        let version = facts.version
+        let base = branchBase[global]
+        for slot in base..<(base + allNodes[global].branches.count) {
+            var found: [Fact] = []
+            var own: Truth = branchConditions[slot]?.evaluate(view, witnesses: &found) ?? .yes
+            if let range = branchVersions[slot] {
+                if let version {
+                    if !range.contains(version) {
+                        own = .no
+                    } else {
+                        found += facts.facts(named: .openclawVersion).suffix(FactSet.maximumWitnessesPerAtom)
+                    }
+                } else {
+                    own = own && .unknown
+                }
+            }
+            truths.append(earlierNone && own)
+            witnesses.append(found)
+            earlierNone = earlierNone && !own
+        }
+        return truths
+    }
+
     /// `branchTruths(_:_:witnesses:)` without the evidence (the scoring loop).
     static func branchTruths(_ node: KnowledgeNode, _ facts: FactSet) -> [Truth] {
         var earlierNone: Truth = .yes

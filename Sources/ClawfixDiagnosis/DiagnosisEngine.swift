@@ -30,6 +30,8 @@ public struct DiagnosisEngine: Sendable {
     static let otherScore = 2.0
     static let temperature = 1.5
     static let reportedCandidates = 5
+    /// Candidates `/why` explains.
+    static let explainedCandidates = 3
     static let minimumConfidence = 0.02
 
     /// An engine over trees built in code (tests) or loaded by the caller. `titles` and `fixes` are
@@ -87,7 +89,7 @@ public struct DiagnosisEngine: Sendable {
     public func explain(_ state: ConversationState) -> [String] {
         let analysis = analyse(state.factSet, hits: hits(for: state), asked: state.askedNodes)
         var lines: [String] = []
-        for candidate in analysis.ranked.prefix(3) {
+        for candidate in analysis.ranked.prefix(Self.explainedCandidates) {
             let percent = Int((candidate.confidence * 100).rounded())
             lines.append(
                 "\(candidate.diagnosisID) — \(percent)% (score \(Self.format(candidate.score)), "
@@ -176,8 +178,12 @@ public struct DiagnosisEngine: Sendable {
         var ranked: [CandidateScore] = []
         ranked.reserveCapacity(scores.count)
         for (offset, scored) in scores.enumerated() {
-            var candidate = offset < Self.reportedCandidates ? explained(scored, facts) : summary(scored)
-            candidate.confidence = weights[offset] / total
+            let confidence = weights[offset] / total
+            // Parts for what the report shows and for `/why` (the top three), not for the tail.
+            let shown = offset < Self.explainedCandidates
+                || (offset < Self.reportedCandidates && confidence >= Self.minimumConfidence)
+            var candidate = shown ? explained(scored, facts, cache.view) : summary(scored)
+            candidate.confidence = confidence
             ranked.append(candidate)
         }
 
@@ -256,16 +262,16 @@ public struct DiagnosisEngine: Sendable {
     }
 
     /// A candidate with every part of its score and the facts behind each (the same sum as `score`).
-    func explained(_ scored: SiteScore, _ facts: FactSet) -> CandidateScore {
+    func explained(_ scored: SiteScore, _ facts: FactSet, _ view: FactView) -> CandidateScore {
         let site = knowledge.sites[scored.site]
         let tree = knowledge.trees[site.tree]
         var parts: [CandidateScore.Part] = []
         if let prior = scored.prior {
             parts.append(.init(kind: .prior, weight: prior, description: "your message matches “\(tree.tree.title)”", facts: []))
         }
-        for signal in site.node.signals {
+        for (offset, signal) in site.node.signals.enumerated() where site.signals[offset].condition.truth(view) == .yes {
             var witnesses: [Fact] = []
-            guard facts.evaluate(signal.condition, witnesses: &witnesses) == .yes else { continue }
+            _ = site.signals[offset].condition.evaluate(view, witnesses: &witnesses)
             parts.append(
                 .init(kind: .signal, weight: Double(signal.weight), description: signal.condition.description, facts: witnesses))
         }
@@ -273,7 +279,7 @@ public struct DiagnosisEngine: Sendable {
             for step in site.paths[path] {
                 let decision = tree.nodeList[step.index]
                 var witnesses: [[Fact]] = []
-                let truths = CompiledKnowledge.branchTruths(decision, facts, witnesses: &witnesses)
+                let truths = knowledge.branchTruths(global: step.global, view, facts, witnesses: &witnesses)
                 let branch = decision.branches[step.branch]
                 func described() -> String {
                     "\(decision.id): " + (branch.condition.map { "\($0)" } ?? "else") + " → \(branch.target)"
@@ -346,13 +352,16 @@ public struct DiagnosisEngine: Sendable {
         let distribution = live.map { (id: $0.diagnosisID, mass: $0.confidence) }
         guard distribution.count >= 2 || (distribution.count == 1 && distribution[0].mass < 0.5) else { return nil }
         let liveIndexes = live.map { knowledge.diagnosisIndex[$0.diagnosisID] ?? -1 }
-        var options: [QuestionPlanner.Option] = []
+        let masses = distribution.map(\.mass)
+        // The best question at the frontier of each tree, and the best deeper one; an `Option` is
+        // only built for a node that beats the current best.
+        var frontierPick: (option: QuestionPlanner.Option, value: Double)?
+        var deeperPick: (option: QuestionPlanner.Option, value: Double)?
         var treesInPlay: [Int] = []
         for candidate in live {
             if let tree = knowledge.treeIndex[candidate.treeID], !treesInPlay.contains(tree) { treesInPlay.append(tree) }
         }
         let version = facts.version
-        var deeper: [QuestionPlanner.Option] = []
         for treeIndex in treesInPlay {
             let tree = knowledge.trees[treeIndex]
             let frontier = Self.frontier(of: treeIndex, &cache)
@@ -373,16 +382,19 @@ public struct DiagnosisEngine: Sendable {
                     }
                     return mask
                 }
+                let gain = QuestionPlanner.gain(holding: holding, branches: liveBranches.count, masses: masses)
+                guard gain >= QuestionPlanner.minimumGain else { continue }
+                let cost = tree.nodeList[nodeIndex].cost
+                let value = gain - QuestionPlanner.costPenalty * Double(cost)
+                let current = frontier == nodeIndex ? frontierPick : deeperPick
+                if let current, !Self.better(value, cost, than: current.value, current.option.node.cost) { continue }
                 let option = QuestionPlanner.Option(
                     key: tree.keys[nodeIndex], node: tree.nodeList[nodeIndex],
                     outcomes: liveBranches.map { reach[$0].ids }, holding: holding)
-                if frontier == nodeIndex {
-                    options.append(option)
-                } else {
-                    deeper.append(option)
-                }
+                if frontier == nodeIndex { frontierPick = (option, value) } else { deeperPick = (option, value) }
             }
         }
+        var options = frontierPick.map { [$0.option] } ?? []
         if version == nil, !asked.contains(QuestionPlanner.versionKey) {
             var ranges: [(id: String, range: VersionRange)] = []
             for candidate in ranked where candidate.confidence >= Self.minimumConfidence / 2 {
@@ -402,7 +414,7 @@ public struct DiagnosisEngine: Sendable {
         // Questions deeper in a tree than the facts have walked it only when the frontier has
         // nothing useful left (asking for Docker logs before knowing it is Docker confuses people).
         var chosen = Self.best(of: options, distribution)
-        if chosen == nil { chosen = Self.best(of: deeper, distribution) }
+        if chosen == nil { chosen = deeperPick?.option }
         guard let option = chosen else { return nil }
         let commands = tailor.command(for: option.node).map { [$0] } ?? []
         var why = "Its answer narrows down the causes."
@@ -429,15 +441,17 @@ public struct DiagnosisEngine: Sendable {
             let gain = QuestionPlanner.gain(holding: holding, branches: option.outcomes.count, masses: masses)
             guard gain >= QuestionPlanner.minimumGain else { continue }
             let value = gain - QuestionPlanner.costPenalty * Double(option.node.cost)
-            if let current = chosen {
-                let better =
-                    value > current.value + 1e-9
-                    || (abs(value - current.value) <= 1e-9 && option.node.cost < current.option.node.cost)
-                if !better { continue }
+            if let current = chosen, !better(value, option.node.cost, than: current.value, current.option.node.cost) {
+                continue
             }
             chosen = (option, value)
         }
         return chosen?.option
+    }
+
+    /// Higher gain less cost wins; a tie goes to the cheaper question, then to the earlier one.
+    static func better(_ value: Double, _ cost: Int, than current: Double, _ currentCost: Int) -> Bool {
+        value > current + 1e-9 || (abs(value - current) <= 1e-9 && cost < currentCost)
     }
 
     /// The undecided nodes the facts lead to: walk from `start` along branches the facts take; a
