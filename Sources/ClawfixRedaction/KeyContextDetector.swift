@@ -2,22 +2,28 @@
 /// `Config.Env`), `token: …` (YAML), `"token": "…"` (JSON, JSON5), `--token …` and
 /// `--password=…` (CLI flags). The key decides, so a low-entropy value such as `topsecretomer`
 /// or `123456` goes too, and a 64-hex gateway token goes while a 64-hex container id stays.
-public struct KeyContextDetector: TriggeredDetector {
+public struct KeyContextDetector: SecretDetector {
     public let name = "key-context"
     public let message = "a value stored under a key that names a secret (token, secret, password, key, auth)"
     /// The separators: `KEY=value`, `key: value`, `--flag value`.
-    public let trigger = DetectorTrigger("=", ":", " ")
+    let trigger = DetectorTrigger("=", ":", " ")
 
-    public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at sep: Int, into candidates: inout [SecretCandidate]) -> Int {
-        // Most hits are spaces between words: only a word that can end a secret key name matters.
-        guard sep > 0, bytes[sep] != 0x20 || Self.canEndKeyName(bytes[sep - 1]) else { return sep + 1 }
-        guard let found = value(after: sep, in: bytes) else { return sep + 1 }
-        candidates.append(SecretCandidate(start: found.start, end: found.end, kind: found.kind, detector: name))
-        return found.end
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
+        var ends = ValueEnds(bytes: bytes)
+        trigger.forEach(in: bytes) { sep in
+            // Most hits are spaces between words: only a word that can end a secret key name matters.
+            guard sep > 0, bytes[sep] != 0x20 || Self.canEndKeyName(bytes[sep - 1]) else { return sep + 1 }
+            guard let found = value(after: sep, in: bytes, &ends) else { return sep + 1 }
+            candidates.append(SecretCandidate(start: found.start, end: found.end, kind: found.kind, detector: name))
+            // Keys inside the value are looked at too: when another detector's earlier find
+            // overlaps this value, the value is dropped, and a secret after a nested key must not
+            // go with it (the second pass, which sees a marker there, would find it).
+            return found.start
+        }
     }
 
     /// The secret value following the separator at `sep`, when the key before it names a secret.
-    private func value(after sep: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int, kind: SecretKind)? {
+    private func value(after sep: Int, in bytes: UnsafeBufferPointer<UInt8>, _ ends: inout ValueEnds) -> (start: Int, end: Int, kind: SecretKind)? {
         let n = bytes.count
         let separator = bytes[sep]
         // Walk back over an optional closing quote and spaces (`"token" : `), then the key.
@@ -55,10 +61,8 @@ public struct KeyContextDetector: TriggeredDetector {
             }
             end = min(end, n)
         } else {
-            end = start
-            while end < n && !Self.endsBareValue(bytes[end]) { end += 1 }
             // A trailing comma or semicolon belongs to the syntax around the value.
-            while end > start && (bytes[end - 1] == UInt8(ascii: ",") || bytes[end - 1] == UInt8(ascii: ";")) { end -= 1 }
+            end = max(start, ends.trimmedBareEnd(from: start))
         }
         var value = bytes[start..<end]
         var resultKind = kind
@@ -67,22 +71,19 @@ public struct KeyContextDetector: TriggeredDetector {
             var s = start + scheme
             while s < end && ByteClass.isSpace(bytes[s]) { s += 1 }
             guard s < end else { return nil }
-            var e = s
-            while e < end && !ByteClass.isSpace(bytes[e]) { e += 1 }
+            let e = min(end, ends.space(from: s))
             value = bytes[s..<e]
             start = s
             end = e
             resultKind = .bearerToken
         } else if opening != UInt8(ascii: "\"") && opening != UInt8(ascii: "'") {
             // An unquoted value ends at the first space.
-            var e = start
-            while e < end && !ByteClass.isSpace(bytes[e]) { e += 1 }
-            end = e
+            end = min(end, ends.space(from: start))
             value = bytes[start..<end]
         }
         guard value.count >= 3, !ValueShape.isPlaceholder(value) else { return nil }
         if ByteClass.hasPrefix(bytes, at: start, "-----BEGIN") { return nil }  // PrivateKeyBlockDetector's
-        if kind.isHeaderLike && ["token", "password", "none", "trusted-proxy", "device"].contains(String(decoding: value, as: UTF8.self).lowercased()) {
+        if kind.isHeaderLike && Self.authModes.contains(where: { $0.count == value.count && zip(value, $0).allSatisfy { ByteClass.lower($0) == $1 } }) {
             return nil  // `--auth token`, `auth: password` name a mode
         }
         if value.first == UInt8(ascii: "/") || value.starts(with: "~/".utf8) || value.starts(with: "./".utf8) { return nil }
@@ -99,7 +100,9 @@ public struct KeyContextDetector: TriggeredDetector {
         }
     }
 
-    private static func endsBareValue(_ b: UInt8) -> Bool {
+    private static let authModes = ["token", "password", "none", "trusted-proxy", "device"].map { Array($0.utf8) }
+
+    fileprivate static func endsBareValue(_ b: UInt8) -> Bool {
         switch b {
         case 0x0A, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: ")"),
             UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ">"), UInt8(ascii: "`"), UInt8(ascii: "<"):
@@ -117,4 +120,45 @@ public struct KeyContextDetector: TriggeredDetector {
     }
 
     private static let schemes = ["bearer ", "basic ", "token ", "bot "].map { Array($0.utf8) }
+}
+
+/// Where bare values and words end. Nested keys make values overlap (`token=a token=b …`), so
+/// each answer is kept for the next value that ends at the same place: every byte is read a
+/// bounded number of times, however many values share it.
+private struct ValueEnds {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// No bare-value terminator in `from..<at`; `at` is one, or the end of the input.
+    private var terminator = (from: 0, at: -1)
+    /// The same for a space or tab.
+    private var space = (from: 0, at: -1)
+    /// For the terminator at `end`: where the commas and semicolons before it begin.
+    private var trimmed = (end: -1, at: 0)
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// The end of a bare value starting at `start`, before any trailing `,` or `;` (at least `start`).
+    mutating func trimmedBareEnd(from start: Int) -> Int {
+        if !(terminator.from <= start && start <= terminator.at) {
+            var e = start
+            while e < bytes.count && !KeyContextDetector.endsBareValue(bytes[e]) { e += 1 }
+            terminator = (start, e)
+        }
+        let end = terminator.at
+        if trimmed.end != end {
+            var t = end
+            while t > 0 && (bytes[t - 1] == UInt8(ascii: ",") || bytes[t - 1] == UInt8(ascii: ";")) { t -= 1 }
+            trimmed = (end, t)
+        }
+        return trimmed.at
+    }
+
+    /// The first space or tab at or after `start`, or the end of the input.
+    mutating func space(from start: Int) -> Int {
+        if !(space.from <= start && start <= space.at) {
+            var e = start
+            while e < bytes.count && !ByteClass.isSpace(bytes[e]) { e += 1 }
+            space = (start, e)
+        }
+        return space.at
+    }
 }

@@ -43,3 +43,36 @@ extension IdempotenceRegressionTests {
         #expect(second.findings == [])
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `key-context-after-marker`: `TOKEN=` took the rest of the line as its value, so the
+    /// `bapi-key=` inside it was never looked at; the URL password that starts earlier overlaps
+    /// that value and wins, the value is dropped — and on the second pass, with the marker in
+    /// place of `TOKEN=`, `bapi-key=EW9atN.` was found. Keys inside a value are looked at now.
+    @Test func keyInsideADroppedValueIsFound() {
+        let bytes: [UInt8] = [79, 80, 46, 46, 78, 46, 78, 46, 96, 46, 61, 10, 46, 49, 61, 46, 46, 46, 46, 112, 105, 95, 7, 1, 0, 58, 47, 47, 58, 58, 58, 58, 110, 45, 45, 45, 45, 80, 69, 84, 65, 43, 84, 79, 75, 69, 78, 61, 45, 45, 45, 45, 37, 45, 64, 65, 87, 97, 110, 103, 115, 112, 115, 105, 118, 97, 215, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 244, 223, 223, 223, 223, 223, 223, 223, 45, 102, 57, 77, 0, 0, 0, 78, 46, 98, 97, 112, 105, 45, 107, 101, 121, 61, 69, 87, 57, 97, 116, 78, 46]
+        var redactor = Redactor()
+        let first = redactor.redact(PastedInput(bytes: bytes))
+        let invalid = String(repeating: "\u{FFFD}", count: 28)
+        #expect(first.text == "OP..N.N.`.=\n.1=....pi_://:[password …--%-]@AWangspsiva\(invalid)-f9MN.bapi-key=[secret]")
+        #expect(first.findings == [
+            RedactionFinding(kind: .password, detector: "url-secret", line: 2, start: 26, end: 51, marker: "[password …--%-]"),
+            RedactionFinding(kind: .genericSecret, detector: "key-context", line: 2, start: 162, end: 169, marker: "[secret]"),
+        ])
+        var again = Redactor()
+        let second = again.redact(first.text)
+        #expect(second.text == first.text)
+        #expect(second.findings == [])
+    }
+
+    /// The same shape in a realistic paste: the URL password `TOKEN=x1y2z3` starts before the
+    /// `TOKEN=` value, which runs on to the end of the word; the `secret_key` behind it goes too.
+    @Test func nestedKeyAfterAURLPassword() {
+        var redactor = Redactor()
+        let first = redactor.redact("jdbc=https://app:TOKEN=x1y2z3@db/app;secret_key=EW9atNq2\n")
+        #expect(first.text == "jdbc=https://app:[password]@db/app;secret_key=[secret]\n")
+        #expect(first.findings.map(\.detector) == ["url-secret", "key-context"])
+        var again = Redactor()
+        #expect(again.redact(first.text).text == first.text)
+    }
+}
