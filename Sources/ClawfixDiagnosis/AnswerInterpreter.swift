@@ -82,6 +82,28 @@ public struct AnswerInterpreter: Sendable {
         return facts
     }
 
+    /// True when the user's own words say the gateway runs now ("it runs now", "it's up now"): the
+    /// restart loop or startup refusal an older message showed is over. Only the first lines are
+    /// read: that is where people write, above what they paste.
+    public static func saysGatewayRunsNow(_ text: String) -> Bool {
+        let head = text.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: true).prefix(3)
+        let words = Self.words(head.joined(separator: "\n").prefix(maximumAnswerLength).description)
+        guard !words.isEmpty else { return false }
+        var phrases: Set<String> = []
+        for start in words.indices {
+            var phrase = ""
+            for word in words[start..<min(words.count, start + 3)] {
+                phrase += phrase.isEmpty ? word : " " + word
+                phrases.insert(phrase)
+            }
+        }
+        return ["runs now", "running now", "it's running", "its running", "is running", "starts now", "started now",
+            "it started", "up now", "it's up", "is up", "starts again", "runs again", "running again", "up again",
+        ].contains { phrases.contains($0) } && !["not running", "isn't running", "not up", "still restarting"].contains {
+            phrases.contains($0)
+        }
+    }
+
     /// Lower-cased words of the user's own prose, punctuation other than `.`, `-`, `'` and `@` dropped
     /// ("Yes, it's Docker!" → `yes it's docker`). Pasted output inside a short message is not the
     /// user speaking: lines of output (a close banner, a log line, an error message) and tokens that

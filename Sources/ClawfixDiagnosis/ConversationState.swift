@@ -59,6 +59,20 @@ public struct ConversationState: Sendable, Codable, Hashable {
                     })
             }
         }
+        // "It runs now": the startup refusal and restart loop of older messages are over (the user
+        // fixed them), so they no longer speak for a cause; the install they showed still counts.
+        if AnswerInterpreter.saysGatewayRunsNow(text) {
+            let pastLines = Set(
+                (factSet.facts(named: .gatewayStartFailure) + factSet.facts(named: .gatewayContainerState)
+                    .filter { $0.value.lowercased() != "running" }).compactMap(\.text))
+            if !pastLines.isEmpty {
+                factSet = FactSet(
+                    facts.filter { fact in
+                        guard let text = fact.text, pastLines.contains(text) else { return true }
+                        return !Self.startupFactNames.contains(fact.name)
+                    })
+            }
+        }
         absorb(facts: newFacts)
         if carriesSymptom || symptomText.isEmpty {
             symptomText = String(text.prefix(Self.symptomTextLimit))
@@ -100,6 +114,11 @@ public struct ConversationState: Sendable, Codable, Hashable {
     }
 
     static let symptomTextLimit = 2_000
+    /// The facts that describe a gateway that failed to start; "it runs now" retires them.
+    static let startupFactNames: Set<FactName> = [
+        .gatewayStartFailure, .gatewayContainerState, .symptom, .errorReporter, .gatewayRestartCount,
+        .gatewayExitCode,
+    ]
     /// The facts that describe one gateway close; a newer message's close replaces them.
     static let closeFactNames: Set<FactName> = [.closeCode, .closeReason, .authReason, .pairingReason]
 }

@@ -17,10 +17,6 @@ struct TranscriptReplayTests {
             1: "no next question through the openclaw-cli service",
             3: "cli-container-loopback facts of earlier turns outrank a new command-not-found",
         ],
-        "gateway-restart-loop.md": [
-            1: "a container named plain `openclaw` is not recognised as the gateway, so gateway-not-running is missed",
-            2: "wrong-port (18791 answer) loses to allowed-origins-required carried from turn 1",
-        ],
         "network-and-ports.md": [
             2: "remote-localhost-confusion is not ruled out by a tunnel forward to the wrong port"
         ],
