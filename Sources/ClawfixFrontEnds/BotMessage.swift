@@ -25,14 +25,34 @@ public struct BotResponse: Sendable, Hashable {
     public var next: NextQuestion?
 
     /// One compact JSON line, keys in contract order.
+    ///
+    /// Written straight into bytes, the same as `OrderedJSON` would, without building the tree for
+    /// the two big strings; the usual single chunk is the reply itself, so its escaped bytes are
+    /// copied instead of escaped twice.
     public var jsonLine: String {
-        OrderedJSON.object([
-            ("conversation", .string(conversation)),
-            ("reply", .string(reply)),
-            ("chunks", .array(chunks.map(OrderedJSON.string))),
-            ("diagnoses", .array(diagnoses.map(OrderedJSON.init))),
-            ("next", next.map(OrderedJSON.init) ?? .null),
-        ]).serialized()
+        var out: [UInt8] = []
+        out.reserveCapacity(2 * reply.utf8.count + 1_024)
+        out += #"{"conversation":"#.utf8
+        OrderedJSON.writeString(conversation, into: &out)
+        out += #","reply":"#.utf8
+        let replyStart = out.count
+        OrderedJSON.writeString(reply, into: &out)
+        let escapedReply = Array(out[replyStart...])
+        out += #","chunks":["#.utf8
+        for (index, chunk) in chunks.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            if chunk == reply {
+                out.append(contentsOf: escapedReply)
+            } else {
+                OrderedJSON.writeString(chunk, into: &out)
+            }
+        }
+        out += #"],"diagnoses":"#.utf8
+        OrderedJSON.array(diagnoses.map(OrderedJSON.init)).write(into: &out)
+        out += #","next":"#.utf8
+        (next.map(OrderedJSON.init) ?? .null).write(into: &out)
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -44,9 +44,10 @@ public final class Conversation<Engine: ConversationEngine> {
         self.init(id: id, engine: engine, evidence: evidence, limits: limits, state: decoded)
     }
 
-    /// The state as JSON for the session store (redacted by construction).
+    /// The state as JSON for the session store (redacted by construction), read back by
+    /// `init(storedState:)` with `JSONDecoder`.
     public func encodedState() -> Data? {
-        try? JSONEncoder().encode(state)
+        try? CompactJSONEncoder().encode(state)
     }
 
     /// Transcript lines (redacted) produced since the last call.
@@ -198,6 +199,10 @@ enum SlashCommand: Equatable {
     ]
 
     init?(_ text: String) {
+        // Most messages are pastes: one byte tells, before trimming the whole text with Foundation.
+        // (A non-ASCII first byte may be Unicode white space before a `/`, so it takes the long way.)
+        let first = text.utf8.first { !(0x09...0x0D).contains($0) && $0 != 0x20 }
+        guard let first, first == UInt8(ascii: "/") || first >= 0x80 else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.hasPrefix("/"), !trimmed.contains("\n") else { return nil }
         let word = trimmed.dropFirst().prefix { !$0.isWhitespace }

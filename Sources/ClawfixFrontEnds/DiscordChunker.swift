@@ -15,7 +15,8 @@ public struct DiscordChunker: Sendable {
     private static let closingFence = "```"
 
     public func chunks(_ text: String) -> [String] {
-        if text.utf16.count <= limit { return [text] }
+        // UTF-16 never counts more units than UTF-8 has bytes, and the byte count is free.
+        if text.utf8.count <= limit || text.utf16.count <= limit { return [text] }
         var chunks: [String] = []
         var lines: [Substring] = []
         var length = 0
@@ -36,7 +37,7 @@ public struct DiscordChunker: Sendable {
             }
         }
 
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in Self.lines(of: text) {
             let isFence = line.drop { $0 == " " }.hasPrefix("```")
             let reopenCost = (openFence?.utf16.count ?? 0) + 1
             for piece in Self.pieces(of: line, maximum: max(16, budget - reopenCost - 1)) {
@@ -57,6 +58,27 @@ public struct DiscordChunker: Sendable {
             chunks.append(chunk)
         }
         return chunks
+    }
+
+    /// The text split at each `\n` that is a `Character` of its own (a `\r\n` pair is one character
+    /// and does not split), as `split(separator: "\n")` does, but scanning bytes.
+    private static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var previous: UInt8 = 0
+        var index = start
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") {
+                lines.append(text[start..<index])
+                start = bytes.index(after: index)
+            }
+            previous = byte
+            index = bytes.index(after: index)
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     /// A line longer than a chunk is cut at character boundaries.

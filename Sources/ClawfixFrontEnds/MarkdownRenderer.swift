@@ -77,17 +77,43 @@ public struct MarkdownRenderer: Sendable {
 
     /// A line inside a fence: a ``` run would end the fence, so it is broken up.
     static func fenced(_ text: String) -> String {
-        mentionSafe(text.replacingOccurrences(of: "```", with: "`\u{200B}`\u{200B}`"))
+        mentionSafe(defused(text))
     }
 
     /// Text outside a fence: keep it on one line and without mentions.
     static func inline(_ text: String) -> String {
-        mentionSafe(text.replacingOccurrences(of: "```", with: "`\u{200B}`\u{200B}`"))
+        mentionSafe(defused(text))
+    }
+
+    /// ``` broken up by zero-width spaces. Most lines hold no backtick pair at all, and a byte scan
+    /// is far cheaper than Foundation's search, which ran for every line of every bot reply.
+    static func defused(_ text: String) -> String {
+        guard contains(text, "``") else { return text }
+        return text.replacingOccurrences(of: "```", with: "`\u{200B}`\u{200B}`")
     }
 
     static func mentionSafe(_ text: String) -> String {
-        guard text.contains("@") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return text }
         return text.replacingOccurrences(of: "@everyone", with: "@\u{200B}everyone")
             .replacingOccurrences(of: "@here", with: "@\u{200B}here")
+    }
+
+    /// True when the UTF-8 bytes of `text` hold those of `needle` (ASCII).
+    private static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= pattern.count else { return false }
+            var index = 0
+            while index <= bytes.count - pattern.count {
+                if bytes[index] == pattern[0] {
+                    var matched = 1
+                    while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
+                    if matched == pattern.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 }
