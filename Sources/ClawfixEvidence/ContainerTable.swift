@@ -53,7 +53,12 @@ struct ContainerTable: Sendable {
     /// The header's layout, or nil when the line is not a listing header of `kind`. A header
     /// consists only of column titles, so prose that mentions `NAMES` never qualifies.
     static func headerLayout(_ line: PasteLine, kind: Kind) -> Layout? {
-        guard line.bytes.count < 400, line.contains(nameNeedle) else { return nil }
+        // Titles are case-sensitive: `NAMES` (docker), `NAME` (compose v2) or `Name` (compose v1).
+        guard line.bytes.count < 400,
+            kind == .dockerPs
+                ? ByteSearch.find(namesTitle, in: line.bytes) != nil
+                : ByteSearch.find(nameTitle, in: line.bytes) != nil || ByteSearch.find(nameV1Title, in: line.bytes) != nil
+        else { return nil }
         let cells = line.raw.tableCells()
         guard cells.count >= 2 else { return nil }
         let titles = Set(cells.map(\.text))
@@ -71,7 +76,9 @@ struct ContainerTable: Sendable {
         return Layout(cells.map { ($0.offset, $0.text) }, kind: kind)
     }
 
-    private static let nameNeedle = ByteSearch.needle("name")
+    private static let namesTitle = Array("NAMES".utf8)
+    private static let nameTitle = Array("NAME".utf8)
+    private static let nameV1Title = Array("Name".utf8)
 
     /// Every listing of `kind` in the paste, in order; one pass over the lines.
     static func find(in lines: [PasteLine], kind: Kind) -> [ContainerTable] {

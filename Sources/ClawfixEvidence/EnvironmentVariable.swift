@@ -9,10 +9,10 @@ enum EnvironmentVariable {
 
     /// `[A-Za-z_][A-Za-z0-9_]*`.
     static func isName(_ text: Substring) -> Bool {
-        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
-            return false
-        }
-        return text.count <= 128 && text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+        let bytes = text.utf8
+        func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z") }
+        guard let first = bytes.first, first == UInt8(ascii: "_") || isLetter(first), bytes.count <= 128 else { return false }
+        return bytes.allSatisfy { $0 == UInt8(ascii: "_") || isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) }
     }
 
     /// The fact value of `raw`: `empty`, `set` for secrets (already replaced by a redaction marker

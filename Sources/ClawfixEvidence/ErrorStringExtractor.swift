@@ -21,6 +21,8 @@ struct ErrorStringExtractor: FactExtractor {
         ErrorStringCatalogue.entries.map { String(decoding: $0.needle, as: UTF8.self) }
         + ["disconnected (", "gateway closed (", "requestid", "\"authreason\""]
 
+    private static let catalogue = KeywordAutomaton(ErrorStringCatalogue.entries.map { ($0.needle, 1) })
+
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
         for line in document.cleanLines where line.triggers.contains(.errorStrings) {
@@ -30,15 +32,16 @@ struct ErrorStringExtractor: FactExtractor {
     }
 
     func extract(_ line: PasteLine, into facts: inout [Fact]) {
-        if ErrorStringCatalogue.negations.contains(where: { line.contains($0) }) { return }
+        if line.triggers.contains(.negation) { return }
         var symptoms: [String] = []
         var covered: [Range<Int>] = []
         var reporter: String?
         var lineFacts: [Fact] = []
 
-        for entry in ErrorStringCatalogue.entries {
-            let offset = entry.wholeWord ? ByteSearch.findWord(entry.needle, in: line.lower) : line.find(entry.needle)
-            guard let offset else { continue }
+        // One automaton pass finds which catalogue strings occur; they are then taken in catalogue order.
+        for (index, start) in Self.catalogue.matches(in: line.lower) {
+            let entry = ErrorStringCatalogue.entries[index]
+            guard let offset = entry.wholeWord ? ByteSearch.findWord(entry.needle, in: line.lower) : start else { continue }
             let span = offset..<(offset + entry.needle.count)
             if covered.contains(where: { $0.contains(span.lowerBound) && $0.upperBound >= span.upperBound }) { continue }
             covered.append(span)

@@ -7,6 +7,9 @@ struct KeywordAutomaton: Sendable {
     private let transitions: [UInt16]
     /// Groups (bit mask) whose word ends at each state, including via suffix links.
     private let output: [UInt64]
+    /// Indices (in `words`) of the words ending at each state, including via suffix links.
+    private let wordsEnding: [[Int32]]
+    private let wordLengths: [Int]
 
     /// `words[i]` are (word, group mask); words must not contain `\n`.
     init(_ words: [(word: [UInt8], mask: UInt64)]) {
@@ -21,7 +24,8 @@ struct KeywordAutomaton: Sendable {
         // The trie.
         var children: [[Int: Int]] = [[:]]
         var output: [UInt64] = [0]
-        for (word, mask) in words where !word.isEmpty {
+        var ending: [[Int32]] = [[]]
+        for (wordIndex, (word, mask)) in words.enumerated() where !word.isEmpty {
             var state = 0
             for byte in word {
                 let symbol = Int(classes[Int(byte)])
@@ -30,11 +34,13 @@ struct KeywordAutomaton: Sendable {
                 } else {
                     children.append([:])
                     output.append(0)
+                    ending.append([])
                     children[state][symbol] = children.count - 1
                     state = children.count - 1
                 }
             }
             output[state] |= mask
+            ending[state].append(Int32(wordIndex))
         }
         precondition(children.count < Int(UInt16.max), "too many keyword states")
         // Breadth-first: suffix links, merged outputs and the full transition table.
@@ -52,6 +58,7 @@ struct KeywordAutomaton: Sendable {
             let state = queue[head]
             head += 1
             output[state] |= output[fail[state]]
+            ending[state] += ending[fail[state]]
             for symbol in 0..<classCount {
                 let fallback = Int(transitions[fail[state] * classCount + symbol])
                 if let child = children[state][symbol], symbol != 0 {
@@ -67,6 +74,23 @@ struct KeywordAutomaton: Sendable {
         self.classCount = classCount
         self.transitions = transitions
         self.output = output
+        self.wordsEnding = ending
+        self.wordLengths = words.map(\.word.count)
+    }
+
+    /// Every word occurring in `text`, once, with the offset where its first occurrence starts;
+    /// sorted by word index. For matching a line against a whole catalogue in one pass.
+    func matches(in text: LineBytes) -> [(word: Int, start: Int)] {
+        var found: [(word: Int, start: Int)] = []
+        var state = 0
+        for offset in 0..<text.count {
+            let byte = text[offset]
+            state = Int(transitions[state &* classCount &+ Int(byteClass[Int(byte)])])
+            for word in wordsEnding[state] where !found.contains(where: { $0.word == Int(word) }) {
+                found.append((Int(word), offset + 1 - wordLengths[Int(word)]))
+            }
+        }
+        return found.sorted { $0.word < $1.word }
     }
 
     /// The group mask of each `\n`-terminated line of `text`.

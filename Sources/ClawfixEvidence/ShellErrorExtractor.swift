@@ -54,7 +54,7 @@ struct ShellErrorExtractor: FactExtractor {
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
         for line in document.cleanLines where line.triggers.contains(.shellErrors) {
-            if ErrorStringCatalogue.negations.contains(where: { line.contains($0) }) { continue }
+            if line.triggers.contains(.negation) { continue }
             extract(line, into: &facts)
         }
         return facts
