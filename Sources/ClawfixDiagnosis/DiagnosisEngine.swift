@@ -350,7 +350,9 @@ public struct DiagnosisEngine: Sendable {
     ) -> (key: String, question: NextQuestion)? {
         let live = ranked.filter { $0.confidence >= Self.minimumConfidence / 2 }
         let distribution = live.map { (id: $0.diagnosisID, mass: $0.confidence) }
-        guard distribution.count >= 2 || (distribution.count == 1 && distribution[0].mass < 0.5) else { return nil }
+        guard distribution.count >= 2 || (distribution.count == 1 && distribution[0].mass < 0.5) else {
+            return confirmingQuestion(for: live.first, facts, &cache, asked: asked, tailor: tailor)
+        }
         let liveIndexes = live.map { knowledge.diagnosisIndex[$0.diagnosisID] ?? -1 }
         let masses = distribution.map(\.mass)
         // The best question at the frontier of each tree, and the best deeper one; an `Option` is
@@ -427,6 +429,40 @@ public struct DiagnosisEngine: Sendable {
         let question = tailor.placeholders.fill(option.node.ask ?? "Please run this and paste the output.")
         return (option.key, NextQuestion(question: question, commands: commands, why: why))
     }
+
+    /// With one cause left, the cheap command where the facts stand in its tree, when its answer can
+    /// confirm that cause or point to another (an expert still checks `dashboard --no-open` before
+    /// calling a missing token settled). Nothing when the facts already walk the tree to the cause.
+    func confirmingQuestion(
+        for top: CandidateScore?, _ facts: FactSet, _ cache: inout BranchTruthCache, asked: Set<String>,
+        tailor: CommandTailor
+    ) -> (key: String, question: NextQuestion)? {
+        guard let top, let treeIndex = knowledge.treeIndex[top.treeID],
+            let nodeIndex = Self.frontier(of: treeIndex, &cache)
+        else { return nil }
+        let tree = knowledge.trees[treeIndex]
+        let node = tree.nodeList[nodeIndex]
+        guard node.kind == .command, node.cost <= Self.confirmationCost, !asked.contains(tree.keys[nodeIndex]) else {
+            return nil
+        }
+        if let range = node.versions, let version = facts.version, !range.contains(version) { return nil }
+        let truths = cache.truths(tree: treeIndex, node: nodeIndex)
+        let reach = tree.branchReach[nodeIndex]
+        let live = truths.indices.filter { truths[$0] != .no }
+        guard live.contains(where: { reach[$0].ids.contains(top.diagnosisID) }),
+            live.contains(where: { !reach[$0].ids.contains(top.diagnosisID) })
+        else { return nil }
+        let question = tailor.placeholders.fill(node.ask ?? "Please run this and paste the output.")
+        return (
+            tree.keys[nodeIndex],
+            NextQuestion(
+                question: question, commands: tailor.command(for: node).map { [$0] } ?? [],
+                why: "Confirms \(top.diagnosisID) with one quick command.")
+        )
+    }
+
+    /// The most a confirming command may cost (`cost:` 1 = instant, harmless).
+    static let confirmationCost = 1
 
     /// The option with the highest gain less cost; ties go to the cheaper one, then to file order.
     static func best(

@@ -14,14 +14,10 @@ struct TranscriptReplayTests {
             2: "insecure-flag-ignored is not a candidate for allowInsecureAuth on 2026.3.2 (requires/versions mismatch)"
         ],
         "cli-cannot-reach-gateway.md": [
-            1: "no next question through the openclaw-cli service",
             3: "cli-container-loopback facts of earlier turns outrank a new command-not-found",
         ],
         "network-and-ports.md": [
             2: "remote-localhost-confusion is not ruled out by a tunnel forward to the wrong port"
-        ],
-        "tokens-and-configuration.md": [
-            1: "with one candidate left the engine asks nothing, where an expert confirms with dashboard --no-open"
         ],
     ]
 
