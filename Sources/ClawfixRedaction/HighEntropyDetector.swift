@@ -6,31 +6,47 @@ public struct HighEntropyDetector: SecretDetector {
     public let message = "a random-looking value next to the word token, secret or password"
 
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
+        scan(bytes, boundaries: RedactionMarker.spans(in: bytes), into: &candidates)
+    }
+
+    /// `boundaries`: sorted, disjoint spans that are markers — those already in the text and,
+    /// when the `Redactor` calls, the secrets the other detectors found, each of which becomes a
+    /// marker. A word stops at one and nothing inside one is context: this sees the text as a
+    /// second pass over the redacted output would, so that pass finds nothing new.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, boundaries: [Range<Int>], into candidates: inout [SecretCandidate]) {
         let n = bytes.count
         // Long words are rare and context words are not, so look for the words first and at a
         // line's context only when it holds one (each line at most once).
-        var markers: [Range<Int>]?
         var line = (start: 0, end: -1, hasContext: false)
+        var next = 0  // the first boundary that ends after `i`
+        var lastBoundaryEnd = -1
         Self.wordBytes.withLookup { isWordByte in
             var i = 0
             while i < n {
                 while i < n && !isWordByte(bytes[i]) { i += 1 }
+                while next < boundaries.count && boundaries[next].upperBound <= i {
+                    lastBoundaryEnd = boundaries[next].upperBound
+                    next += 1
+                }
+                if next < boundaries.count && boundaries[next].lowerBound <= i {
+                    i = boundaries[next].upperBound
+                    continue
+                }
+                let limit = next < boundaries.count ? boundaries[next].lowerBound : n
                 let s = i
-                while i < n && isWordByte(bytes[i]) { i += 1 }
+                while i < limit && isWordByte(bytes[i]) { i += 1 }
                 var e = i
-                while e < n && bytes[e] == UInt8(ascii: "=") && e + 1 < n && bytes[e + 1] == UInt8(ascii: "=") { e += 1 }
+                while e < limit && bytes[e] == UInt8(ascii: "=") && e + 1 < limit && bytes[e + 1] == UInt8(ascii: "=") { e += 1 }
                 i = e
                 guard e - s >= 24, e - s <= 512 else { continue }
-                // A marker's own words ("[gateway-token]") are not context: they were not in the paste.
-                if markers == nil { markers = RedactionMarker.spans(in: bytes) }
                 if s > line.end {
-                    line.start = s
-                    while line.start > 0 && bytes[line.start - 1] != 0x0A { line.start -= 1 }
-                    line.end = e
-                    while line.end < n && bytes[line.end] != 0x0A { line.end += 1 }
-                    line.hasContext = Self.hasContextWord(bytes, line.start, line.end, markers!)
+                    (line.start, line.end) = Self.line(around: s, e, bytes, boundaries, next)
+                    line.hasContext = Self.hasContextWord(bytes, line.start, line.end, boundaries)
                 }
-                if line.hasContext && isSecretLooking(bytes[s..<e], bytes, s, e, markers!) {
+                // Next to a boundary the neighbour is a marker's bracket, not a path's `/` or `.`.
+                let before: UInt8? = s > 0 && s != lastBoundaryEnd ? bytes[s - 1] : nil
+                let after: UInt8? = e < limit ? bytes[e] : nil
+                if line.hasContext && isSecretLooking(bytes[s..<e], before, after, bytes, s, boundaries) {
                     candidates.append(SecretCandidate(start: s, end: e, kind: .highEntropySecret, detector: name))
                 }
             }
@@ -39,6 +55,37 @@ public struct HighEntropyDetector: SecretDetector {
 
     /// The bytes of a word: token bytes and `+` (base64).
     private static let wordBytes = ByteSet((0...255).filter { ByteClass.isTokenByte($0) || $0 == UInt8(ascii: "+") })
+
+    /// The line holding the word `s..<e`, `next` being the first boundary after it. A boundary is
+    /// passed over whole: a private key over several lines becomes a one-line marker, which
+    /// joins the lines around it.
+    private static func line(around s: Int, _ e: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ boundaries: [Range<Int>], _ next: Int) -> (Int, Int) {
+        var start = s
+        var k = next - 1
+        while start > 0 {
+            if k >= 0 && boundaries[k].upperBound == start {
+                start = boundaries[k].lowerBound
+                k -= 1
+            } else if bytes[start - 1] == 0x0A {
+                break
+            } else {
+                start -= 1
+            }
+        }
+        var end = e
+        k = next
+        while end < bytes.count {
+            if k < boundaries.count && boundaries[k].lowerBound == end {
+                end = boundaries[k].upperBound
+                k += 1
+            } else if bytes[end] == 0x0A {
+                break
+            } else {
+                end += 1
+            }
+        }
+        return (start, end)
+    }
 
     /// "token", "secret" or "password" in any case, starting outside a marker.
     private static func hasContextWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ markers: [Range<Int>]) -> Bool {
@@ -54,10 +101,11 @@ public struct HighEntropyDetector: SecretDetector {
         return false
     }
 
-    private func isSecretLooking(_ word: UnsafeBufferPointer<UInt8>.SubSequence, _ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ markers: [Range<Int>]) -> Bool {
+    private func isSecretLooking(_ word: UnsafeBufferPointer<UInt8>.SubSequence, _ before: UInt8?, _ after: UInt8?,
+                                 _ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ markers: [Range<Int>]) -> Bool {
         // Part of a path, a host name or a digest: not a secret by itself.
-        if s > 0 && (bytes[s - 1] == UInt8(ascii: "/") || bytes[s - 1] == UInt8(ascii: ".") || bytes[s - 1] == UInt8(ascii: ":")) { return false }
-        if e < bytes.count && (bytes[e] == UInt8(ascii: "/") || bytes[e] == UInt8(ascii: ".")) { return false }
+        if before == UInt8(ascii: "/") || before == UInt8(ascii: ".") || before == UInt8(ascii: ":") { return false }
+        if after == UInt8(ascii: "/") || after == UInt8(ascii: ".") { return false }
         if ValueShape.isUUID(word) { return false }
         var digits = 0, letters = 0
         for b in word {

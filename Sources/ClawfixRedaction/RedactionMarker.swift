@@ -32,7 +32,7 @@ public enum RedactionMarker {
     }
 
     /// The end of the marker starting with `[` at `start`, when one does.
-    private static func markerEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    static func markerEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var k = start + 1
         while k < bytes.count && (ByteClass.isAlphanumeric(bytes[k]) || bytes[k] == UInt8(ascii: "-")) && k - start < 32 { k += 1 }
         let name = bytes[(start + 1)..<k]

@@ -13,6 +13,25 @@ public struct Redactor: Sendable {
         TelegramTokenDetector(), URLSecretDetector(), HeaderDetector(), KeyContextDetector(), HighEntropyDetector(),
     ]
 
+    /// All but the context-only fallback, which runs after them (`redact(bytes:)`).
+    private static let specificDetectors = detectors.filter { !($0 is HighEntropyDetector) }
+
+    /// Two sorted lists of disjoint spans that do not overlap each other, as one sorted list.
+    private static func merged(_ markers: [Range<Int>], _ chosen: [SecretCandidate]) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        spans.reserveCapacity(markers.count + chosen.count)
+        var m = 0
+        for c in chosen {
+            while m < markers.count && markers[m].lowerBound < c.start {
+                spans.append(markers[m])
+                m += 1
+            }
+            spans.append(c.start..<c.end)
+        }
+        spans.append(contentsOf: markers[m...])
+        return spans
+    }
+
     public init(memory: SecretMemory = SecretMemory()) {
         self.memory = memory
     }
@@ -30,12 +49,17 @@ public struct Redactor: Sendable {
 
     private mutating func redact(bytes: UnsafeBufferPointer<UInt8>) -> RedactedText {
         var candidates: [SecretCandidate] = []
-        for detector in Self.detectors { detector.scan(bytes, into: &candidates) }
+        for detector in Self.specificDetectors { detector.scan(bytes, into: &candidates) }
         // Markers already in the text (a paste of clawfix's own output) are boundaries: no
         // candidate may take part of one, so redacting redacted text changes nothing.
         let markers = RedactionMarker.spans(in: bytes)
         if !markers.isEmpty { candidates.removeAll { markers.overlaps($0.start, $0.end) } }
         var chosen = Self.resolve(candidates)
+        // The fallback looks at what is left, with every secret found so far standing for its
+        // marker: a word cut by one is judged by its rest, as a second pass would judge it.
+        var fallback: [SecretCandidate] = []
+        HighEntropyDetector().scan(bytes, boundaries: Self.merged(markers, chosen), into: &fallback)
+        if !fallback.isEmpty { chosen = Self.resolve(chosen + fallback) }
         for c in chosen { memory.remember(bytes[c.start..<c.end], as: c.kind) }
         if !memory.isEmpty {
             var remembered: [SecretCandidate] = []

@@ -18,6 +18,9 @@ public struct URLSecretDetector: TriggeredDetector {
                 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: ">") { break }
             if b == UInt8(ascii: ":") && end + 2 < n && bytes[end + 1] == UInt8(ascii: "/") && bytes[end + 2] == UInt8(ascii: "/") { break }
             if b == UInt8(ascii: "@") { lastAt = end }
+            // A marker ends the authority: what it replaced is gone, and with it any `@` that
+            // made the password run on past it (a second pass would see only the marker).
+            if b == UInt8(ascii: "["), RedactionMarker.markerEnd(bytes, from: end) != nil { break }
             end += 1
         }
         if lastAt > authorityStart {

@@ -4,23 +4,30 @@ import Testing
 /// Inputs libFuzzer found on which redacting the output again changed it (copies of the files
 /// in `Fuzz/Regressions/FuzzRedactor/`). A marker's words must never become context.
 struct IdempotenceRegressionTests {
+    /// Redacts `bytes`, checks the text and findings, and checks that redacting that text again
+    /// (with a fresh redactor, as the fuzz target does) changes nothing.
+    func redactsOnceForAll(_ bytes: [UInt8], to text: String, findings: [RedactionFinding],
+                           sourceLocation: SourceLocation = #_sourceLocation) {
+        var redactor = Redactor()
+        let first = redactor.redact(PastedInput(bytes: bytes))
+        #expect(first.text == text, sourceLocation: sourceLocation)
+        #expect(first.findings == findings, sourceLocation: sourceLocation)
+        var again = Redactor()
+        let second = again.redact(first.text)
+        #expect(second.text == first.text, sourceLocation: sourceLocation)
+        #expect(second.findings == [], sourceLocation: sourceLocation)
+    }
+
     /// `non-idempotent-high-entropy`: line 2 has no secret word of its own, but once line 2's
     /// memory hit became `[gateway-token]`, the marker's "token" made the glued hex run beside it
     /// look like a high-entropy secret on the second pass.
     @Test func markerWordsAreNotContext() {
         let bytes: [UInt8] = Array("LAW_GATEWAY_TOKEN=3f9h0b9a87\nd4e21a&c5bd2f09e8d7Z6b5e21a6LAW_GATEW_YOATKEN=3f9h0b9a87\nd4e21a&c5bd2f09ennected (1008[".utf8)
             + [0xB0] + Array("m\r\n".utf8)
-        var redactor = Redactor()
-        let first = redactor.redact(PastedInput(bytes: bytes))
-        #expect(first.text == "LAW_GATEWAY_TOKEN=[gateway-token]\nd4e21a&c5bd2f09e8d7Z6b5e21a6LAW_GATEW_YOATKEN=[gateway-token]\nd4e21a&c5bd2f09ennected (1008[\u{FFFD}m\n")
-        #expect(first.findings == [
+        redactsOnceForAll(bytes, to: "LAW_GATEWAY_TOKEN=[gateway-token]\nd4e21a&c5bd2f09e8d7Z6b5e21a6LAW_GATEW_YOATKEN=[gateway-token]\nd4e21a&c5bd2f09ennected (1008[\u{FFFD}m\n", findings: [
             RedactionFinding(kind: .gatewayToken, detector: "key-context", line: 1, start: 18, end: 28, marker: "[gateway-token]"),
             RedactionFinding(kind: .gatewayToken, detector: "memory", line: 2, start: 75, end: 85, marker: "[gateway-token]"),
         ])
-        var again = Redactor()
-        let second = again.redact(first.text)
-        #expect(second.text == first.text)
-        #expect(second.findings == [])
     }
 }
 
@@ -30,17 +37,10 @@ extension IdempotenceRegressionTests {
     /// ended the first URL early on the second pass.
     @Test func nextURLStartsAtItsScheme() {
         let bytes: [UInt8] = [99, 112, 105, 95, 7, 1, 0, 58, 47, 47, 58, 58, 58, 58, 110, 45, 45, 45, 45, 80, 69, 84, 65, 43, 84, 79, 75, 69, 78, 61, 45, 45, 45, 45, 37, 45, 64, 65, 87, 97, 110, 103, 115, 101, 100, 99, 114, 101, 116, 69, 78, 65, 84, 158, 105, 110, 112, 105, 95, 7, 1, 0, 58, 47, 47, 58, 58, 58, 58, 110, 45, 45, 45, 45, 80, 69, 84, 132, 132, 132, 132, 132, 132, 132, 132, 65, 43, 84, 79, 75, 69, 78, 61, 45, 45, 45, 45, 37, 45, 64, 65, 87, 97, 110, 103, 115, 101, 100, 99, 114, 101, 116, 78, 61, 45, 45, 45, 45, 37, 45, 64, 65, 87, 48, 38, 61, 50, 102, 48, 57, 51]
-        var redactor = Redactor()
-        let first = redactor.redact(PastedInput(bytes: bytes))
-        #expect(first.text == "cpi_://:[password …--%-]@AWangsedcretENAT\u{FFFD}inpi_://:[password …--%-]@AW0&=2f093")
-        #expect(first.findings == [
+        redactsOnceForAll(bytes, to: "cpi_://:[password …--%-]@AWangsedcretENAT\u{FFFD}inpi_://:[password …--%-]@AW0&=2f093", findings: [
             RedactionFinding(kind: .password, detector: "url-secret", line: 1, start: 8, end: 33, marker: "[password …--%-]"),
             RedactionFinding(kind: .password, detector: "url-secret", line: 1, start: 62, end: 132, marker: "[password …--%-]"),
         ])
-        var again = Redactor()
-        let second = again.redact(first.text)
-        #expect(second.text == first.text)
-        #expect(second.findings == [])
     }
 }
 
@@ -51,18 +51,11 @@ extension IdempotenceRegressionTests {
     /// place of `TOKEN=`, `bapi-key=EW9atN.` was found. Keys inside a value are looked at now.
     @Test func keyInsideADroppedValueIsFound() {
         let bytes: [UInt8] = [79, 80, 46, 46, 78, 46, 78, 46, 96, 46, 61, 10, 46, 49, 61, 46, 46, 46, 46, 112, 105, 95, 7, 1, 0, 58, 47, 47, 58, 58, 58, 58, 110, 45, 45, 45, 45, 80, 69, 84, 65, 43, 84, 79, 75, 69, 78, 61, 45, 45, 45, 45, 37, 45, 64, 65, 87, 97, 110, 103, 115, 112, 115, 105, 118, 97, 215, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 244, 223, 223, 223, 223, 223, 223, 223, 45, 102, 57, 77, 0, 0, 0, 78, 46, 98, 97, 112, 105, 45, 107, 101, 121, 61, 69, 87, 57, 97, 116, 78, 46]
-        var redactor = Redactor()
-        let first = redactor.redact(PastedInput(bytes: bytes))
         let invalid = String(repeating: "\u{FFFD}", count: 28)
-        #expect(first.text == "OP..N.N.`.=\n.1=....pi_://:[password …--%-]@AWangspsiva\(invalid)-f9MN.bapi-key=[secret]")
-        #expect(first.findings == [
+        redactsOnceForAll(bytes, to: "OP..N.N.`.=\n.1=....pi_://:[password …--%-]@AWangspsiva\(invalid)-f9MN.bapi-key=[secret]", findings: [
             RedactionFinding(kind: .password, detector: "url-secret", line: 2, start: 26, end: 51, marker: "[password …--%-]"),
             RedactionFinding(kind: .genericSecret, detector: "key-context", line: 2, start: 162, end: 169, marker: "[secret]"),
         ])
-        var again = Redactor()
-        let second = again.redact(first.text)
-        #expect(second.text == first.text)
-        #expect(second.findings == [])
     }
 
     /// The same shape in a realistic paste: the URL password `TOKEN=x1y2z3` starts before the
@@ -74,5 +67,43 @@ extension IdempotenceRegressionTests {
         #expect(first.findings.map(\.detector) == ["url-secret", "key-context"])
         var again = Redactor()
         #expect(again.redact(first.text).text == first.text)
+    }
+}
+
+/// Found by mutating the corpus (`Fuzz/Regressions/FuzzRedactor/` has the files): a secret that
+/// another detector's find cut short, or hid, reappeared once that find became a marker.
+extension IdempotenceRegressionTests {
+    /// `high-entropy-rest-after-known-format`: the `sk-proj-` key ends at the `+`, the
+    /// high-entropy word ran on over it and lost to the key, so its rest went unjudged until the
+    /// key was a marker. The fallback now sees found secrets as markers.
+    @Test func restOfAWordCutByAKnownFormatIsJudged() {
+        let bytes = Array("Paste token: sk-proj-R8tY5wP0aS4dF6gH8jK2lZ9xC3vB1nM7qW4+T6yU8iOpA2sD4fG6hJ8kL0zX2cV4bN6mQ8wE0rT2yU4iO6pA8sD0G2h".utf8)
+        redactsOnceForAll(bytes, to: "Paste token: [openai-api-key …7qW4][high-entropy-secret …0G2h]", findings: [
+            RedactionFinding(kind: .openAIAPIKey, detector: "known-format", line: 1, start: 13, end: 56, marker: "[openai-api-key …7qW4]"),
+            RedactionFinding(kind: .highEntropySecret, detector: "high-entropy", line: 1, start: 56, end: 112, marker: "[high-entropy-secret …0G2h]"),
+        ])
+    }
+
+    /// `url-authority-through-marker`: the authority ran on through `[gateway-token]` to the `@`
+    /// inside a later key's value, so the password span crossed the marker and was dropped; once
+    /// that value was a marker the password was found. A marker now ends the authority.
+    @Test func markerEndsAURLAuthority() {
+        let bytes: [UInt8] = [79, 80, 46, 46, 78, 46, 78, 46, 96, 46, 61, 39, 46, 49, 61, 46, 46, 46, 46, 112, 105, 95, 7, 1, 0, 58, 47, 47, 58, 58, 58, 58, 110, 45, 45, 45, 45, 80, 69, 84, 65, 43, 84, 79, 75, 69, 78, 61, 45, 50, 51, 52, 53, 54, 55, 56, 58, 45, 45, 37, 45, 64, 65, 87, 97, 110, 103, 115, 112, 115, 105, 118, 97, 215, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 223, 91, 103, 97, 116, 101, 119, 97, 121, 45, 116, 111, 107, 101, 110, 93, 223, 223, 244, 223, 223, 223, 223, 223, 223, 223, 45, 102, 57, 77, 0, 0, 0, 78, 46, 98, 97, 112, 105, 45, 107, 101, 121, 61, 69, 87, 57, 45, 45, 37, 45, 64, 65, 87, 97, 110, 103, 115, 112, 115, 105, 118, 97, 215, 223, 223, 223, 223, 223, 223, 223, 97, 116, 78, 46]
+        redactsOnceForAll(bytes, to: "OP..N.N.`.='.1=....pi_://:[password …--%-]@AWangspsiva\(String(repeating: "\u{FFFD}", count: 18))[gateway-token]\(String(repeating: "\u{FFFD}", count: 10))-f9MN.bapi-key=[secret …atN.]", findings: [
+            RedactionFinding(kind: .password, detector: "url-secret", line: 1, start: 26, end: 58, marker: "[password …--%-]"),
+            RedactionFinding(kind: .genericSecret, detector: "key-context", line: 1, start: 184, end: 231, marker: "[secret …atN.]"),
+        ])
+    }
+
+    /// `high-entropy-line-joined-by-private-key`: the private key's body runs over a line break,
+    /// so as a marker it joins line 1 to the `#token=` of line 2 — context the hex word on line 1
+    /// did not have before. The fallback's line now runs through a found secret.
+    @Test func privateKeyMarkerJoinsLines() {
+        let bytes: [UInt8] = [104, 61, 54, 97, 56, 99, 48, 101, 50, 101, 114, 101, 32, 105, 115, 32, 109, 121, 32, 101, 110, 118, 58, 32, 79, 80, 69, 78, 67, 76, 65, 87, 95, 71, 65, 84, 69, 87, 65, 89, 95, 84, 79, 75, 101, 121, 74, 69, 78, 61, 54, 97, 56, 99, 48, 101, 50, 97, 52, 99, 54, 101, 56, 97, 48, 99, 50, 101, 52, 97, 54, 99, 56, 101, 48, 97, 50, 99, 52, 101, 54, 45, 45, 45, 45, 45, 66, 69, 71, 73, 78, 32, 80, 82, 73, 86, 65, 84, 69, 32, 75, 69, 89, 45, 45, 45, 45, 45, 97, 56, 99, 48, 101, 50, 97, 52, 99, 54, 101, 56, 97, 48, 99, 50, 101, 10, 97, 110, 100, 32, 116, 104, 101, 32, 85, 82, 76, 32, 73, 32, 111, 112, 101, 110, 32, 105, 115, 32, 104, 116, 116, 112, 58, 47, 47, 108, 111, 99, 97, 108, 104, 111, 115, 116, 58, 49, 56, 55, 56, 57, 47, 35, 116, 111, 107, 101, 110, 61, 54, 97, 56, 99, 48, 101, 50, 97, 52, 99, 54, 101, 56, 97, 48, 99, 50, 101, 52, 97, 54, 99, 56, 101, 48, 97, 50, 99, 52, 101, 54, 97, 56, 99, 48, 101, 97, 52, 99, 54, 101, 32, 85, 82, 101, 56, 97, 48, 99, 101]
+        redactsOnceForAll(bytes, to: "h=6a8c0e2ere is my env: OPENCLAW_GATEWAY_TOKeyJEN=[high-entropy-secret …EGIN] PRIVATE KEY-----[private-key …http]://localhost:18789/#token=[gateway-token …4c6e] URe8a0ce", findings: [
+            RedactionFinding(kind: .highEntropySecret, detector: "high-entropy", line: 1, start: 50, end: 91, marker: "[high-entropy-secret …EGIN]"),
+            RedactionFinding(kind: .privateKey, detector: "private-key", line: 1, start: 108, end: 152, marker: "[private-key …http]"),
+            RedactionFinding(kind: .gatewayToken, detector: "url-secret", line: 2, start: 178, end: 219, marker: "[gateway-token …4c6e]"),
+        ])
     }
 }
