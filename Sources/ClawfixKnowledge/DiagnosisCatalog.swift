@@ -122,12 +122,21 @@ public struct DiagnosisCatalog: Sendable {
 }
 
 extension StringProtocol {
-    /// Without leading and trailing spaces and tabs (Foundation-free, so it is cheap on the hot path).
+    /// Without leading spaces and tabs and trailing spaces, tabs and CRs. Scans UTF-8 bytes (every
+    /// line of the knowledge base passes here on every run), so a space before a combining mark
+    /// is trimmed too, where a `Character` scan would keep the pair.
     var trimmingSpaces: String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" || last == "\r" { slice = slice.dropLast() }
-        return String(slice)
+        let text = Substring(self)
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start != end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while start != end {
+            let last = bytes[bytes.index(before: end)]
+            guard last == 0x20 || last == 0x09 || last == 0x0D else { break }
+            end = bytes.index(before: end)
+        }
+        return String(text[start..<end])
     }
 
     func trimming(_ set: Character) -> String {

@@ -176,12 +176,19 @@ public enum KnowledgeBaseParser {
 
         /// `key: value` where the key is lower-case words (`run host`, `signal +3`).
         func splitKey(_ line: String) -> (String, String)? {
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            let key = line[..<colon]
-            guard let first = key.first, first.isLowercase, first.isASCII,
-                key.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || " +-".contains($0) })
+            let bytes = line.utf8
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon != bytes.startIndex,
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[bytes.startIndex])
             else { return nil }
-            return (String(key).trimmingSpaces, String(line[line.index(after: colon)...]).trimmingSpaces)
+            for byte in bytes[..<colon] {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                    UInt8(ascii: " "), UInt8(ascii: "+"), UInt8(ascii: "-"):
+                    continue
+                default: return nil
+                }
+            }
+            return (line[..<colon].trimmingSpaces, line[bytes.index(after: colon)...].trimmingSpaces)
         }
 
         mutating func finish() -> (tree: KnowledgeTree?, problems: [LintMessage]) {
@@ -326,7 +333,7 @@ public enum KnowledgeBaseParser {
             let head = String(text[..<arrow.lowerBound]).trimmingSpaces
             var target = String(text[arrow.upperBound...]).trimmingSpaces
             var versions: VersionRange?
-            if let open = target.firstRange(of: "(versions:"), target.hasSuffix(")") {
+            if let open = target.firstByteRange(of: "(versions:"), target.hasSuffix(")") {
                 let inner = String(target[open.upperBound..<target.index(before: target.endIndex)])
                 versions = versionRange(inner.trimmingSpaces, line)
                 target = String(target[..<open.lowerBound]).trimmingSpaces
@@ -348,10 +355,17 @@ public enum KnowledgeBaseParser {
 
 /// Lower-case letters, digits and single dashes: `pairing-required`, `step-2`.
 func isKebab(_ text: String) -> Bool {
-    guard let first = text.first, first.isASCII, first.isLowercase || first.isNumber, text.last != "-" else {
-        return false
+    var previous: UInt8 = UInt8(ascii: "-")
+    for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+        // Not first, not after another dash.
+        case UInt8(ascii: "-") where previous != UInt8(ascii: "-"): break
+        default: return false
+        }
+        previous = byte
     }
-    return text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") } && !text.contains("--")
+    return previous != UInt8(ascii: "-")
 }
 
 extension String {
@@ -362,7 +376,7 @@ extension String {
     }
 
     var replacingTabs: String {
-        guard contains("\t") else { return self }
+        guard utf8.contains(0x09) else { return self }
         let indent = prefix { $0 == " " || $0 == "\t" }
         return String(repeating: " ", count: indent.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }) + dropFirst(indent.count)
     }
@@ -391,16 +405,24 @@ extension String {
 
     /// The last occurrence of `needle` (ASCII), found over UTF-8 bytes without Foundation.
     func lastRange(of needle: String) -> Range<String.Index>? {
+        byteRange(of: needle, offsets: { stride(from: $0, through: 0, by: -1) })
+    }
+
+    /// The first occurrence of `needle` (ASCII), found over UTF-8 bytes without Foundation.
+    func firstByteRange(of needle: String) -> Range<String.Index>? {
+        byteRange(of: needle, offsets: { stride(from: 0, through: $0, by: 1) })
+    }
+
+    private func byteRange(
+        of needle: String, offsets: (Int) -> StrideThrough<Int>
+    ) -> Range<String.Index>? {
         let pattern = Array(needle.utf8)
         let bytes = Array(utf8)
         guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
-        var offset = bytes.count - pattern.count
-        while offset >= 0 {
-            if bytes[offset] == pattern[0], Array(bytes[offset..<offset + pattern.count]) == pattern {
-                let lower = utf8.index(utf8.startIndex, offsetBy: offset)
-                return lower..<utf8.index(lower, offsetBy: pattern.count)
-            }
-            offset -= 1
+        for offset in offsets(bytes.count - pattern.count)
+        where bytes[offset] == pattern[0] && bytes[offset..<offset + pattern.count].elementsEqual(pattern) {
+            let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+            return lower..<utf8.index(lower, offsetBy: pattern.count)
         }
         return nil
     }
