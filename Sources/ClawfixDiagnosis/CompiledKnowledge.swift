@@ -27,6 +27,8 @@ final class CompiledKnowledge: Sendable {
         let versions: VersionRange?
         let requires: CompiledCondition?
         let signals: [(condition: CompiledCondition, weight: Double)]
+        /// The symptom values (lower-cased) its requirement or positive signals name.
+        let symptoms: Set<String>
 
         init(
             tree: Int, node: KnowledgeNode, diagnosisID: String, paths: [[PathStep]], versions: VersionRange?,
@@ -39,6 +41,23 @@ final class CompiledKnowledge: Sendable {
             self.versions = versions
             self.requires = node.requires.map { CompiledCondition($0, names: &names) }
             self.signals = node.signals.map { (CompiledCondition($0.condition, names: &names), Double($0.weight)) }
+            var symptoms: Set<String> = []
+            for condition in [node.requires].compactMap({ $0 }) + node.signals.filter({ $0.weight > 0 }).map(\.condition) {
+                Self.symptomValues(condition, into: &symptoms)
+            }
+            self.symptoms = symptoms
+        }
+
+        static func symptomValues(_ condition: Condition, into values: inout Set<String>) {
+            switch condition {
+            case .equals(let name, let value) where name == FactName.symptom.rawValue: values.insert(value.lowercased())
+            case .oneOf(let name, let list) where name == FactName.symptom.rawValue:
+                values.formUnion(list.map { $0.lowercased() })
+            case .and(let lhs, let rhs), .or(let lhs, let rhs):
+                symptomValues(lhs, into: &values)
+                symptomValues(rhs, into: &values)
+            default: break
+            }
         }
     }
 

@@ -24,6 +24,8 @@ public struct ConversationState: Sendable, Codable, Hashable {
     /// The search result for `symptomText`, kept so a short answer ("yes") does not search again.
     public var searchedText: String?
     public var searchHits: [String] = []
+    /// The symptom values of the newest message that named a symptom (what the user asks about now).
+    public var currentSymptoms: [String] = []
 
     public init(facts: [Fact] = []) {
         self.factSet = FactSet(facts)
@@ -74,6 +76,9 @@ public struct ConversationState: Sendable, Codable, Hashable {
             }
         }
         absorb(facts: newFacts)
+        if carriesSymptom {
+            currentSymptoms = newFacts.filter { $0.name == .symptom }.map(\.value)
+        }
         if carriesSymptom || symptomText.isEmpty {
             symptomText = String(text.prefix(Self.symptomTextLimit))
         }
@@ -86,7 +91,7 @@ public struct ConversationState: Sendable, Codable, Hashable {
 
     // Stored as before: the facts, oldest first (sessions written by older builds still load).
     enum CodingKeys: String, CodingKey {
-        case facts, askedNodes, lastAskedNode, turn, symptomText, lastReport, searchedText, searchHits
+        case facts, askedNodes, lastAskedNode, turn, symptomText, lastReport, searchedText, searchHits, currentSymptoms
     }
 
     public init(from decoder: any Decoder) throws {
@@ -99,6 +104,7 @@ public struct ConversationState: Sendable, Codable, Hashable {
         lastReport = try container.decodeIfPresent(DiagnosisReport.self, forKey: .lastReport)
         searchedText = try container.decodeIfPresent(String.self, forKey: .searchedText)
         searchHits = try container.decodeIfPresent([String].self, forKey: .searchHits) ?? []
+        currentSymptoms = try container.decodeIfPresent([String].self, forKey: .currentSymptoms) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -111,6 +117,7 @@ public struct ConversationState: Sendable, Codable, Hashable {
         try container.encodeIfPresent(lastReport, forKey: .lastReport)
         try container.encodeIfPresent(searchedText, forKey: .searchedText)
         try container.encode(searchHits, forKey: .searchHits)
+        try container.encode(currentSymptoms, forKey: .currentSymptoms)
     }
 
     static let symptomTextLimit = 2_000

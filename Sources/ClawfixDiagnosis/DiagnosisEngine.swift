@@ -28,6 +28,7 @@ public struct DiagnosisEngine: Sendable {
     static let priors = [1.5, 1.0, 0.75, 0.5, 0.5]
     /// The score of "none of these": a candidate needs real evidence to leave it behind.
     static let otherScore = 2.0
+    static let currentSymptomBonus = 3.0
     static let temperature = 1.5
     static let reportedCandidates = 5
     /// Candidates `/why` explains.
@@ -52,7 +53,7 @@ public struct DiagnosisEngine: Sendable {
 
     /// The report for a conversation's state (does not change the state; see `respond(to:)`).
     public func diagnose(_ state: ConversationState) -> DiagnosisReport {
-        analyse(state.factSet, hits: hits(for: state), asked: state.askedNodes).report
+        analyse(state.factSet, hits: hits(for: state), asked: state.askedNodes, current: state.currentSymptoms).report
     }
 
     /// A one-shot report (`clawfix paste`, `clawfix probe`).
@@ -71,7 +72,7 @@ public struct DiagnosisEngine: Sendable {
         let hits = hits(for: state)
         state.searchedText = state.symptomText
         state.searchHits = hits
-        let analysis = analyse(state.factSet, hits: hits, asked: state.askedNodes)
+        let analysis = analyse(state.factSet, hits: hits, asked: state.askedNodes, current: state.currentSymptoms)
         state.turn += 1
         state.lastAskedNode = analysis.nextKey
         if let key = analysis.nextKey { state.askedNodes.insert(key) }
@@ -87,7 +88,7 @@ public struct DiagnosisEngine: Sendable {
     /// The scores behind the current ranking (`/why`): per top candidate, the search prior, the
     /// signals and branches that fired with their weights and evidence lines.
     public func explain(_ state: ConversationState) -> [String] {
-        let analysis = analyse(state.factSet, hits: hits(for: state), asked: state.askedNodes)
+        let analysis = analyse(state.factSet, hits: hits(for: state), asked: state.askedNodes, current: state.currentSymptoms)
         var lines: [String] = []
         for candidate in analysis.ranked.prefix(Self.explainedCandidates) {
             let percent = Int((candidate.confidence * 100).rounded())
@@ -143,10 +144,20 @@ public struct DiagnosisEngine: Sendable {
         analyse(facts, hits: searchTrees(symptomText), asked: asked)
     }
 
-    func analyse(_ facts: FactSet, hits: [String], asked: Set<String>) -> Analysis {
+    /// `current`: the symptoms of the newest message that named one. When older messages showed
+    /// other symptoms (the user moved on: "now I get command not found"), candidates for the current
+    /// symptom get `currentSymptomBonus`, so older evidence does not drown the question being asked.
+    func analyse(_ facts: FactSet, hits: [String], asked: Set<String>, current: [String] = []) -> Analysis {
         var priors: [Int: Double] = [:]
         for (rank, treeID) in hits.prefix(Self.priors.count).enumerated() {
             if let tree = knowledge.treeIndex[treeID], priors[tree] == nil { priors[tree] = Self.priors[rank] }
+        }
+        var currentSymptoms: Set<String> = []
+        if !current.isEmpty {
+            let lowered = Set(current.map { $0.lowercased() })
+            if facts.facts(named: .symptom).contains(where: { !lowered.contains($0.value.lowercased()) }) {
+                currentSymptoms = lowered
+            }
         }
         var siteIndexes: Set<Int> = []
         for tree in priors.keys { siteIndexes.formUnion(knowledge.sitesByTree[tree]) }
@@ -163,7 +174,8 @@ public struct DiagnosisEngine: Sendable {
             let site = knowledge.sites[siteIndex]
             guard
                 let candidate = score(
-                    siteIndex, facts, &cache, prior: priors[site.tree], raisedByFacts: raisedByFacts.contains(siteIndex))
+                    siteIndex, facts, &cache, prior: priors[site.tree], raisedByFacts: raisedByFacts.contains(siteIndex),
+                    current: !currentSymptoms.isDisjoint(with: site.symptoms))
             else { continue }
             if let existing = best[site.diagnosisID], existing.score >= candidate.score { continue }
             best[site.diagnosisID] = candidate
@@ -204,12 +216,15 @@ public struct DiagnosisEngine: Sendable {
         var site: Int
         var score: Double
         var prior: Double?
+        /// The site is about the symptom of the newest message, after older messages showed others.
+        var current = false
         /// The most consistent path from `start` (an index into the site's paths).
         var path: Int?
     }
 
     func score(
-        _ siteIndex: Int, _ facts: FactSet, _ cache: inout BranchTruthCache, prior: Double?, raisedByFacts: Bool
+        _ siteIndex: Int, _ facts: FactSet, _ cache: inout BranchTruthCache, prior: Double?, raisedByFacts: Bool,
+        current: Bool = false
     ) -> SiteScore? {
         let site = knowledge.sites[siteIndex]
         if let requires = site.requires, requires.truth(cache.view) == .no { return nil }
@@ -250,7 +265,11 @@ public struct DiagnosisEngine: Sendable {
             return nil
         }
         if bestPath != nil { score += bestPathScore }
-        return SiteScore(site: siteIndex, score: score, prior: prior, path: bestPath)
+        // Only a cause the facts speak for is lifted: a site whose requirement the current symptom
+        // meets but no signal supports stays where it is.
+        let isCurrent = current && positiveSignal
+        if isCurrent { score += Self.currentSymptomBonus }
+        return SiteScore(site: siteIndex, score: score, prior: prior, current: isCurrent, path: bestPath)
     }
 
     /// A candidate without its parts (ranked below what is shown).
@@ -268,6 +287,12 @@ public struct DiagnosisEngine: Sendable {
         var parts: [CandidateScore.Part] = []
         if let prior = scored.prior {
             parts.append(.init(kind: .prior, weight: prior, description: "your message matches “\(tree.tree.title)”", facts: []))
+        }
+        if scored.current {
+            parts.append(
+                .init(
+                    kind: .prior, weight: Self.currentSymptomBonus, description: "the symptom of your newest message",
+                    facts: []))
         }
         for (offset, signal) in site.node.signals.enumerated() where site.signals[offset].condition.truth(view) == .yes {
             var witnesses: [Fact] = []

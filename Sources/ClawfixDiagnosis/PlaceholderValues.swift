@@ -33,6 +33,12 @@ public struct PlaceholderValues: Sendable, Hashable {
     static func installKind(_ facts: FactSet) -> String? {
         if let kind = facts.value(.installKind)?.lowercased() { return kind }
         if facts.contains(FactName.composeService.rawValue) { return "compose" }
+        // `docker compose run --rm openclaw-cli …` pasted earlier: the CLI container is compose's.
+        if facts.has(.commandLocation, "cli-container")
+            && facts.facts(named: .commandRan).contains(where: { $0.value.hasPrefix("docker compose ") })
+        {
+            return "compose"
+        }
         if facts.facts(named: .gatewayContainer).contains(where: { $0.value != "none" }) {
             return facts.facts(named: .gatewayContainer).contains { $0.value.contains("openclaw-gateway") }
                 ? "compose" : "docker"

@@ -13,9 +13,6 @@ struct TranscriptReplayTests {
         "browser-context-and-origin.md": [
             2: "insecure-flag-ignored is not a candidate for allowInsecureAuth on 2026.3.2 (requires/versions mismatch)"
         ],
-        "cli-cannot-reach-gateway.md": [
-            3: "cli-container-loopback facts of earlier turns outrank a new command-not-found",
-        ],
         "network-and-ports.md": [
             2: "remote-localhost-confusion is not ruled out by a tunnel forward to the wrong port"
         ],
