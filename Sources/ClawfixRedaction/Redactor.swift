@@ -55,19 +55,31 @@ public struct Redactor: Sendable {
         let markers = RedactionMarker.spans(in: bytes)
         if !markers.isEmpty { candidates.removeAll { markers.overlaps($0.start, $0.end) } }
         var chosen = Self.resolve(candidates)
-        // The fallback looks at what is left, with every secret found so far standing for its
-        // marker: a word cut by one is judged by its rest, as a second pass would judge it.
+        // Bare occurrences of every value known so far, then the fallback on what is left —
+        // with every secret found so far standing for its marker, so a word cut by one, or next
+        // to one, is judged as a second pass over the redacted text would judge it.
+        for c in chosen { memory.remember(bytes[c.start..<c.end], as: c.kind) }
+        chosen = Self.withBareOccurrences(of: memory.secrets, in: bytes, markers, chosen)
         var fallback: [SecretCandidate] = []
         HighEntropyDetector().scan(bytes, boundaries: Self.merged(markers, chosen), into: &fallback)
-        if !fallback.isEmpty { chosen = Self.resolve(chosen + fallback) }
-        for c in chosen { memory.remember(bytes[c.start..<c.end], as: c.kind) }
-        if !memory.isEmpty {
-            var remembered: [SecretCandidate] = []
-            memory.scan(bytes, into: &remembered)
-            if !markers.isEmpty { remembered.removeAll { markers.overlaps($0.start, $0.end) } }
-            if !remembered.isEmpty { chosen = Self.resolve(chosen + remembered) }
+        if !fallback.isEmpty {
+            chosen = Self.fillGaps(chosen, with: fallback)
+            var learned: [String: SecretKind] = [:]
+            for c in fallback {
+                if let value = memory.remember(bytes[c.start..<c.end], as: c.kind) { learned[value] = c.kind }
+            }
+            chosen = Self.withBareOccurrences(of: learned, in: bytes, markers, chosen)
         }
         return Self.render(bytes, chosen)
+    }
+
+    /// `chosen` with the bare occurrences of `values` that fall in its gaps and outside markers.
+    private static func withBareOccurrences(of values: [String: SecretKind], in bytes: UnsafeBufferPointer<UInt8>,
+                                            _ markers: [Range<Int>], _ chosen: [SecretCandidate]) -> [SecretCandidate] {
+        var remembered: [SecretCandidate] = []
+        SecretMemory.scan(bytes, for: values, into: &remembered)
+        if !markers.isEmpty { remembered.removeAll { markers.overlaps($0.start, $0.end) } }
+        return remembered.isEmpty ? chosen : fillGaps(chosen, with: remembered)
     }
 
     /// Keeps non-overlapping candidates. Specific detectors go first (on the same start, the
@@ -119,6 +131,29 @@ public struct Redactor: Sendable {
             kept = merged
         }
         return kept.map { candidates[$0.offset] }
+    }
+
+    /// `resolve(kept + extra)` for the common case, in one pass: `kept` is already resolved and
+    /// `extra` comes from one detector of a lower tier, in text order (the fallback, the memory).
+    static func fillGaps(_ kept: [SecretCandidate], with extra: [SecretCandidate]) -> [SecretCandidate] {
+        var merged: [SecretCandidate] = []
+        merged.reserveCapacity(kept.count + extra.count)
+        var k = 0
+        var lastEnd = 0
+        for c in extra where c.end > c.start {
+            while k < kept.count && kept[k].start <= c.start {
+                merged.append(kept[k])
+                lastEnd = max(lastEnd, kept[k].end)
+                k += 1
+            }
+            let nextStart = k < kept.count ? kept[k].start : Int.max
+            if c.start >= lastEnd && c.end <= nextStart {
+                merged.append(c)
+                lastEnd = c.end
+            }
+        }
+        merged.append(contentsOf: kept[k...])
+        return merged
     }
 
     /// Position of each detector in `detectors` (memory last), for `resolve`.

@@ -16,10 +16,15 @@ public struct SecretMemory: Sendable {
         secrets[value] = kind
     }
 
-    /// `remember` for a value still in the input's bytes: no string is made when it would not be kept.
-    mutating func remember(_ value: UnsafeBufferPointer<UInt8>.SubSequence, as kind: SecretKind) {
-        guard value.count >= Self.minimumLength, secrets.count < Self.capacity else { return }
-        remember(String(decoding: value, as: UTF8.self), as: kind)
+    /// `remember` for a value still in the input's bytes: no string is made when it would not be
+    /// kept. Returns the value when it is new.
+    @discardableResult
+    mutating func remember(_ value: UnsafeBufferPointer<UInt8>.SubSequence, as kind: SecretKind) -> String? {
+        guard value.count >= Self.minimumLength, secrets.count < Self.capacity else { return nil }
+        let string = String(decoding: value, as: UTF8.self)
+        guard secrets[string] == nil else { return nil }
+        remember(string, as: kind)
+        return string
     }
 
     public var isEmpty: Bool { secrets.isEmpty }
@@ -32,6 +37,11 @@ public struct SecretMemory: Sendable {
     /// whose length some value's leading run has is hashed and looked up. The rare value that
     /// starts with punctuation is tried wherever its first byte occurs.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
+        Self.scan(bytes, for: secrets, into: &candidates)
+    }
+
+    /// The same search for some of the values only.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, for secrets: [String: SecretKind], into candidates: inout [SecretCandidate]) {
         guard !secrets.isEmpty else { return }
         let index = NeedleIndex(secrets)
         let n = bytes.count

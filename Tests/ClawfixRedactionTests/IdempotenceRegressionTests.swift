@@ -107,3 +107,21 @@ extension IdempotenceRegressionTests {
         ])
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `high-entropy-next-to-memory-hit` (libFuzzer): the word on line 3 is followed by
+    /// `.....97xap`, a remembered value; next to its `.` the word looked like part of a host name,
+    /// next to the marker it did not. Remembered values are now found before the fallback runs,
+    /// and are markers to it like every other find.
+    @Test func memoryHitIsAMarkerToTheFallback() {
+        let bytes: [UInt8] = [100, 55, 120, 97, 112, 13, 89, 95, 84, 79, 75, 69, 78, 61, 46, 46, 46, 46, 46, 57, 55, 120, 97, 112, 13, 89, 95, 84, 79, 69, 78, 65, 84, 79, 75, 69, 107, 101, 121, 54, 76, 107, 101, 121, 54, 87, 97, 78, 65, 84, 79, 75, 69, 78, 46, 46, 46, 46, 46, 57, 55, 120, 97, 112, 13, 89, 95, 84, 79, 75, 69, 78, 61, 46, 44, 79, 181, 192, 78, 61, 46, 46, 46, 46, 46, 46, 57, 55, 120, 97, 112, 13, 89, 95, 84, 79, 75, 69, 78, 61, 46, 46, 46, 46, 46, 46, 57, 55, 120, 97, 112, 13, 89, 95, 84, 79, 75, 69, 78, 61, 46, 56, 46]
+        redactsOnceForAll(bytes, to: "d7xap\nY_TOKEN=[secret]\n[high-entropy-secret …OKEN][secret]\nY_TOKEN=[secret …7xap]\nY_TOKEN=[secret]\nY_TOKEN=[secret]", findings: [
+            RedactionFinding(kind: .genericSecret, detector: "key-context", line: 2, start: 14, end: 24, marker: "[secret]"),
+            RedactionFinding(kind: .highEntropySecret, detector: "high-entropy", line: 3, start: 25, end: 54, marker: "[high-entropy-secret …OKEN]"),
+            RedactionFinding(kind: .genericSecret, detector: "memory", line: 3, start: 54, end: 64, marker: "[secret]"),
+            RedactionFinding(kind: .genericSecret, detector: "key-context", line: 4, start: 73, end: 95, marker: "[secret …7xap]"),
+            RedactionFinding(kind: .genericSecret, detector: "key-context", line: 5, start: 104, end: 115, marker: "[secret]"),
+            RedactionFinding(kind: .genericSecret, detector: "key-context", line: 6, start: 124, end: 127, marker: "[secret]"),
+        ])
+    }
+}
