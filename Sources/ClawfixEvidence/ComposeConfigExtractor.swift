@@ -25,8 +25,8 @@ public struct ComposeConfigExtractor: FactExtractor {
         let lines = document.cleanLines
         var facts: [Fact] = []
         for block in document.blocks {
-            guard let command = block.effectiveCommand, command.contains("config"), command.contains("--services"),
-                command.contains("compose")
+            guard let command = block.effectiveCommand, command.containsBytes("config"), command.containsBytes("--services"),
+                command.containsBytes("compose")
             else { continue }
             for number in block.outputLines {
                 let line = lines[number - 1]

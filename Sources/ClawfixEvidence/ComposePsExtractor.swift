@@ -13,7 +13,7 @@ public struct ComposePsExtractor: FactExtractor {
             facts += ContainerRow.listingFacts(table.rows, header: table.header)
             if !table.rows.isEmpty { facts.append(table.header.fact(.installKind, "compose")) }
         }
-        for line in document.cleanLines where line.triggers.contains(.containerJSON) && (line.text.hasPrefix("{\"") || line.text.hasPrefix("[{\"")) && line.text.contains("\"Service\":") {
+        for line in document.cleanLines where line.triggers.contains(.containerJSON) && (line.text.hasPrefix("{\"") || line.text.hasPrefix("[{\"")) && line.text.containsBytes("\"Service\":") {
             guard let data = line.text.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data) else { continue }
             let objects = (parsed as? [[String: Any]]) ?? ((parsed as? [String: Any]).map { [$0] } ?? [])
             for object in objects {
@@ -43,7 +43,7 @@ public struct ComposePsExtractor: FactExtractor {
                 guard let target = publisher["TargetPort"] as? Int, let published = publisher["PublishedPort"] as? Int, published > 0
                 else { return nil }
                 let url = (publisher["URL"] as? String) ?? "0.0.0.0"
-                let host = url.contains(":") ? "[\(url)]" : url
+                let host = url.containsBytes(":") ? "[\(url)]" : url
                 return "\(host):\(published)->\(target)/\((publisher["Protocol"] as? String) ?? "tcp")"
             }.joined(separator: ", ")
         }

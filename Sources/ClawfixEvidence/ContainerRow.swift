@@ -98,7 +98,7 @@ struct ContainerRow: Sendable {
         guard let state = states.first(where: { lower.hasPrefix($0.0) || lower == $0.0.trimmingBlanks() })?.1 else {
             return []
         }
-        facts.append(line.fact(.gatewayContainerState, lower.contains("(paused)") ? "paused" : state))
+        facts.append(line.fact(.gatewayContainerState, lower.containsBytes("(paused)") ? "paused" : state))
         if state == "exited" || state == "restarting", let open = lower.firstIndex(of: "("),
             let close = lower[open...].firstIndex(of: ")")
         {
@@ -110,11 +110,11 @@ struct ContainerRow: Sendable {
             let code = lower.dropFirst(5).prefix { $0.isASCII && $0.isNumber }
             if !code.isEmpty { facts.append(line.fact(.gatewayExitCode, String(code))) }
         }
-        if lower.contains("(unhealthy)") {
+        if lower.containsBytes("(unhealthy)") {
             facts.append(line.fact(.gatewayHealth, "unhealthy"))
-        } else if lower.contains("(healthy)") {
+        } else if lower.containsBytes("(healthy)") {
             facts.append(line.fact(.gatewayHealth, "healthy"))
-        } else if lower.contains("health: starting") {
+        } else if lower.containsBytes("health: starting") {
             facts.append(line.fact(.gatewayHealth, "starting"))
         }
         return facts

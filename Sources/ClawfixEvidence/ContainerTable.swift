@@ -57,7 +57,8 @@ struct ContainerTable: Sendable {
         guard line.bytes.count < 400,
             kind == .dockerPs
                 ? ByteSearch.find(namesTitle, in: line.bytes) != nil
-                : ByteSearch.find(nameTitle, in: line.bytes) != nil || ByteSearch.find(nameV1Title, in: line.bytes) != nil
+                : ByteSearch.find(namesTitle, in: line.bytes) == nil
+                    && (ByteSearch.find(nameTitle, in: line.bytes) != nil || ByteSearch.find(nameV1Title, in: line.bytes) != nil)
         else { return nil }
         let cells = line.raw.tableCells()
         guard cells.count >= 2 else { return nil }

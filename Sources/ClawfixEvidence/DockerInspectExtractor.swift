@@ -78,7 +78,7 @@ public struct DockerInspectExtractor: FactExtractor {
 
     /// One line of JSON printed by `--format '{{json …}}'`.
     private func oneLine(_ line: PasteLine, document: PasteDocument) -> [Fact] {
-        guard let data = line.text.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data) else {
+        guard let parsed = try? JSONSerialization.jsonObject(with: Data(line.text.utf8)) else {
             // A truncated `{{json .Mounts}}` line still gives the mounts it shows.
             return line.text.hasPrefix("[{\"Type\":") ? truncatedMounts(line) : []
         }

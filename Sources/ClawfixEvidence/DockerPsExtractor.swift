@@ -14,7 +14,7 @@ public struct DockerPsExtractor: FactExtractor {
             facts += ContainerRow.listingFacts(table.rows, header: table.header)
         }
         facts += headerlessRows(document)
-        for line in lines where line.triggers.contains(.containerJSON) && line.text.hasPrefix("{\"") && line.text.contains("\"Names\":") {
+        for line in lines where line.triggers.contains(.containerJSON) && line.text.hasPrefix("{\"") && line.text.containsBytes("\"Names\":") {
             if let row = DockerPsExtractor.jsonRow(line) { facts += row.facts() }
         }
         return facts
@@ -27,7 +27,7 @@ public struct DockerPsExtractor: FactExtractor {
         var facts: [Fact] = []
         for block in document.blocks {
             guard let command = block.effectiveCommand, command.hasPrefix("docker ps") || command.hasPrefix("docker container ls"),
-                command.contains("--format"), !command.contains("table"), !command.contains("json"),
+                command.containsBytes("--format"), !command.containsBytes("table"), !command.containsBytes("json"),
                 let formatStart = command.firstRange(of: "{{")
             else { continue }
             var fields: [String] = []

@@ -20,10 +20,9 @@ public struct EvidenceReader: Sendable {
         for extractor in extractors { all += extractor.extract(from: document) }
         // Sort first, then drop duplicates inside each run of equal (line, name): far cheaper than
         // hashing every fact (tens of thousands in a megabyte), and equal facts are always adjacent.
+        let lines = all.map { $0.line ?? .max }
         let order = all.indices.sorted { left, right in
-            let leftLine = all[left].line ?? .max
-            let rightLine = all[right].line ?? .max
-            if leftLine != rightLine { return leftLine < rightLine }
+            if lines[left] != lines[right] { return lines[left] < lines[right] }
             if all[left].name != all[right].name { return all[left].name < all[right].name }
             return left < right
         }

@@ -53,7 +53,7 @@ struct GatewayLogExtractor: FactExtractor {
     private func extract(_ line: PasteLine, into facts: inout [Fact]) {
         let before = facts.count
         if let offset = line.find(Self.closedBeforeConnect) {
-            let fields = Self.fields(line, from: offset, keys: ["conn", "peer", "remote", "fwd", "origin", "host", "ua", "code", "reason"])
+            let fields = Self.fields(line, from: offset, keys: Self.closeKeys)
             addPeer(fields, line, &facts)
             if let code = fields["code"], let number = Int(code) {
                 facts.append(line.fact(.closeCode, code))
@@ -64,7 +64,7 @@ struct GatewayLogExtractor: FactExtractor {
                 }
             }
         } else if let offset = line.find(Self.unauthorized) {
-            let fields = Self.fields(line, from: offset, keys: ["conn", "peer", "remote", "fwd", "client", "reason"])
+            let fields = Self.fields(line, from: offset, keys: Self.unauthorizedKeys)
             addPeer(fields, line, &facts)
             if let reason = Self.lastValue(of: "reason=", in: line) {
                 facts.append(line.fact(.authReason, reason))
@@ -74,10 +74,10 @@ struct GatewayLogExtractor: FactExtractor {
                 facts.append(line.fact(.gatewayAuthMode, auth == "none" ? "none" : auth))
             }
         } else if let offset = line.find(Self.handshakeTimeout) {
-            addPeer(Self.fields(line, from: offset, keys: ["conn", "peer", "remote"]), line, &facts)
+            addPeer(Self.fields(line, from: offset, keys: Self.timeoutKeys), line, &facts)
             facts.append(line.fact(.symptom, "normal-closure"))
         } else if let offset = line.find(Self.protocolMismatch) ?? line.find(Self.webchatConnected) {
-            addPeer(Self.fields(line, from: offset, keys: ["conn", "peer", "remote", "client"]), line, &facts)
+            addPeer(Self.fields(line, from: offset, keys: Self.connectKeys), line, &facts)
         }
 
         if let offset = line.find(Self.listening) {
@@ -166,11 +166,19 @@ struct GatewayLogExtractor: FactExtractor {
     /// ` key=`, so values with spaces (`ua=Mozilla/5.0 (X11; …)`, `reason=pairing required`) stay
     /// whole. A key that is absent is skipped; the last value runs to the end of the line (or to
     /// the closing quote when the line is a JSON string).
-    static func fields(_ line: PasteLine, from start: Int, keys: [String]) -> [String: String] {
+    /// A field key and its ` key=` needle.
+    typealias FieldKey = (key: String, needle: [UInt8])
+
+    private static func keys(_ names: [String]) -> [FieldKey] { names.map { ($0, ByteSearch.needle(" " + $0 + "=")) } }
+    private static let closeKeys = keys(["conn", "peer", "remote", "fwd", "origin", "host", "ua", "code", "reason"])
+    private static let unauthorizedKeys = keys(["conn", "peer", "remote", "fwd", "client", "reason"])
+    private static let timeoutKeys = keys(["conn", "peer", "remote"])
+    private static let connectKeys = keys(["conn", "peer", "remote", "client"])
+
+    static func fields(_ line: PasteLine, from start: Int, keys: [FieldKey]) -> [String: String] {
         var positions: [(key: String, valueStart: Int, keyStart: Int)] = []
         var cursor = start
-        for key in keys {
-            let needle = ByteSearch.needle(" " + key + "=")
+        for (key, needle) in keys {
             guard let offset = line.find(needle, from: cursor) else { continue }
             positions.append((key, offset + needle.count, offset))
             cursor = offset + needle.count

@@ -19,7 +19,7 @@ public struct ListeningSocketsExtractor: FactExtractor {
             else { continue }
             if ["docker-pr", "com.docker", "wslrelay", "rootlessk", "vpnkit"].contains(where: { process.hasPrefix($0) }) { continue }
             guard port == 18789 || process.hasPrefix("openclaw") else { continue }
-            let host = address.contains(":") ? "[\(address)]" : address
+            let host = address.containsBytes(":") ? "[\(address)]" : address
             facts.append(line.fact(.listenAddress, "\(host):\(port)"))
             let scope = PortMapping.scope(of: address) == "loopback" ? "loopback" : (PortMapping.scope(of: address) == "all" ? "all" : "lan")
             scopes.append((scope, line))

@@ -39,7 +39,7 @@ public enum PasteSegmenter {
         else { return false }
         if text.hasSuffix(".") || text.hasSuffix(":") || text.hasSuffix("?") || text.hasSuffix("!") { return false }
         if text.hasPrefix("export ") { return false }
-        return !text.contains(". ") && !text.contains(", ")
+        return !text.containsBytes(". ") && !text.containsBytes(", ")
     }
 
     static func blocks(of lines: [PasteLine]) -> [CommandBlock] {

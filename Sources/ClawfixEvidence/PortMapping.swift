@@ -9,7 +9,7 @@ struct PortMapping: Hashable, Sendable {
 
     /// `HOSTADDR:HOSTPORT->PORT/PROTO`, IPv6 bracketed the way CLI ≥ 28 writes it.
     var display: String {
-        let host = hostAddress.contains(":") ? "[\(hostAddress)]" : hostAddress
+        let host = hostAddress.containsBytes(":") ? "[\(hostAddress)]" : hostAddress
         return "\(host):\(hostPort)->\(containerPort)/\(proto)"
     }
 
@@ -28,8 +28,8 @@ struct PortMapping: Hashable, Sendable {
     /// skipped. Malformed entries are skipped, never guessed.
     static func parseList(_ text: String) -> [PortMapping] {
         var result: [PortMapping] = []
-        for entry in text.split(separator: ",") {
-            result += parse(entry.trimmingBlanks())
+        for entry in text.utf8.split(separator: UInt8(ascii: ",")) {
+            result += parse(Substring(entry).trimmingBlanks())
         }
         return result
     }

@@ -95,9 +95,9 @@ public struct ShellPrompt: Sendable, Hashable {
             if !bracketed {
                 // `user@host:~/dir$` (bash) or `user@host dir %` (zsh); prose with an e-mail address is neither.
                 if rest.startIndex > afterAt.startIndex, afterAt[afterAt.index(before: rest.startIndex)] == ":" {
-                    guard trimmed.isEmpty || trimmed.hasPrefix("~") || trimmed.hasPrefix("/"), !trimmed.contains(" ") else { return nil }
+                    guard trimmed.isEmpty || trimmed.hasPrefix("~") || trimmed.hasPrefix("/"), !trimmed.containsBytes(" ") else { return nil }
                 } else {
-                    guard rest[sign] == "%", !trimmed.contains(" ") else { return nil }
+                    guard rest[sign] == "%", !trimmed.containsBytes(" ") else { return nil }
                 }
             }
             rest = rest[sign...]
