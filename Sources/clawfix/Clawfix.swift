@@ -23,6 +23,10 @@ struct Clawfix: AsyncParsableCommand {
             arguments.insert(isatty(STDIN_FILENO) == 1 ? "chat" : "paste", at: 0)
         }
         do {
+            if let file = barePaste(arguments) {
+                try PasteCommand.analyse(file: file, format: .text, directories: [], indexPath: nil)
+                return
+            }
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
@@ -32,6 +36,16 @@ struct Clawfix: AsyncParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// `paste` or `paste FILE` with no option: the commonest call, which needs no parser. Returns
+    /// the file (nil for standard input); nil as a whole when ArgumentParser must look.
+    private static func barePaste(_ arguments: [String]) -> String?? {
+        guard arguments.first == "paste", arguments.count <= 2 else { return nil }
+        guard arguments.count == 2 else { return .some(nil) }
+        let file = arguments[1]
+        guard file == "-" || !file.hasPrefix("-") && file != "help" else { return nil }
+        return .some(file)
     }
 
     private static func isHelpOrVersion(_ arguments: [String]) -> Bool {

@@ -16,8 +16,7 @@ struct KnowledgeOptions: ParsableArguments {
 
     /// The built-in knowledge base, plus the `--kb` directories.
     func loadKnowledgeBase() throws -> KnowledgeBase {
-        if directories.isEmpty { return try KnowledgeBase.builtIn() }
-        return try KnowledgeBase.load(addingDirectories: directories.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        try EngineLoading.knowledgeBase(directories: directories)
     }
 
     /// The index for this knowledge base at `--db` (or the default cache); never fails because of the cache.

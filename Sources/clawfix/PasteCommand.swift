@@ -32,6 +32,12 @@ struct PasteCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
+        try Self.analyse(file: file, format: format, directories: knowledge.directories, indexPath: knowledge.indexPath)
+    }
+
+    /// The whole command, from plain values: `Clawfix.main` calls it directly for a bare
+    /// `clawfix paste [FILE]`, skipping ArgumentParser's reflection (a tenth of a one-line paste).
+    static func analyse(file: String?, format: Format, directories: [String], indexPath: String?) throws {
         let bytes: [UInt8]
         if let file, file != "-" {
             do {
@@ -44,7 +50,7 @@ struct PasteCommand: ParsableCommand {
         } else {
             bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
         }
-        let stage = try EngineLoading.stage(knowledge)
+        let stage = try EngineLoading.stage(directories: directories, indexPath: indexPath)
         let conversation = Conversation(id: "paste", engine: stage)
         let reply = conversation.respond(to: bytes)
         let output = StandardOutput()
@@ -67,8 +73,18 @@ struct PasteCommand: ParsableCommand {
 /// an answer: without an index the engine ranks by facts alone.
 enum EngineLoading {
     static func stage(_ knowledge: KnowledgeOptions) throws -> DiagnosisStage {
-        let knowledgeBase = try knowledge.loadKnowledgeBase()
-        let index = try? knowledge.openIndex(for: knowledgeBase)
+        try stage(directories: knowledge.directories, indexPath: knowledge.indexPath)
+    }
+
+    static func stage(directories: [String], indexPath: String?) throws -> DiagnosisStage {
+        let knowledgeBase = try knowledgeBase(directories: directories)
+        let index = try? KnowledgeIndex.open(path: indexPath, knowledgeBase: knowledgeBase)
         return DiagnosisStage(engine: DiagnosisEngine(knowledgeBase: knowledgeBase, index: index))
+    }
+
+    /// The built-in knowledge base, plus the trees in `directories`.
+    static func knowledgeBase(directories: [String]) throws -> KnowledgeBase {
+        if directories.isEmpty { return try KnowledgeBase.builtIn() }
+        return try KnowledgeBase.load(addingDirectories: directories.map { URL(fileURLWithPath: $0, isDirectory: true) })
     }
 }

@@ -139,4 +139,26 @@ struct PasteEndToEndTests {
         #expect(result.stdout.contains("only the first 8 MB"))
         #expect(result.stdout.contains("pairing-not-approved"))
     }
+
+    /// `clawfix paste [FILE]` without options skips the argument parser; it must answer exactly
+    /// as the parsed form does, for a file, for standard input and for a missing file.
+    @Test func bareInvocationAnswersLikeTheParsedOne() throws {
+        let binary = try ClawfixBinary()
+        defer { binary.remove() }
+        let paste = "disconnected (1008): pairing required\n"
+        let path = try binary.file("one.log", Array(paste.utf8))
+        let bare = try binary.run(["paste", path])
+        let parsed = try binary.run(["paste", "--format", "text", path])
+        #expect(bare.status == 0)
+        #expect(bare.stdout.contains("pairing-not-approved"))
+        #expect(bare.stdout == parsed.stdout)
+        #expect(try binary.run(["paste"], stdin: paste).stdout == parsed.stdout)
+        #expect(try binary.run(["paste", "-"], stdin: paste).stdout == parsed.stdout)
+        let missing = binary.home.appendingPathComponent("missing.log").path
+        let bareMissing = try binary.run(["paste", missing])
+        let parsedMissing = try binary.run(["paste", "--format", "text", missing])
+        #expect(bareMissing.status == 1 && parsedMissing.status == 1)
+        #expect(bareMissing.stderr == parsedMissing.stderr)
+        #expect(bareMissing.stderr.hasPrefix("clawfix: cannot read \(missing): "))
+    }
 }
