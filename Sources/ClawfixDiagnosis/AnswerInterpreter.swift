@@ -68,7 +68,9 @@ public struct AnswerInterpreter: Sendable {
             add(.openclawVersion, version.description)
         }
 
-        if says("ssh tunnel", "tunnel", "ssh -l", "port forward", "port forwarding") && !says("cloudflare tunnel") {
+        if (says("ssh tunnel", "tunnel", "port forward", "port forwarding") || Self.describesLocalForward(text))
+            && !says("cloudflare tunnel")
+        {
             add(.accessPath, "ssh-tunnel")
         } else if says("tailscale", "tailnet", "tailscale serve") {
             add(.accessPath, "tailscale")
@@ -137,12 +139,25 @@ public struct AnswerInterpreter: Sendable {
         }.filter { !$0.isEmpty }
     }
 
+    /// True when the user's prose shows an `ssh` with a local forward (`-L`, `-NL`, `-fNL`; upper-case
+    /// L, lower-case `-l` is a login name): "I now run ssh -N -L 18789:127.0.0.1:18789 root@vps".
+    static func describesLocalForward(_ text: String) -> Bool {
+        for line in text.split(whereSeparator: \.isNewline) where !isOutputLine(Substring(line.lowercased())) {
+            let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard let ssh = tokens.firstIndex(where: { $0 == "ssh" || $0 == "ssh.exe" }) else { continue }
+            if tokens[ssh...].contains(where: { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("L") && $0.count <= 5 }) {
+                return true
+            }
+        }
+        return false
+    }
+
     /// A line of program output rather than prose (lower-cased): a gateway close banner
     /// (`disconnected (1008): …`, `gateway closed (1006 …`), a log line (`[ws] …`, an ISO timestamp),
     /// an error message (`Error: …`, `… failed: …`).
     static func isOutputLine(_ line: Substring) -> Bool {
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
-        if trimmed.hasPrefix("[") { return true }
+        if trimmed.hasPrefix("[") || isPromptLine(trimmed) { return true }
         let bytes = Array(trimmed.utf8.prefix(11))
         if bytes.count >= 10, bytes[0...3].allSatisfy(isDigit), bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
             return true
@@ -156,6 +171,20 @@ public struct AnswerInterpreter: Sendable {
             utf8 = utf8[utf8.index(after: open)...]
         }
         return false
+    }
+
+    /// A shell prompt and the command typed after it: `$ docker ps`, `# …`,
+    /// `root@vps:~/openclaw# docker ps`, `bob@nas:~$ …`, `PS C:\Users\dana> ssh …`.
+    static func isPromptLine(_ line: Substring) -> Bool {
+        if line.hasPrefix("$ ") || line.hasPrefix("# ") || line.hasPrefix("> ") { return true }
+        if line.hasPrefix("ps "), let close = line.firstIndex(of: ">"),
+            line[..<close].contains(":\\") || line[..<close].contains(":/")
+        {
+            return true
+        }
+        guard let first = line.split(separator: " ", maxSplits: 1).first, first.count > 2 else { return false }
+        return (first.hasSuffix("$") || first.hasSuffix("#") || first.hasSuffix("%")) && first.contains("@")
+            && first.contains(":")
     }
 
     /// A token that names an address or a setting, not a word: a URL, `key=value`, `host:port`.

@@ -79,6 +79,28 @@ struct AnswerInterpreterTests {
                 == [Fact(.gatewayLocation, "same-machine", origin: .answer)])
     }
 
+    /// A command after a shell prompt is pasted, not said: `docker ps` on the server says nothing
+    /// against the "docker compose" the user wrote earlier.
+    @Test(arguments: [
+        "root@vps:~/openclaw# docker ps --format \"table {{.Names}}\t{{.Status}}\t{{.Ports}}\"",
+        "bob@nas:~/openclaw$ docker compose ps",
+        "$ docker run -d openclaw:local",
+        "PS C:\\Users\\dana> ssh root@srv1 docker ps",
+    ])
+    func commandsAfterAPromptAreNotAnswers(line: String) {
+        #expect(AnswerInterpreter().interpret(line).isEmpty, "\(line)")
+    }
+
+    @Test func anSSHLocalForwardInProseIsATunnel() {
+        let text = """
+            PS: I now run ssh -N -L 18789:127.0.0.1:18789 root@198.51.100.4 and it is still 1006.
+            root@vps:~/openclaw# docker ps --format "table {{.Names}}\t{{.Status}}\t{{.Ports}}"
+            """
+        #expect(AnswerInterpreter().interpret(text) == [Fact(.accessPath, "ssh-tunnel", origin: .answer)])
+        // `-l` is ssh's login name, not a forward.
+        #expect(!AnswerInterpreter().interpret("I log in with ssh -l root vps").contains { $0.name == .accessPath })
+    }
+
     @Test(arguments: [("yes", "compose"), ("yep", "compose"), ("no", "host"), ("nope, it isn't", "host")])
     func bareYesOrNoAnswersTheLastQuestion(reply: String, kind: String) {
         let question = KnowledgeNode(

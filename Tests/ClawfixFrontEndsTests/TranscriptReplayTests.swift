@@ -13,9 +13,6 @@ struct TranscriptReplayTests {
         "browser-context-and-origin.md": [
             2: "insecure-flag-ignored is not a candidate for allowInsecureAuth on 2026.3.2 (requires/versions mismatch)"
         ],
-        "network-and-ports.md": [
-            2: "remote-localhost-confusion is not ruled out by a tunnel forward to the wrong port"
-        ],
     ]
 
     @Test func thereAreTranscripts() {
