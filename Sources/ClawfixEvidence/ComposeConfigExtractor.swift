@@ -241,9 +241,7 @@ public struct ComposeConfigExtractor: FactExtractor {
         else { return }
         for (host, container) in zip(hosts, targets) where container == 18789 {
             let mapping = PortMapping(hostAddress: hostIP.isEmpty ? "0.0.0.0" : hostIP, hostPort: host, containerPort: container, proto: "tcp")
-            service.facts.append(line.fact(.gatewayPublishedPort, mapping.display))
-            service.facts.append(line.fact(.gatewayHostPort, String(host)))
-            service.facts.append(line.fact(.gatewayPublishScope, mapping.scope))
+            service.facts += mapping.gatewayFacts(line)
         }
     }
 

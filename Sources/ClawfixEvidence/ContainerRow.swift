@@ -75,11 +75,7 @@ struct ContainerRow: Sendable {
             if mappings.isEmpty {
                 facts.append(line.fact(.gatewayPublished, "none"))
             }
-            for mapping in mappings {
-                facts.append(line.fact(.gatewayPublishedPort, mapping.display))
-                facts.append(line.fact(.gatewayHostPort, String(mapping.hostPort)))
-                facts.append(line.fact(.gatewayPublishScope, mapping.scope))
-            }
+            for mapping in mappings { facts += mapping.gatewayFacts(line) }
         }
         return facts
     }

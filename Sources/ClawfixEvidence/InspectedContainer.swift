@@ -54,11 +54,7 @@ struct InspectedContainer {
             facts.append(line.fact(.gatewayHealth, health))
         }
         if let (count, line) = restartCount { facts.append(line.fact(.gatewayRestartCount, count)) }
-        for (mapping, line) in published {
-            facts.append(line.fact(.gatewayPublishedPort, mapping.display))
-            facts.append(line.fact(.gatewayHostPort, String(mapping.hostPort)))
-            facts.append(line.fact(.gatewayPublishScope, mapping.scope))
-        }
+        for (mapping, line) in published { facts += mapping.gatewayFacts(line) }
         return facts
     }
 

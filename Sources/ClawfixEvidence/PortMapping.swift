@@ -13,6 +13,11 @@ struct PortMapping: Hashable, Sendable {
         return "\(host):\(hostPort)->\(containerPort)/\(proto)"
     }
 
+    /// The facts of the gateway publishing its port this way, seen on `line`.
+    func gatewayFacts(_ line: PasteLine) -> [Fact] {
+        [line.fact(.gatewayPublishedPort, display), line.fact(.gatewayHostPort, String(hostPort)), line.fact(.gatewayPublishScope, scope)]
+    }
+
     /// `loopback`, `all`, or the address itself.
     var scope: String { PortMapping.scope(of: hostAddress) }
 
