@@ -76,4 +76,53 @@ struct ConversationStateTests {
         state.reset()
         #expect(state == ConversationState())
     }
+
+    /// "It runs now": the restart loop and its startup refusal are over, the install stays.
+    @Test func sayingItRunsNowRetiresTheStartupFailure() {
+        let row = "openclaw-openclaw-gateway-1   openclaw:local   \"docker-entrypoint.s…\"   openclaw-gateway   10 minutes ago   Restarting (1) 8 seconds ago"
+        let log = "openclaw-gateway-1  | Gateway failed to start: non-loopback Control UI requires gateway.controlUi.allowedOrigins"
+        var state = ConversationState()
+        state.absorb(
+            message: row + "\n" + log,
+            facts: [
+                Fact(.installKind, "compose", line: 1, text: row), Fact(.gatewayContainerState, "restarting", line: 1, text: row),
+                Fact(.gatewayExitCode, "1", line: 1, text: row), Fact(.gatewayStartFailure, "non-loopback …", line: 2, text: log),
+                Fact(.symptom, "allowed-origins-required", line: 2, text: log),
+            ])
+        state.absorb(message: "thanks, still restarting", facts: [])
+        #expect(state.facts.count == 5)
+        state.absorb(message: "it runs now. but the browser says Unauthorized", facts: [])
+        #expect(state.facts == [Fact(.installKind, "compose", line: 1, text: row)])
+    }
+
+    @Test(arguments: [
+        ("it runs now", true), ("It's up again!", true), ("the gateway is running but", true), ("it's not running", false),
+        ("still restarting", false), ("[ws] gateway is running", false),
+    ])
+    func runsNowIsReadFromTheUsersWords(text: String, expected: Bool) {
+        #expect(AnswerInterpreter.saysGatewayRunsNow(text) == expected)
+    }
+
+    /// Evidence for an older symptom stays, but the symptom the user asks about now leads: after a
+    /// CLI container's 1006, "command not found" over ssh ranks the missing CLI first.
+    @Test func theNewestSymptomLeadsAfterATopicChange() {
+        let engine = RealKnowledgeBaseTests.engine
+        var state = ConversationState()
+        let first = """
+            root@srv1:~/openclaw# docker compose run --rm openclaw-cli devices list
+            [openclaw] CLI failed: Error: gateway closed (1006 abnormal closure (no close frame)): no close reason
+            Gateway target: ws://127.0.0.1:18789
+            """
+        state.absorb(message: first, facts: RealKnowledgeBaseTests.facts(first))
+        #expect(engine.respond(to: &state).diagnoses.first?.id == "cli-container-loopback")
+        let second = """
+            PS C:\\Users\\dana> ssh root@srv1 openclaw gateway status
+            bash: line 1: openclaw: command not found
+            """
+        state.absorb(message: second, facts: RealKnowledgeBaseTests.facts(second))
+        #expect(state.currentSymptoms == ["command-not-found"])
+        let report = engine.respond(to: &state)
+        #expect(report.diagnoses.prefix(2).map(\.id) == ["cli-not-on-path", "cli-container-loopback"])
+        #expect(report.diagnoses.first?.fix.contains("docker compose exec openclaw-gateway node dist/index.js --version") == true)
+    }
 }
