@@ -4,7 +4,8 @@ import FuzzSupport
 
 // libFuzzer target for every evidence extractor (see `Fuzz/run.sh` and `FuzzRedactor`).
 
-/// No crash, and every fact points at a line that exists and carries that line's text.
+/// No crash; every fact points at a line that exists, and its evidence text is that line cleaned
+/// (no escape or control character but TAB survives the line cache).
 func check(_ bytes: UnsafeBufferPointer<UInt8>) {
     var redactor = Redactor()
     let document = PasteDocument(redactor.redact(PastedInput(bytes: bytes)))
@@ -12,6 +13,9 @@ func check(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let line = fact.line else { continue }
         guard document.line(line) != nil else {
             fatalError("fact \(fact.name)=\(fact.value) points at line \(line) of \(document.lines.count)")
+        }
+        if let text = fact.text, text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) {
+            fatalError("fact \(fact.name)=\(fact.value) on line \(line) keeps a control character in its text")
         }
     }
 }
