@@ -159,23 +159,27 @@ public struct DiagnosisEngine: Sendable {
                 currentSymptoms = lowered
             }
         }
-        var siteIndexes: Set<Int> = []
-        for tree in priors.keys { siteIndexes.formUnion(knowledge.sitesByTree[tree]) }
-        var raisedByFacts: Set<Int> = []
+        // Sites in play: every site of a tree the search hit, and every site a known fact can raise.
+        var inPlay = [Bool](repeating: false, count: knowledge.sites.count)
+        var raisedByFacts = inPlay
+        for tree in priors.keys { for site in knowledge.sitesByTree[tree] { inPlay[site] = true } }
         for name in facts.names {
-            if let sites = knowledge.sitesByFactName[name] { raisedByFacts.formUnion(sites) }
+            guard let sites = knowledge.sitesByFactName[name] else { continue }
+            for site in sites {
+                raisedByFacts[site] = true
+                inPlay[site] = true
+            }
         }
-        siteIndexes.formUnion(raisedByFacts)
 
         // Scores first (numbers only); the parts with their evidence only for the candidates shown.
         var cache = BranchTruthCache(knowledge, facts)
         var best: [String: SiteScore] = [:]
-        for siteIndex in siteIndexes.sorted() {
+        for siteIndex in inPlay.indices where inPlay[siteIndex] {
             let site = knowledge.sites[siteIndex]
             guard
                 let candidate = score(
-                    siteIndex, facts, &cache, prior: priors[site.tree], raisedByFacts: raisedByFacts.contains(siteIndex),
-                    current: !currentSymptoms.isDisjoint(with: site.symptoms))
+                    siteIndex, facts, &cache, prior: priors[site.tree], raisedByFacts: raisedByFacts[siteIndex],
+                    current: !currentSymptoms.isEmpty && !currentSymptoms.isDisjoint(with: site.symptoms))
             else { continue }
             if let existing = best[site.diagnosisID], existing.score >= candidate.score { continue }
             best[site.diagnosisID] = candidate

@@ -71,12 +71,14 @@ public struct PlaceholderValues: Sendable, Hashable {
             var index = 0
             let count = bytes.count
             while index < count {
-                let byte = bytes[index]
-                guard byte == UInt8(ascii: "{") else {
-                    result.append(byte)
-                    index += 1
-                    continue
+                // Copy the run up to the next brace in one go.
+                guard let brace = bytes[index...].firstIndex(of: UInt8(ascii: "{")) else {
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...]))
+                    break
                 }
+                if brace > index { result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<brace])) }
+                index = brace
+                let byte = bytes[index]
                 var close = index + 1
                 while close < count, bytes[close] != UInt8(ascii: "}"), bytes[close] != UInt8(ascii: "{"),
                     close - index <= Self.longestName
