@@ -11,7 +11,9 @@ import Foundation
 /// staged in the session store and reloaded when they speak again). A conversation's state is
 /// encoded when it is saved, not per message: `save()` stages every conversation that changed and
 /// writes them in one transaction — every `flushInterval` messages, at most `flushDelay` seconds
-/// after a change, whenever the input goes idle, and at the end (EOF or a stop request).
+/// after a change, whenever the input goes idle, and at the end (EOF or a stop request). A state
+/// is encoded once per save however often its conversation spoke since, so under load the time
+/// bound, not the message count, decides how much a crash (not a stop) could cost.
 public final class BotFrontEnd<Engine: ConversationEngine> {
     public let engine: Engine
     public let store: SessionStore
@@ -33,7 +35,7 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
 
     public init(
         engine: Engine, store: SessionStore, evidence: EvidenceReader = .standard, limits: InputLimits = .standard,
-        maximumConversationsInMemory: Int = 2_000, flushInterval: Int = 500, flushDelay: Double = 1
+        maximumConversationsInMemory: Int = 2_000, flushInterval: Int = 2_000, flushDelay: Double = 1
     ) {
         self.engine = engine
         self.store = store
