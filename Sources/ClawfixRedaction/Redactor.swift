@@ -108,27 +108,8 @@ public struct Redactor: Sendable {
             return a.offset < b.offset
         }
         var kept: [Entry] = []
-        kept.reserveCapacity(entries.count)
         for level in 0...2 {
-            var merged: [Entry] = []
-            merged.reserveCapacity(kept.count + entries.count)
-            var k = 0
-            var lastEnd = 0
-            for c in entries where c.tier == level && c.end > c.start {
-                // Bring over the kept spans that start before this one.
-                while k < kept.count && kept[k].start <= c.start {
-                    merged.append(kept[k])
-                    lastEnd = max(lastEnd, kept[k].end)
-                    k += 1
-                }
-                let nextStart = k < kept.count ? kept[k].start : Int.max
-                if c.start >= lastEnd && c.end <= nextStart {
-                    merged.append(c)
-                    lastEnd = c.end
-                }
-            }
-            merged.append(contentsOf: kept[k...])
-            kept = merged
+            kept = fillGaps(kept, with: entries.lazy.filter { $0.tier == level }, span: { $0.start..<$0.end })
         }
         return kept.map { candidates[$0.offset] }
     }
@@ -136,20 +117,28 @@ public struct Redactor: Sendable {
     /// `resolve(kept + extra)` for the common case, in one pass: `kept` is already resolved and
     /// `extra` comes from one detector of a lower tier, in text order (the fallback, the memory).
     static func fillGaps(_ kept: [SecretCandidate], with extra: [SecretCandidate]) -> [SecretCandidate] {
-        var merged: [SecretCandidate] = []
-        merged.reserveCapacity(kept.count + extra.count)
+        fillGaps(kept, with: extra, span: { $0.start..<$0.end })
+    }
+
+    /// `kept` (sorted, disjoint) with each of `extra`, in order, that fits in a gap — between the
+    /// kept spans and the extras taken before it. Empty spans are dropped.
+    private static func fillGaps<T>(_ kept: [T], with extra: some Sequence<T>, span: (T) -> Range<Int>) -> [T] {
+        var merged: [T] = []
+        merged.reserveCapacity(kept.count + extra.underestimatedCount)
         var k = 0
         var lastEnd = 0
-        for c in extra where c.end > c.start {
-            while k < kept.count && kept[k].start <= c.start {
+        for c in extra where !span(c).isEmpty {
+            let s = span(c)
+            // Bring over the kept spans that start before this one.
+            while k < kept.count && span(kept[k]).lowerBound <= s.lowerBound {
                 merged.append(kept[k])
-                lastEnd = max(lastEnd, kept[k].end)
+                lastEnd = max(lastEnd, span(kept[k]).upperBound)
                 k += 1
             }
-            let nextStart = k < kept.count ? kept[k].start : Int.max
-            if c.start >= lastEnd && c.end <= nextStart {
+            let nextStart = k < kept.count ? span(kept[k]).lowerBound : Int.max
+            if s.lowerBound >= lastEnd && s.upperBound <= nextStart {
                 merged.append(c)
-                lastEnd = c.end
+                lastEnd = s.upperBound
             }
         }
         merged.append(contentsOf: kept[k...])

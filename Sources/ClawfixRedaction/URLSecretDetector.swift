@@ -16,7 +16,7 @@ public struct URLSecretDetector: TriggeredDetector {
             let b = bytes[end]
             if b == UInt8(ascii: "/") || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") || b <= 0x20
                 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: ">") { break }
-            if b == UInt8(ascii: ":") && end + 2 < n && bytes[end + 1] == UInt8(ascii: "/") && bytes[end + 2] == UInt8(ascii: "/") { break }
+            if Self.startsURL(bytes, at: end) { break }
             if b == UInt8(ascii: "@") { lastAt = end }
             // A marker ends the authority: what it replaced is gone, and with it any `@` that
             // made the password run on past it (a second pass would see only the marker).
@@ -37,9 +37,7 @@ public struct URLSecretDetector: TriggeredDetector {
         var k = end
         while k < n && bytes[k] > 0x20 && bytes[k] != UInt8(ascii: "\"") && bytes[k] != UInt8(ascii: "'") {
             let b = bytes[k]
-            // The next `://` starts the next URL. Running on past it hid that URL's secrets
-            // until a marker's space ended this one early, so a second pass found them.
-            if b == UInt8(ascii: ":") && k + 2 < n && bytes[k + 1] == UInt8(ascii: "/") && bytes[k + 2] == UInt8(ascii: "/") { break }
+            if Self.startsURL(bytes, at: k) { break }
             if (b == UInt8(ascii: "?") || b == UInt8(ascii: "#") || b == UInt8(ascii: "&")) {
                 var eq = k + 1
                 while eq < n && ByteClass.isKeyByte(bytes[eq]) { eq += 1 }
@@ -49,7 +47,7 @@ public struct URLSecretDetector: TriggeredDetector {
                     var ve = eq + 1
                     while ve < n && bytes[ve] > 0x20 && bytes[ve] != UInt8(ascii: "&") && bytes[ve] != UInt8(ascii: "#")
                         && bytes[ve] != UInt8(ascii: "\"") && bytes[ve] != UInt8(ascii: "'") && bytes[ve] != UInt8(ascii: ">")
-                        && bytes[ve] != UInt8(ascii: ")") { ve += 1 }
+                        && bytes[ve] != UInt8(ascii: ")") && !Self.startsURL(bytes, at: ve) { ve += 1 }
                     let value = bytes[(eq + 1)..<ve]
                     if value.count >= 3 && !ValueShape.isPlaceholder(value) {
                         candidates.append(SecretCandidate(start: eq + 1, end: ve, kind: kind, detector: name))
@@ -63,5 +61,11 @@ public struct URLSecretDetector: TriggeredDetector {
             k += 1
         }
         return k
+    }
+
+    /// `://` at `k`: the next URL starts there. An authority, parameter list or value that ran on
+    /// past it hid that URL's secrets — until a marker cut this URL short on a second pass.
+    @inline(__always) private static func startsURL(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
+        bytes[k] == UInt8(ascii: ":") && k + 2 < bytes.count && bytes[k + 1] == UInt8(ascii: "/") && bytes[k + 2] == UInt8(ascii: "/")
     }
 }

@@ -125,3 +125,22 @@ extension IdempotenceRegressionTests {
         ])
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `url-query-value-over-next-url` (libFuzzer): a `?TOKEN=` value ran on over the next `://`,
+    /// hiding that URL's own `?TOKEN=`; the value lost to an earlier key-context find, and only the
+    /// second pass, with that find a marker, looked at the second URL. A value now ends where the
+    /// next URL starts, as the parameter list already did.
+    @Test func queryValueEndsAtTheNextURL() {
+        var redactor = Redactor()
+        let glued = redactor.redact("open http://127.0.0.1:18789/?token=3f9a6c1e8b2d4f7a9c0e1b3dhttps://evil.example/#token=9b8c7d6e5f4a3b2c1d0e9f8a")
+        #expect(glued.text == "open http://127.0.0.1:18789/?token=[gateway-token …ttps]://evil.example/#token=[gateway-token …9f8a]")
+
+        let bytes: [UInt8] = [242, 255, 44, 84, 79, 75, 69, 78, 61, 96, 0, 57, 97, 49, 99, 35, 48, 255, 44, 84, 79, 75, 69, 78, 61, 96, 0, 57, 97, 49, 99, 35, 48, 101, 79, 7, 1, 0, 58, 47, 47, 58, 58, 47, 47, 26, 143, 158, 89, 242, 255, 63, 84, 79, 75, 69, 78, 61, 44, 96, 0, 207, 110, 255, 255, 255, 98, 101, 79, 7, 1, 0, 58, 47, 47, 58, 58, 47, 47, 26, 143, 158, 89, 242, 255, 63, 84, 79, 75, 69, 78, 61, 44, 96, 0, 207, 110, 255, 255, 255, 98, 99, 100, 58, 204, 154, 194, 194, 98, 126, 204, 154, 205, 58, 47, 47, 7, 97, 102, 51, 49, 66, 107, 66, 76, 76, 54, 101, 121, 65, 87, 95, 71, 65, 84, 76, 65, 87, 95, 71, 65, 84, 59, 112, 112, 174, 174, 174, 174, 112, 112, 112, 112, 112, 158, 199, 110, 38, 52, 102, 51, 65, 26, 143, 10]
+        redactsOnceForAll(bytes, to: "\(String(repeating: "\u{FFFD}", count: 2)),TOKEN=`[gateway-token]`[gateway-token …EN=,]`\u{FFFD}n\(String(repeating: "\u{FFFD}", count: 3))beO://:://\(String(repeating: "\u{FFFD}", count: 2))Y\(String(repeating: "\u{FFFD}", count: 2))?TOKEN=[gateway-token …\u{FFFD}b~̚\u{FFFD}]://af31BkBLL6eyAW_GATLAW_GAT;pp\(String(repeating: "\u{FFFD}", count: 4))ppppp\(String(repeating: "\u{FFFD}", count: 2))n&4f3A\u{FFFD}\n", findings: [
+            RedactionFinding(kind: .gatewayToken, detector: "key-context", line: 1, start: 14, end: 30, marker: "[gateway-token]"),
+            RedactionFinding(kind: .gatewayToken, detector: "key-context", line: 1, start: 31, end: 67, marker: "[gateway-token …EN=,]"),
+            RedactionFinding(kind: .gatewayToken, detector: "url-secret", line: 1, start: 111, end: 145, marker: "[gateway-token …\u{FFFD}b~̚\u{FFFD}]"),
+        ])
+    }
+}
