@@ -82,6 +82,19 @@ public indirect enum OrderedJSON: Sendable, Hashable {
         byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2
     }
 
+    /// False only when none of eight bytes can end a run: all ASCII (no high bit), none below
+    /// 0x20, none `"`, `\\` or DEL. (Bit tricks for "has a byte less than / equal to"; a true
+    /// answer may be a false alarm, a false one never is.)
+    @inline(__always)
+    private static func mayEndRun(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let below0x20 = (word &- ones &* 0x20) & ~word & highs
+        return (word & highs) | below0x20 | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C))
+            | hasZero(word ^ (ones &* 0x7F)) != 0
+    }
+
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// Writes `value` quoted, escaping controls (C0, DEL, C1) and U+2028/U+2029, which some
@@ -94,6 +107,11 @@ public indirect enum OrderedJSON: Sendable, Hashable {
             var runStart = 0
             var i = 0
             while i < count {
+                // Eight plain ASCII bytes at a time: most of a reply needs no escape at all.
+                if i + 8 <= count, !Self.mayEndRun(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let byte = bytes[i]
                 guard endsRun(byte) else {
                     i += 1

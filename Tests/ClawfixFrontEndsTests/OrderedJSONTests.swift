@@ -49,4 +49,21 @@ struct OrderedJSONTests {
         #expect(!written.contains("\n"))
         #expect(try JSONSerialization.jsonObject(with: Data(written.utf8), options: .fragmentsAllowed) as? String == text)
     }
+
+    /// Every character that needs an escape, at every offset of a plain run, so the eight-byte
+    /// scan can never skip one.
+    @Test func escapesAreFoundAtEveryOffset() {
+        let specials: [(Character, String)] = [
+            ("\"", #"\""#), ("\\", #"\\"#), ("\n", #"\n"#), ("\u{0}", #"\u0000"#), ("\u{1F}", #"\u001f"#),
+            ("\u{7F}", #"\u007f"#), ("\u{80}", #"\u0080"#), ("\u{2029}", #"\u2029"#),
+        ]
+        for (special, escaped) in specials {
+            for offset in 0..<20 {
+                let before = String(repeating: "a", count: offset)
+                let after = String(repeating: "b", count: 19 - offset)
+                let written = OrderedJSON.string(before + String(special) + after).serialized()
+                #expect(written == "\"" + before + escaped + after + "\"", "\(offset)")
+            }
+        }
+    }
 }
