@@ -80,12 +80,28 @@ public struct AdviceGuard: Sendable {
     /// so fixes that never mention it skip the guard).
     public static func mayApply(to fix: String) -> Bool {
         let lower = fix.lowercased()
-        return ["allowinsecureauth", "nip.io", "trustedproxies"].contains { lower.contains($0) }
+        return ["allowinsecureauth", "nip.io", "trustedproxies"].contains { Self.has(lower, $0) }
     }
 
     static func gives(_ paragraph: String, _ keywords: [String]) -> Bool {
         let lower = paragraph.lowercased()
-        guard keywords.contains(where: { lower.contains($0) }) else { return false }
-        return !negations.contains { lower.contains($0) }
+        guard keywords.contains(where: { has(lower, $0) }) else { return false }
+        return !negations.contains { has(lower, $0) }
+    }
+
+    /// Substring test over UTF-8 bytes (Foundation's `contains` is slow on Linux and every fix is
+    /// checked when the engine starts).
+    static func has(_ text: String, _ needle: String) -> Bool {
+        let haystack = Array(text.utf8)
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty else { return true }
+        guard haystack.count >= pattern.count else { return false }
+        let first = pattern[0]
+        var index = 0
+        while index <= haystack.count - pattern.count {
+            if haystack[index] == first, haystack[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+            index += 1
+        }
+        return false
     }
 }

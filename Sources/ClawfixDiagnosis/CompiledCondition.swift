@@ -144,11 +144,25 @@ extension CompiledCondition {
 
 /// A `~ /regex/` pattern compiled once (case-insensitive, as the knowledge base documents).
 /// `NSRegularExpression` is immutable and thread-safe for matching.
+/// Compiled on first use: most messages never reach a regex, and the first compile initialises ICU
+/// (milliseconds a one-line `clawfix paste` should not pay).
 final class CompiledPattern: @unchecked Sendable {
-    let regex: NSRegularExpression?
+    let pattern: String
+    private let lock = NSLock()
+    /// nil: not compiled yet; `.some(nil)`: does not compile (never matches).
+    private var compiled: NSRegularExpression??
 
     init(_ pattern: String) {
-        regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        self.pattern = pattern
+    }
+
+    var regex: NSRegularExpression? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let compiled { return compiled }
+        let made = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        compiled = .some(made)
+        return made
     }
 
     func matches(_ value: String) -> Bool {

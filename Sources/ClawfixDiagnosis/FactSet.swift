@@ -15,7 +15,7 @@ public struct FactSet: Sendable, Hashable {
     public private(set) var facts: [Fact] = []
     private var byName: [String: [Int]] = [:]
     /// Every fact in `facts`, for the exact-repeat test: one hash lookup per absorbed fact.
-    private var present: Set<Fact> = []
+    private var present: Set<FactKey> = []
     /// The known OpenClaw release, parsed once (every branch with a `versions:` range reads it).
     public private(set) var version: OpenClawVersion?
 
@@ -43,14 +43,15 @@ public struct FactSet: Sendable, Hashable {
         var dropped: Set<Int> = []
         var versionTouched = false
         facts.reserveCapacity(facts.count + newFacts.count)
+        present.reserveCapacity(present.count + newFacts.count)
         for fact in newFacts {
-            guard present.insert(fact).inserted else { continue }
+            guard present.insert(FactKey(fact)).inserted else { continue }
             let name = fact.name.rawValue
             if let existing = byName[name] {
                 if Self.singleValued.contains(fact.name) {
                     for index in existing {
                         dropped.insert(index)
-                        present.remove(facts[index])
+                        present.remove(FactKey(facts[index]))
                     }
                     byName[name] = []
                     versionTouched = versionTouched || fact.name == .openclawVersion
@@ -59,7 +60,7 @@ public struct FactSet: Sendable, Hashable {
                     for index in existing {
                         if facts[index].origin == .answer {
                             dropped.insert(index)
-                            present.remove(facts[index])
+                            present.remove(FactKey(facts[index]))
                         } else {
                             kept.append(index)
                         }
@@ -261,6 +262,43 @@ public struct FactSet: Sendable, Hashable {
         case .greater: return bound < version
         case .atMost: return !(bound < version)
         case .less: return version < bound
+        }
+    }
+}
+
+/// A fact as a set member for `FactSet`'s exact-repeat test, hashed over the UTF-8 bytes of its name,
+/// value and line (a log line repeated ten thousand times must not pay for Unicode-normalised hashing
+/// of its whole text each time) and equal when every field is byte-for-byte equal.
+struct FactKey: Hashable {
+    let fact: Fact
+
+    init(_ fact: Fact) { self.fact = fact }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(fact.line)
+        Self.combine(fact.name.rawValue, into: &hasher)
+        Self.combine(fact.value, into: &hasher)
+    }
+
+    static func == (lhs: FactKey, rhs: FactKey) -> Bool {
+        lhs.fact.line == rhs.fact.line && lhs.fact.origin == rhs.fact.origin
+            && same(lhs.fact.name.rawValue, rhs.fact.name.rawValue) && same(lhs.fact.value, rhs.fact.value)
+            && sameText(lhs.fact.text, rhs.fact.text)
+    }
+
+    private static func combine(_ string: String, into hasher: inout Hasher) {
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if done == nil { for byte in string.utf8 { hasher.combine(byte) } }
+        hasher.combine(0xFF as UInt8)  // no valid UTF-8 byte: separates the fields
+    }
+
+    private static func same(_ lhs: String, _ rhs: String) -> Bool { lhs.utf8.elementsEqual(rhs.utf8) }
+
+    private static func sameText(_ lhs: String?, _ rhs: String?) -> Bool {
+        switch (lhs, rhs) {
+        case (nil, nil): return true
+        case (let left?, let right?): return same(left, right)
+        default: return false
         }
     }
 }
