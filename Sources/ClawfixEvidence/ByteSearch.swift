@@ -8,21 +8,24 @@ import Darwin
 /// plain comparison; linear for the short needles and lines the extractors use.
 enum ByteSearch {
     static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
-        let count = needle.count
-        guard count > 0, from >= 0, haystack.count - from >= count, let base = haystack.baseAddress else { return nil }
-        let first = needle[0]
-        return needle.withUnsafeBufferPointer { pattern -> Int? in
-            guard let patternBase = pattern.baseAddress else { return nil }
-            var position = from
-            let last = haystack.count - count
-            while position <= last {
-                guard let hit = memchr(base + position, Int32(first), last - position + 1) else { return nil }
-                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if count == 1 || memcmp(base + offset + 1, patternBase + 1, count - 1) == 0 { return offset }
-                position = offset + 1
-            }
-            return nil
+        needle.withUnsafeBufferPointer { find($0, in: haystack, from: from) }
+    }
+
+    static func find(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+        let count = pattern.count
+        guard count > 0, from >= 0, haystack.count - from >= count, let base = haystack.baseAddress,
+            let patternBase = pattern.baseAddress
+        else { return nil }
+        let first = pattern[0]
+        var position = from
+        let last = haystack.count - count
+        while position <= last {
+            guard let hit = memchr(base + position, Int32(first), last - position + 1) else { return nil }
+            let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if count == 1 || memcmp(base + offset + 1, patternBase + 1, count - 1) == 0 { return offset }
+            position = offset + 1
         }
+        return nil
     }
 
     static func find(_ needle: [UInt8], in haystack: LineBytes, from: Int = 0) -> Int? {

@@ -16,35 +16,35 @@ public struct EvidenceReader: Sendable {
     }
 
     public func read(_ document: PasteDocument) -> [Fact] {
-        var all: [Fact] = []
-        for extractor in extractors { all += extractor.extract(from: document) }
-        // Sort first, then drop duplicates inside each run of equal (line, name): far cheaper than
-        // hashing every fact (tens of thousands in a megabyte), and equal facts are always adjacent.
-        let lines = all.map { $0.line ?? .max }
-        let order = all.indices.sorted { left, right in
-            if lines[left] != lines[right] { return lines[left] < lines[right] }
-            if all[left].name != all[right].name { return all[left].name < all[right].name }
-            return left < right
-        }
         var facts: [Fact] = []
-        facts.reserveCapacity(all.count)
+        for extractor in extractors { facts.append(contentsOf: extractor.extract(from: document)) }
+        // Sort in place (stable, so facts of one line and name keep their order), then drop
+        // duplicates inside each run of equal (line, name): no hashing of every fact and no second
+        // copy of tens of thousands of them; equal facts are always in the same run.
+        facts.sort { left, right in
+            let leftLine = left.line ?? .max
+            let rightLine = right.line ?? .max
+            return leftLine != rightLine ? leftLine < rightLine : left.name < right.name
+        }
+        var kept = 0
         var runStart = 0
         var runSeen: Set<Fact>?
-        for index in order {
-            let fact = all[index]
-            if let last = facts.last, last.line != fact.line || last.name != fact.name {
-                runStart = facts.count
+        for index in facts.indices {
+            if kept == 0 || facts[kept - 1].line != facts[index].line || facts[kept - 1].name != facts[index].name {
+                runStart = kept
                 runSeen = nil
             }
-            if facts.count - runStart > 16 {
+            if kept - runStart > 16 {
                 // A long run (one line with many values of one name): hash it instead of rescanning.
-                if runSeen == nil { runSeen = Set(facts[runStart...]) }
-                guard runSeen!.insert(fact).inserted else { continue }
-            } else if facts[runStart...].contains(fact) {
+                if runSeen == nil { runSeen = Set(facts[runStart..<kept]) }
+                guard runSeen!.insert(facts[index]).inserted else { continue }
+            } else if (runStart..<kept).contains(where: { facts[$0] == facts[index] }) {
                 continue
             }
-            facts.append(fact)
+            facts.swapAt(kept, index)
+            kept += 1
         }
+        facts.removeLast(facts.count - kept)
         return facts
     }
 }

@@ -42,17 +42,29 @@ public enum PasteSegmenter {
         return !text.containsBytes(". ") && !text.containsBytes(", ")
     }
 
+    /// A cheap test before parsing a prompt: prompts start with `$`, `[`, a letter (`user@`, `PS `,
+    /// a drive) or another user-name byte followed by `@` within the length of a user name.
+    private static func mayStartCommand(_ line: PasteLine) -> Bool {
+        let first = line.firstByte
+        if first == UInt8(ascii: "$") || first == UInt8(ascii: "[") || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z")) {
+            return true
+        }
+        guard (first >= 0x30 && first <= 0x39) || first == UInt8(ascii: "_") || first == UInt8(ascii: ".") || first == UInt8(ascii: "-")
+        else { return false }
+        return line.bytes.prefix(33).contains(UInt8(ascii: "@"))
+    }
+
     static func blocks(of lines: [PasteLine]) -> [CommandBlock] {
         var blocks: [CommandBlock] = []
         var current = CommandBlock(commandLine: nil, command: nil, prompt: nil, invocation: nil, location: .unknown, outputLines: 1..<1)
         var session: CommandLocation?
         var sawWindowsPrompt = false
         for line in lines {
-            let prompt = ShellPrompt.parse(line.text)
+            let prompt = mayStartCommand(line) ? ShellPrompt.parse(line.text) : nil
             let command: String
             if let prompt {
                 command = prompt.command
-            } else if isBareCommand(line.text) {
+            } else if line.firstByte >= UInt8(ascii: "a"), line.firstByte <= UInt8(ascii: "z"), isBareCommand(line.text) {
                 command = line.text
             } else {
                 current.outputLines = current.outputLines.lowerBound..<(line.number + 1)

@@ -30,21 +30,11 @@ extension StringProtocol {
     /// line than `contains(_:)` (which goes through Foundation or Character comparison).
     func containsBytes(_ needle: StaticString) -> Bool {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = pattern.first else { return true }
-        let bytes = utf8
-        var index = bytes.startIndex
-        while let found = bytes[index...].firstIndex(of: first) {
-            var probe = found
-            var matched = 0
-            while matched < pattern.count, probe < bytes.endIndex, bytes[probe] == pattern[matched] {
-                matched += 1
-                probe = bytes.index(after: probe)
-            }
-            if matched == pattern.count { return true }
-            if probe == bytes.endIndex { return false }
-            index = bytes.index(after: found)
-        }
-        return false
+        guard !pattern.isEmpty else { return true }
+        if let found = utf8.withContiguousStorageIfAvailable({ ByteSearch.find(pattern, in: $0) != nil }) { return found }
+        var copy = String(self)
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable { ByteSearch.find(pattern, in: $0) != nil } ?? false
     }
 
     /// The range of the first occurrence of `needle`, found with `memchr` over the UTF-8 bytes (no
