@@ -31,10 +31,10 @@ public struct CandidateScore: Sendable, Hashable {
 
     /// Facts of the parts that speak for the diagnosis, each once, in paste order.
     public var supportingFacts: [Fact] {
-        var seen: Set<Fact> = []
+        var seen: Set<FactKey> = []
         var result: [Fact] = []
         for part in parts where part.weight > 0 {
-            for fact in part.facts where seen.insert(fact).inserted { result.append(fact) }
+            for fact in part.facts where seen.insert(FactKey(fact)).inserted { result.append(fact) }
         }
         return result.enumerated().sorted { lhs, rhs in
             switch (lhs.element.line, rhs.element.line) {

@@ -11,7 +11,8 @@ struct TranscriptReplayTests {
     /// entry is removed. The expectations themselves stay as an expert would state them.
     static let knownGaps: [String: [Int: String]] = [
         "browser-context-and-origin.md": [
-            2: "insecure-flag-ignored is not a candidate for allowInsecureAuth on 2026.3.2 (requires/versions mismatch)"
+            2: "`openclaw config get gateway.controlUi` printing an object (2-space JSON, command-outputs §4.7) gives no "
+                + "config.gateway.controlUi.allowInsecureAuth fact (Evidence); with the fact the KB ranks insecure-flag-ignored first"
         ],
     ]
 
