@@ -16,7 +16,12 @@ public struct DetectorTrigger: Sendable {
     let frequentBytes: ByteSet?
 
     public init(_ patterns: StaticString...) {
-        self.patterns = patterns.map { Array(UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount)) }
+        self.init(patterns: patterns.map { Array(UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount)) })
+    }
+
+    /// Non-empty patterns.
+    init(patterns: [[UInt8]]) {
+        self.patterns = patterns
         self.anchors = self.patterns.map(Self.anchorOffset)
         let single = self.patterns.allSatisfy { $0.count == 1 }
         let frequent = self.patterns.contains { $0.count == 1 && Self.commonness.prefix(12).contains($0[0]) }
@@ -31,10 +36,10 @@ public struct DetectorTrigger: Sendable {
         let n = bytes.count
         if let set = frequentBytes {
             // A space every few bytes: a plain loop beats a `memchr` call per hit.
-            set.withLookup { contains in
+            set.withTable { members in
                 var i = 0
                 while i < n {
-                    if contains(bytes[i]) { i = max(examine(i), i + 1) } else { i += 1 }
+                    if members[Int(bytes[i])] { i = max(examine(i), i + 1) } else { i += 1 }
                 }
             }
             return
@@ -103,8 +108,9 @@ struct ByteSet: Sendable {
         self.members = members
     }
 
-    /// Runs `body` with a lookup that needs no bounds check (the table has an entry for every byte).
-    @inline(__always) func withLookup<R>(_ body: ((UInt8) -> Bool) -> R) -> R {
-        members.withUnsafeBufferPointer { table in body { table[Int($0)] } }
+    /// Runs `body` with the table: `table[Int(b)]` says whether `b` is a member, with no bounds
+    /// check (there is an entry for every byte) and no call in the loop that reads it.
+    @inline(__always) func withTable<R>(_ body: (UnsafeBufferPointer<Bool>) -> R) -> R {
+        members.withUnsafeBufferPointer(body)
     }
 }

@@ -20,10 +20,10 @@ public struct HighEntropyDetector: SecretDetector {
         var line = (start: 0, end: -1, hasContext: false)
         var next = 0  // the first boundary that ends after `i`
         var lastBoundaryEnd = -1
-        Self.wordBytes.withLookup { isWordByte in
+        Self.wordBytes.withTable { wordBytes in
             var i = 0
             while i < n {
-                while i < n && !isWordByte(bytes[i]) { i += 1 }
+                while i < n && !wordBytes[Int(bytes[i])] { i += 1 }
                 while next < boundaries.count && boundaries[next].upperBound <= i {
                     lastBoundaryEnd = boundaries[next].upperBound
                     next += 1
@@ -34,7 +34,7 @@ public struct HighEntropyDetector: SecretDetector {
                 }
                 let limit = next < boundaries.count ? boundaries[next].lowerBound : n
                 let s = i
-                while i < limit && isWordByte(bytes[i]) { i += 1 }
+                while i < limit && wordBytes[Int(bytes[i])] { i += 1 }
                 var e = i
                 while e < limit && bytes[e] == UInt8(ascii: "=") && e + 1 < limit && bytes[e + 1] == UInt8(ascii: "=") { e += 1 }
                 i = e

@@ -6,6 +6,9 @@ enum KeyName {
         "authkey", "signingkey", "clientsecret", "auth", "authorization", "credentials", "credential", "xapikey",
     ].map { Array($0.utf8) }
 
+    /// `suffixes` by their last byte, so a key is compared with the two or so that could match.
+    private static let suffixesByLastByte: [[[UInt8]]] = (0..<256).map { b in suffixes.filter { Int($0.last!) == b } }
+
     /// True when the key's last dotted segment, lowercased and without non-alphanumerics, ends with `suffix`.
     private static func lastSegment(of key: UnsafeBufferPointer<UInt8>.SubSequence, endsWith suffix: [UInt8]) -> Bool {
         var k = key.endIndex
@@ -26,7 +29,7 @@ enum KeyName {
         // Nearly every key in a paste (`Hostname`, `remote`, `PATH`) names no secret: say so
         // without building a string.
         guard let lastLetter = key.last(where: ByteClass.isAlphanumeric).map(ByteClass.lower),
-            suffixes.contains(where: { $0.last == lastLetter && lastSegment(of: key, endsWith: $0) })
+            suffixesByLastByte[Int(lastLetter)].contains(where: { lastSegment(of: key, endsWith: $0) })
         else { return nil }
         // Last segment of a dotted path decides: `gateway.auth.token` → `token`, `gateway.auth.mode` → `mode`.
         // Dots are dropped in normalizing, so the last segment is a suffix of the whole key.

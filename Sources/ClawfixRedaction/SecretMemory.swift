@@ -44,17 +44,28 @@ public struct SecretMemory: Sendable {
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, for secrets: [String: SecretKind], into candidates: inout [SecretCandidate]) {
         guard !secrets.isEmpty else { return }
         let index = NeedleIndex(secrets)
+        // A few values (those the fallback just found): `memchr` for each, rather than a look at
+        // every word.
+        if secrets.count <= 4 {
+            DetectorTrigger(patterns: index.needles.map(\.bytes)).forEach(in: bytes) { i in
+                for k in index.needles.indices where ByteClass.isWordStart(bytes, i) || !ByteClass.isTokenByte(index.needles[k].bytes[0]) {
+                    index.match(k, bytes, at: i, into: &candidates)
+                }
+                return i + 1
+            }
+            return
+        }
         let n = bytes.count
-        ByteClass.tokenBytes.withLookup { isTokenByte in
+        ByteClass.tokenBytes.withTable { tokenBytes in
             var i = 0
             while i < n {
                 let b = bytes[i]
-                if isTokenByte(b) {
+                if tokenBytes[Int(b)] {
                     // Runs are skipped whole, so `i` is always a word start here.
                     var e = i + 1
-                    while e < n && isTokenByte(bytes[e]) { e += 1 }
+                    while e < n && tokenBytes[Int(bytes[e])] { e += 1 }
                     let length = e - i
-                    if length < index.hasLeadLength.count, index.hasLeadLength[length] {
+                    if index.mayStart(length, bytes[i], bytes[e - 1]) {
                         let hash = NeedleIndex.hash(bytes, i, e)
                         if index.mayHold(hash), let list = index.byLeadRun[hash] {
                             for k in list { index.match(k, bytes, at: i, into: &candidates) }
@@ -62,7 +73,7 @@ public struct SecretMemory: Sendable {
                     }
                     i = e
                 } else {
-                    if index.hasPunctuationLed, let list = index.byFirstByte[b] {
+                    if index.punctuationFirst[Int(b)], let list = index.byFirstByte[b] {
                         for k in list { index.match(k, bytes, at: i, into: &candidates) }
                     }
                     i += 1
@@ -77,14 +88,17 @@ private struct NeedleIndex {
     var needles: [(bytes: [UInt8], kind: SecretKind)] = []
     /// Values that start with a token byte, by the hash of that leading run.
     var byLeadRun: [UInt64: [Int]] = [:]
-    /// `hasLeadLength[l]`: some value's leading run is `l` bytes long.
-    var hasLeadLength: [Bool] = []
+    /// One bit per (length, first byte, last byte) of a leading run, folded to 2^16: a word
+    /// that no value's leading run resembles is passed over without being hashed.
+    var shapeBits = [UInt64](repeating: 0, count: 1024)
     /// One bit per hash value modulo its size, set for each leading run: most words are told
     /// apart from every value by one bit test instead of a dictionary lookup.
     var hashBits = [UInt64](repeating: 0, count: 1024)
     /// Values that start with any other byte, by that byte.
     var byFirstByte: [UInt8: [Int]] = [:]
-    var hasPunctuationLed = false
+    /// `punctuationFirst[b]`: some value in `byFirstByte` starts with `b` (a table, so the bytes
+    /// between words cost no dictionary lookup).
+    var punctuationFirst = [Bool](repeating: false, count: 256)
 
     init(_ secrets: [String: SecretKind]) {
         // Sorted so that candidates come out in the same order on every run.
@@ -98,11 +112,11 @@ private struct NeedleIndex {
                 let hash = bytes.withUnsafeBufferPointer { Self.hash($0, 0, lead) }
                 byLeadRun[hash, default: []].append(k)
                 hashBits[Int(hash >> 6 & 1023)] |= 1 << (hash & 63)
-                if lead >= hasLeadLength.count { hasLeadLength += Array(repeating: false, count: lead + 1 - hasLeadLength.count) }
-                hasLeadLength[lead] = true
+                let shape = Self.shape(lead, bytes[0], bytes[lead - 1])
+                shapeBits[shape >> 6] |= 1 << UInt64(shape & 63)
             } else {
                 byFirstByte[bytes[0], default: []].append(k)
-                hasPunctuationLed = true
+                punctuationFirst[Int(bytes[0])] = true
             }
         }
     }
@@ -112,6 +126,15 @@ private struct NeedleIndex {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for k in start..<end { h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01b3 }
         return h
+    }
+
+    @inline(__always) static func shape(_ length: Int, _ first: UInt8, _ last: UInt8) -> Int {
+        (length &* 0x9E37 ^ Int(first) &* 0x1F1 ^ Int(last)) & 0xFFFF
+    }
+
+    @inline(__always) func mayStart(_ length: Int, _ first: UInt8, _ last: UInt8) -> Bool {
+        let shape = Self.shape(length, first, last)
+        return shapeBits[shape >> 6] & (1 << UInt64(shape & 63)) != 0
     }
 
     @inline(__always) func mayHold(_ hash: UInt64) -> Bool {

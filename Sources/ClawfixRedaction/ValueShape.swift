@@ -33,15 +33,18 @@ enum ValueShape {
     /// Shannon entropy in bits per byte.
     static func entropy(_ v: UnsafeBufferPointer<UInt8>.SubSequence) -> Double {
         guard !v.isEmpty else { return 0 }
-        var counts = [Int](repeating: 0, count: 128)
-        for b in v where b < 128 { counts[Int(b)] += 1 }
-        let n = Double(v.count)
-        var h = 0.0
-        for c in counts where c > 0 {
-            let p = Double(c) / n
-            h -= p * log2(p)
+        // On the stack: this runs for every long word on a line that mentions a secret.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { counts in
+            counts.initialize(repeating: 0)
+            for b in v where b < 128 { counts[Int(b)] += 1 }
+            let n = Double(v.count)
+            var h = 0.0
+            for c in counts where c > 0 {
+                let p = Double(c) / n
+                h -= p * log2(p)
+            }
+            return h
         }
-        return h
     }
 
     /// 8-4-4-4-12 hex: a UUID, such as a pairing `requestId` — clawfix needs these.

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 python3 -c 'import detect_secrets' 2>/dev/null || python3 -m pip install -q detect-secrets==1.5.0
-swift build -c release --product clawfix >/dev/null
+swift build -c release --product clawfix >"${TMPDIR:-/tmp}/redaction-bench-build.log" 2>&1 || { tail -20 "${TMPDIR:-/tmp}/redaction-bench-build.log" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 CLAWFIX_EXPORT_CORPUS="$work/corpus" swift test --filter exportCorpusForBenchmark >/dev/null 2>&1 || { echo "corpus export failed" >&2; exit 1; }
