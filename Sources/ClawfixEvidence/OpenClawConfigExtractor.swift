@@ -22,12 +22,18 @@ struct OpenClawConfigExtractor: FactExtractor {
         while index < lines.count {
             let line = lines[index]
             guard line.firstByte == UInt8(ascii: "{") else { index += 1; continue }
-            let end = Self.blockEnd(lines, from: index)
-            let block = lines[index...(end ?? lines.count - 1)]
-            if let keyLine = block.dropFirst().first(where: { !$0.isEmpty && !$0.text.hasPrefix("//") && !$0.text.hasPrefix("/*") }) ?? block.first,
-                Self.roots.contains(where: { root in keyLine.text.hasPrefix(root) || keyLine.text.hasPrefix("\"\(root)\"")
-                    || keyLine.text.hasPrefix("{\"\(root)\"") || keyLine.text.hasPrefix("{ \(root)") })
+            // Decide from the first key whether this is an OpenClaw config before looking for the
+            // end of the object: scanning every `{` line of foreign JSON to its end would make a
+            // paste of unbalanced braces quadratic.
+            let closesOnItsLine = Self.blockEnd(lines, from: index, lineLimit: 1) != nil
+            let keyLine = closesOnItsLine
+                ? line
+                : lines[(index + 1)...].first(where: { !$0.isEmpty && !$0.text.hasPrefix("//") && !$0.text.hasPrefix("/*") }) ?? line
+            if Self.roots.contains(where: { root in keyLine.text.hasPrefix(root) || keyLine.text.hasPrefix("\"\(root)\"")
+                || keyLine.text.hasPrefix("{\"\(root)\"") || keyLine.text.hasPrefix("{ \(root)") })
             {
+                let end = closesOnItsLine ? index : Self.blockEnd(lines, from: index)
+                let block = lines[index...(end ?? lines.count - 1)]
                 read(Array(block), truncated: end == nil, into: &facts)
                 index = (end ?? lines.count - 1) + 1
             } else {
@@ -138,10 +144,10 @@ struct OpenClawConfigExtractor: FactExtractor {
 
     /// Index of the line closing the object opened at `start`, or nil when the paste ends first.
     /// Counts braces outside strings and `//` comments.
-    static func blockEnd(_ lines: [PasteLine], from start: Int) -> Int? {
+    static func blockEnd(_ lines: [PasteLine], from start: Int, lineLimit: Int = 5001) -> Int? {
         var depth = 0
         var quote: UInt8 = 0
-        for index in start..<lines.count {
+        for index in start..<min(lines.count, start + lineLimit) {
             var escaped = false
             var previous: UInt8 = 0
             for byte in lines[index].bytes {
@@ -160,7 +166,6 @@ struct OpenClawConfigExtractor: FactExtractor {
                 previous = byte
             }
             quote = 0
-            if index - start > 5000 { return nil }
         }
         return nil
     }
