@@ -95,28 +95,31 @@ public struct DiagnosisCatalog: Sendable {
     }
 
     /// Splits `| a | b |` into cells; a `|` inside a backtick span or escaped as `\|` stays in its cell.
+    /// Scans UTF-8 bytes: every row of the catalogue is split on every run.
     static func splitRow(_ row: String) -> [String] {
         var cells: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var inCode = false
         var escaped = false
-        for character in row.dropFirst() {
+        func finish() -> String { String(decoding: current, as: UTF8.self).trimmingSpaces }
+        for byte in row.utf8.dropFirst() {
             if escaped {
-                current.append(character)
+                current.append(byte)
                 escaped = false
-            } else if character == "\\" {
+            } else if byte == UInt8(ascii: "\\") {
                 escaped = true
-            } else if character == "`" {
+            } else if byte == UInt8(ascii: "`") {
                 inCode.toggle()
-                current.append(character)
-            } else if character == "|" && !inCode {
-                cells.append(current.trimmingSpaces)
-                current = ""
+                current.append(byte)
+            } else if byte == UInt8(ascii: "|") && !inCode {
+                cells.append(finish())
+                current.removeAll(keepingCapacity: true)
             } else {
-                current.append(character)
+                current.append(byte)
             }
         }
-        if !current.trimmingSpaces.isEmpty { cells.append(current.trimmingSpaces) }
+        let last = finish()
+        if !last.isEmpty { cells.append(last) }
         return cells
     }
 }

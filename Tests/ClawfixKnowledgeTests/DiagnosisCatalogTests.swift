@@ -41,4 +41,15 @@ import Testing
             #expect(original.advisories == catalog.advisories)
         }
     }
+
+    @Test(arguments: [
+        ("| `a|b` | c \\| d | é ü |", ["`a|b`", "c | d", "é ü"]),
+        ("| id | what |", ["id", "what"]),
+        ("|---|:--:|", ["---", ":--:"]),
+        ("| last without pipe", ["last without pipe"]),
+        ("|  | x |\r", ["", "x"]),
+    ])
+    func rowsSplitAtPipesOutsideCodeAndEscapes(row: String, cells: [String]) {
+        #expect(DiagnosisCatalog.splitRow(row) == cells)
+    }
 }
