@@ -127,7 +127,7 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
     public func respond(to request: BotRequest) -> String {
         let conversation = self.conversation(request.conversation)
         let reply = conversation.respond(to: Array(request.text.utf8))
-        changed.insert(conversation.id)
+        if conversation.hasUnsavedChanges { changed.insert(conversation.id) }
         sinceFlush += 1
         if sinceFlush >= flushInterval || Self.now() - lastFlush >= flushDelay { save() }
         let markdown = renderer.render(reply)

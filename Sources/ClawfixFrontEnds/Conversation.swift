@@ -50,6 +50,11 @@ public final class Conversation<Engine: ConversationEngine> {
         try? CompactJSONEncoder().encode(state)
     }
 
+    /// True when the state or transcript changed since `takeTranscriptLines()`: every change of
+    /// the state (a diagnosis, `/reset`, `/probe`) writes a transcript line, while `/why`,
+    /// `/facts`, `/help` and rejected input change nothing and need no save.
+    public var hasUnsavedChanges: Bool { !unsavedLines.isEmpty }
+
     /// Transcript lines (redacted) produced since the last call.
     public func takeTranscriptLines() -> [SessionStore.TranscriptLine] {
         defer { unsavedLines.removeAll() }

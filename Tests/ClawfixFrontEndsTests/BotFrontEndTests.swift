@@ -89,10 +89,14 @@ extension BotFrontEndTests {
         #expect(SessionStore(path: store.path).load(conversation: "c") != nil)
         _ = bot.handle(bytes: line("d", "docker"), line: 4)
         #expect(SessionStore(path: store.path).load(conversation: "d") == nil)
+        // Commands that change nothing are not saved: "e" only asked for help.
+        _ = bot.handle(bytes: line("e", "/help"), line: 5)
+        _ = bot.handle(bytes: line("d", "/facts"), line: 6)
         bot.save()
         let reopened = SessionStore(path: store.path)
         #expect(reopened.load(conversation: "d")?.transcriptCount == 2)
         #expect(reopened.transcript(conversation: "d").map(\.role) == ["user", "clawfix"])
+        #expect(reopened.load(conversation: "e") == nil)
     }
 
     /// A stop request ends the input like EOF, after the line being answered: what was answered
