@@ -21,7 +21,7 @@ struct BrowserURLExtractor: FactExtractor {
 
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
-        for line in document.cleanLines where line.triggers.contains(.browserURL) {
+        for line in document.lines(with: .browserURL) {
             guard let offset = Self.schemes.lazy.compactMap({ line.find($0) }).first else { continue }
             if Self.toolOutput.contains(where: { line.contains($0) }) { continue }
             let alone = offset == 0 && !line.bytes.contains(0x20)

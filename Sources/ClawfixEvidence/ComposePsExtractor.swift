@@ -13,7 +13,7 @@ public struct ComposePsExtractor: FactExtractor {
             facts += ContainerRow.listingFacts(table.rows, header: table.header)
             if !table.rows.isEmpty { facts.append(table.header.fact(.installKind, "compose")) }
         }
-        for line in document.cleanLines where line.triggers.contains(.containerJSON) && (line.text.hasPrefix("{\"") || line.text.hasPrefix("[{\"")) && line.text.containsBytes("\"Service\":") {
+        for line in document.lines(with: .containerJSON) where (line.text.hasPrefix("{\"") || line.text.hasPrefix("[{\"")) && line.text.containsBytes("\"Service\":") {
             guard let data = line.text.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data) else { continue }
             let objects = (parsed as? [[String: Any]]) ?? ((parsed as? [String: Any]).map { [$0] } ?? [])
             for object in objects {

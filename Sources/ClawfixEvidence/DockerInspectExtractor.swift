@@ -20,7 +20,11 @@ public struct DockerInspectExtractor: FactExtractor {
     public func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
         var walk: InspectWalk?
-        for line in document.cleanLines {
+        let lines = document.cleanLines
+        for index in lines.indices {
+            // Only a walk needs every line; otherwise a line is looked at (and copied) when marked.
+            guard walk != nil || lines[index].triggers.contains(.dockerInspect) else { continue }
+            let line = lines[index]
             if var current = walk {
                 if current.consume(line, into: &facts) {
                     walk = current

@@ -14,7 +14,7 @@ public struct DockerPsExtractor: FactExtractor {
             facts += ContainerRow.listingFacts(table.rows, header: table.header)
         }
         facts += headerlessRows(document)
-        for line in lines where line.triggers.contains(.containerJSON) && line.text.hasPrefix("{\"") && line.text.containsBytes("\"Names\":") {
+        for line in document.lines(with: .containerJSON) where line.text.hasPrefix("{\"") && line.text.containsBytes("\"Names\":") {
             if let row = DockerPsExtractor.jsonRow(line) { facts += row.facts() }
         }
         return facts

@@ -8,7 +8,7 @@ public struct EnvironmentExtractor: FactExtractor {
 
     public func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
-        for line in document.cleanLines where line.triggers.contains(.environment) {
+        for line in document.lines(with: .environment) {
             guard line.bytes.contains(UInt8(ascii: "=")) else { continue }
             guard let (name, value) = EnvironmentExtractor.assignment(line.text) else { continue }
             facts += EnvironmentVariable.facts(name: name, raw: value, line: line)

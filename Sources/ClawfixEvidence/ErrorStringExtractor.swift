@@ -25,7 +25,7 @@ struct ErrorStringExtractor: FactExtractor {
 
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
-        for line in document.cleanLines where line.triggers.contains(.errorStrings) {
+        for line in document.lines(with: .errorStrings) {
             extract(line, into: &facts)
         }
         return facts

@@ -44,7 +44,7 @@ struct GatewayLogExtractor: FactExtractor {
 
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
-        for line in document.cleanLines where line.triggers.contains(.gatewayLog) {
+        for line in document.lines(with: .gatewayLog) {
             extract(line, into: &facts)
         }
         return facts

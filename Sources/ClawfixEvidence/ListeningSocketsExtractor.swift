@@ -11,10 +11,9 @@ public struct ListeningSocketsExtractor: FactExtractor {
     private static let openclaw = ByteSearch.needle("openclaw")
 
     public func extract(from document: PasteDocument) -> [Fact] {
-        let lines = document.cleanLines
         var facts: [Fact] = []
         var scopes: [(String, PasteLine)] = []
-        for line in lines where line.triggers.contains(.listeningSockets) {
+        for line in document.lines(with: .listeningSockets) {
             guard line.contains(Self.port) || line.contains(Self.openclaw), let (address, port, process) = listener(line.text)
             else { continue }
             if ["docker-pr", "com.docker", "wslrelay", "rootlessk", "vpnkit"].contains(where: { process.hasPrefix($0) }) { continue }

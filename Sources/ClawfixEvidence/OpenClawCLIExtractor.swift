@@ -21,16 +21,18 @@ struct OpenClawCLIExtractor: FactExtractor {
         var table = DevicesTable()
         var pendingConfigGet: String?
         var skippedText = false
-        for line in document.cleanLines {
-            if line.isEmpty { continue }
-            let first = line.firstByte
+        let lines = document.cleanLines
+        for index in lines.indices {
+            if lines[index].isEmpty { continue }
+            let first = lines[index].firstByte
             // Box borders (`│ ┌ ◇ ✓` all start with E2), ASCII tables, bare versions.
             let byFirstByte = first == 0xE2 || first == 0xC3 || first == UInt8(ascii: "|") || first == UInt8(ascii: "+")
-                || (first >= 0x30 && first <= 0x39 && !line.bytes.contains(0x20))
-            guard line.triggers.contains(.openClawCLI) || byFirstByte || pendingConfigGet != nil else {
+                || (first >= 0x30 && first <= 0x39 && !lines[index].bytes.contains(0x20))
+            guard lines[index].triggers.contains(.openClawCLI) || byFirstByte || pendingConfigGet != nil else {
                 skippedText = true
                 continue
             }
+            let line = lines[index]
             // Any other text line ends a devices table, as if it had been read.
             if skippedText {
                 table.finish(&facts)

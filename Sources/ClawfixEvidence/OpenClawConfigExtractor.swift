@@ -20,8 +20,8 @@ struct OpenClawConfigExtractor: FactExtractor {
         var facts: [Fact] = []
         var index = 0
         while index < lines.count {
+            guard lines[index].firstByte == UInt8(ascii: "{") else { index += 1; continue }
             let line = lines[index]
-            guard line.firstByte == UInt8(ascii: "{") else { index += 1; continue }
             // Decide from the first key whether this is an OpenClaw config before looking for the
             // end of the object: scanning every `{` line of foreign JSON to its end would make a
             // paste of unbalanced braces quadratic.

@@ -16,6 +16,9 @@ public struct PasteDocument: Sendable {
     let blocks: [CommandBlock]
     /// For each 1-based line number, the index of its block in `blocks` (nil before any block).
     let blockOfLine: [Int?]
+    /// For each trigger bit, the 0-based indices of the lines holding it: an extractor visits its
+    /// own lines only, instead of every line of a large paste.
+    private let linesByTrigger: [[Int32]]
 
     /// The normal way in: only redacted text becomes evidence.
     public init(_ redacted: RedactedText) {
@@ -60,6 +63,21 @@ public struct PasteDocument: Sendable {
         self.cleanLines = cleanLines
         self.blocks = PasteSegmenter.blocks(of: cleanLines)
         self.blockOfLine = PasteSegmenter.blockIndexByLine(blocks, lineCount: cleanLines.count)
+        var linesByTrigger = [[Int32]](repeating: [], count: 64)
+        for (index, line) in cleanLines.enumerated() {
+            var mask = line.triggers.rawValue
+            while mask != 0 {
+                linesByTrigger[mask.trailingZeroBitCount].append(Int32(index))
+                mask &= mask - 1
+            }
+        }
+        self.linesByTrigger = linesByTrigger
+    }
+
+    /// The lines holding `trigger` (one trigger bit), in order.
+    func lines(with trigger: LineTriggers) -> LazyMapSequence<[Int32], PasteLine> {
+        let lines = cleanLines
+        return linesByTrigger[trigger.rawValue.trailingZeroBitCount].lazy.map { lines[Int($0)] }
     }
 
     /// The text of 1-based line `number`, or nil past the end.

@@ -53,7 +53,7 @@ struct ShellErrorExtractor: FactExtractor {
 
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
-        for line in document.cleanLines where line.triggers.contains(.shellErrors) {
+        for line in document.lines(with: .shellErrors) {
             if line.triggers.contains(.negation) { continue }
             extract(line, into: &facts)
         }
