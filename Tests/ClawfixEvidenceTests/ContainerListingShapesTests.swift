@@ -1,13 +1,11 @@
 import Testing
 @testable import ClawfixEvidence
 
-/// Facts of `extractor` over `text`, as `name=value@line` strings, in emission order.
-private func facts(_ extractor: any FactExtractor, _ text: String) -> [String] {
-    extractor.extract(from: PasteDocument(redactedText: text)).map { "\($0.name)=\($0.value)@\($0.line ?? 0)" }
-}
+private func facts(_ extractor: some FactExtractor, _ text: String) -> [String] { factStrings(extractor, text) }
 
-private func gatewayFacts(_ extractor: any FactExtractor, _ text: String) -> [String] {
-    facts(extractor, text).filter { $0.hasPrefix("docker.gateway-") || $0.hasPrefix("install.kind") }
+/// Only the facts about the gateway container and the install kind.
+private func gatewayFacts(_ extractor: some FactExtractor, _ text: String) -> [String] {
+    factStrings(extractor, text).filter { $0.hasPrefix("docker.gateway-") || $0.hasPrefix("install.kind") }
 }
 
 /// The gateway as the README starts it (`docker run --name openclaw ghcr.io/openclaw/openclaw`),

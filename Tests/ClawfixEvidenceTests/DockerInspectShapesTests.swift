@@ -1,10 +1,7 @@
 import Testing
 @testable import ClawfixEvidence
 
-/// Facts of `extractor` over `text`, as `name=value@line` strings, in emission order.
-private func facts(_ text: String) -> [String] {
-    DockerInspectExtractor().extract(from: PasteDocument(redactedText: text)).map { "\($0.name)=\($0.value)@\($0.line ?? 0)" }
-}
+private func facts(_ text: String) -> [String] { factStrings(DockerInspectExtractor(), text) }
 
 private func gatewayFacts(_ text: String) -> [String] {
     facts(text).filter { $0.hasPrefix("docker.gateway-") || $0.hasPrefix("install.kind") }
