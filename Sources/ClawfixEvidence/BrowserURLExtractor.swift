@@ -11,6 +11,8 @@ struct BrowserURLExtractor: FactExtractor {
     private static let verbs = [
         "open", "browser", "visit", "go to", "navigate", "load", "chrome", "firefox", "safari", "edge", "dashboard at",
         "ui at", "access", "went to", "using", "typed",
+        // The address a reverse proxy serves is the one the browser opens ("caddy in front with https://…").
+        "caddy", "nginx", "traefik", "in front", "behind",
     ].map(ByteSearch.needle)
     private static let toolOutput = [
         "curl", "wget", "listening", "mounted", "dashboard url:", "dashboard:", "target:", "docs", "origin=", "host=",

@@ -20,6 +20,7 @@ struct OpenClawCLIExtractor: FactExtractor {
         var facts: [Fact] = []
         var table = DevicesTable()
         var pendingConfigGet: String?
+        var configObject: ConfigGetObject?
         var skippedText = false
         let lines = document.cleanLines
         for index in lines.indices {
@@ -28,6 +29,19 @@ struct OpenClawCLIExtractor: FactExtractor {
             // Box borders (`│ ┌ ◇ ✓` all start with E2), ASCII tables, bare versions.
             let byFirstByte = first == 0xE2 || first == 0xC3 || first == UInt8(ascii: "|") || first == UInt8(ascii: "+")
                 || (first >= 0x30 && first <= 0x39 && !lines[index].bytes.contains(0x20))
+            if configObject != nil, !ConfigGetObject.continues(lines[index]) {
+                // Cut short (the paste moved on to another command): no facts, and this line is read as usual.
+                configObject = nil
+            }
+            if configObject != nil {
+                // An object printed by `config get` (2-space JSON): every line until the braces close.
+                configObject!.append(lines[index])
+                if let done = configObject, done.isComplete || done.isAbandoned {
+                    facts += done.facts()
+                    configObject = nil
+                }
+                continue
+            }
             guard lines[index].triggers.contains(.openClawCLI) || byFirstByte || pendingConfigGet != nil else {
                 skippedText = true
                 continue
@@ -48,6 +62,12 @@ struct OpenClawCLIExtractor: FactExtractor {
                     facts.append(line.fact(.config(path), value))
                     continue
                 }
+                if text.hasPrefix("{") {
+                    var object = ConfigGetObject(path: path)
+                    object.append(line)
+                    if object.isComplete || object.isAbandoned { facts += object.facts() } else { configObject = object }
+                    continue
+                }
             }
             if let path = Self.after(" config get ", in: text) ?? Self.after("openclaw config get ", in: text),
                 !text.containsBytes("$(")
@@ -58,6 +78,7 @@ struct OpenClawCLIExtractor: FactExtractor {
             lineFacts(text, line, &facts)
         }
         table.finish(&facts)
+        if let configObject { facts += configObject.facts() }
         return facts
     }
 

@@ -12,6 +12,7 @@ struct BrowserURLExtractorTests {
         ("Then open http://127.0.0.1:18789/ locally", "http://127.0.0.1:18789/", "loopback", "true", "18789"),
         ("browser at http://localhost:8080.", "http://localhost:8080", "loopback", "true", "8080"),
         ("visiting http://100.101.102.103:18789", "http://100.101.102.103:18789", "tailnet", "false", "18789"),
+        ("now I put caddy in front with https://claw.example.com and get", "https://claw.example.com", "hostname", "true", "443"),
     ])
     func browserURL(text: String, url: String, kind: String, secure: String, port: String) {
         #expect(factStrings(extractor, text) == [

@@ -115,4 +115,41 @@ struct OpenClawCLIExtractorTests {
             "config.gateway.auth.token=set@5", "config.missing-path=gateway.controlUi.allowedOrigins@7",
         ])
     }
+
+    /// §4.7: an object prints as 2-space JSON; each scalar leaf is a fact on its key's line, as if
+    /// asked for alone (arrays and redacted secrets are `set`, a 1 is a number, not `true`).
+    @Test func configGetOfAnObject() {
+        let paste = """
+            $ openclaw config get gateway.controlUi
+            {
+              "allowInsecureAuth": true,
+              "allowedOrigins": [
+                "https://claw.example.com"
+              ],
+              "auth": {
+                "token": "__OPENCLAW_REDACTED__",
+                "retries": 1
+              }
+            }
+            $ openclaw --version
+            2026.3.2
+            """
+        #expect(factStrings(extractor, paste) == [
+            "config.gateway.controlUi.allowInsecureAuth=true@3", "config.gateway.controlUi.allowedOrigins=set@4",
+            "config.gateway.controlUi.auth.token=set@8", "config.gateway.controlUi.auth.retries=1@9", "openclaw.version=2026.3.2@13",
+        ])
+    }
+
+    /// A paste cut inside the object gives no config facts and does not swallow what follows it.
+    @Test func configGetOfATruncatedObject() {
+        let paste = """
+            $ openclaw config get gateway.controlUi
+            {
+              "allowInsecureAuth": true,
+              "allowedOri
+            $ openclaw --version
+            2026.3.2
+            """
+        #expect(factStrings(extractor, paste) == ["openclaw.version=2026.3.2@6"])
+    }
 }

@@ -9,12 +9,7 @@ struct TranscriptReplayTests {
     /// Turns whose expert expectation the engine does not meet yet, with why. Each is replayed and
     /// checked in full inside `withKnownIssue`, so the day a gap closes this test fails until the
     /// entry is removed. The expectations themselves stay as an expert would state them.
-    static let knownGaps: [String: [Int: String]] = [
-        "browser-context-and-origin.md": [
-            2: "`openclaw config get gateway.controlUi` printing an object (2-space JSON, command-outputs §4.7) gives no "
-                + "config.gateway.controlUi.allowInsecureAuth fact (Evidence); with the fact the KB ranks insecure-flag-ignored first"
-        ],
-    ]
+    static let knownGaps: [String: [Int: String]] = [:]
 
     @Test func thereAreTranscripts() {
         #expect(TranscriptFile.all().count >= 1, "no transcripts in \(TranscriptFile.directory.path)")
