@@ -39,16 +39,15 @@ struct PasteCommand: ParsableCommand {
     /// `clawfix paste [FILE]`, skipping ArgumentParser's reflection (a tenth of a one-line paste).
     static func analyse(file: String?, format: Format, directories: [String], indexPath: String?) throws {
         let bytes: [UInt8]
-        if let file, file != "-" {
-            do {
-                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-            } catch {
-                let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-                FileHandle.standardError.write(Data("clawfix: cannot read \(file): \(reason)\n".utf8))
-                throw ExitCode(1)
+        do {
+            let input = try InputFile.read(file)
+            bytes = input.bytes
+            if input.truncated {
+                FileHandle.standardError.write(Data("clawfix: the input is over \(InputFile.ceiling >> 20) MB; reading stopped there\n".utf8))
             }
-        } else {
-            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+        } catch {
+            FileHandle.standardError.write(Data("clawfix: \(error)\n".utf8))
+            throw ExitCode(1)
         }
         let stage = try EngineLoading.stage(directories: directories, indexPath: indexPath)
         let conversation = Conversation(id: "paste", engine: stage)

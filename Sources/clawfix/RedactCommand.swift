@@ -17,14 +17,18 @@ struct RedactCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let handle: FileHandle
-        if let file {
-            guard let h = FileHandle(forReadingAtPath: file) else { throw ValidationError("cannot read \(file)") }
-            handle = h
-        } else {
-            handle = FileHandle.standardInput
+        let data: [UInt8]
+        do {
+            let input = try InputFile.read(file)
+            // Redacting only a prefix would print a "clean" text with the rest missing: refuse instead.
+            guard !input.truncated else {
+                throw InputFile.Failure(description: "the input is over \(InputFile.ceiling >> 20) MB; split it and redact each part")
+            }
+            data = input.bytes
+        } catch {
+            FileHandle.standardError.write(Data("clawfix: \(error)\n".utf8))
+            throw ExitCode(1)
         }
-        let data = handle.readDataToEndOfFile()
         let input = PastedInput(bytes: data)
         var redactor = Redactor()
         let result = redactor.redact(input)

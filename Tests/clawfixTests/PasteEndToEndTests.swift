@@ -93,6 +93,23 @@ struct PasteEndToEndTests {
         #expect(result.stdout.isEmpty)
     }
 
+    /// The system's own words, for paste and redact alike: a directory is not "could not be completed".
+    @Test func directoryAndMissingFileGetTheSystemsReason() throws {
+        let binary = try ClawfixBinary()
+        defer { binary.remove() }
+        let directory = binary.home.path
+        for command in ["paste", "redact"] {
+            let result = try binary.run([command, directory])
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stderr == "clawfix: cannot read \(directory): Is a directory\n", "\(command)")
+            #expect(result.stdout.isEmpty, "\(command)")
+            let missing = binary.home.appendingPathComponent("no-such.log").path
+            let gone = try binary.run([command, missing])
+            #expect(gone.status == 1)
+            #expect(gone.stderr == "clawfix: cannot read \(missing): No such file or directory\n", "\(command)")
+        }
+    }
+
     @Test func emptyInputSaysSo() throws {
         let binary = try ClawfixBinary()
         defer { binary.remove() }
