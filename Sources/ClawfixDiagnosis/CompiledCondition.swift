@@ -197,14 +197,7 @@ struct FactView {
     /// The first facts among `indices` whose value passes `test`, one per distinct value, at most
     /// `FactSet.maximumWitnessesPerAtom`.
     func sample(_ indices: [Int], _ test: (String) -> Bool) -> [Fact] {
-        var result: [Fact] = []
-        for index in indices {
-            let fact = facts[index]
-            guard !result.contains(where: { $0.value == fact.value }), test(fact.value) else { continue }
-            result.append(fact)
-            if result.count == FactSet.maximumWitnessesPerAtom { break }
-        }
-        return result
+        FactSet.sample(facts, indices, test)
     }
 
     @inline(__always) func any(_ name: Int, _ test: (String) -> Bool) -> Truth {

@@ -278,33 +278,10 @@ final class CompiledKnowledge: Sendable {
         }
     }
 
-    /// The truth of taking each branch of `node`, in order: branch *i* is taken when its condition
-    /// holds and no earlier one does; `else` when none does. A branch limited to releases the known
-    /// version is outside of is false; with the version unknown it is unknown.
-    static func branchTruths(_ node: KnowledgeNode, _ facts: FactSet, witnesses: inout [[Fact]]) -> [Truth] {
-        var earlierNone: Truth = .yes
-        var truths: [Truth] = []
-        witnesses = []
-        let version = facts.version
-        for branch in node.branches {
-            var found: [Fact] = []
-            var own: Truth = branch.condition.map { facts.evaluate($0, witnesses: &found) } ?? .yes
-            if let range = branch.versions {
-                if let version {
-                    if !range.contains(version) { own = .no } else { found += facts.facts(named: .openclawVersion) }
-                } else {
-                    own = own && .unknown
-                }
-            }
-            truths.append(earlierNone && own)
-            witnesses.append(found)
-            earlierNone = earlierNone && !own
-        }
-        return truths
-    }
-
-    /// `branchTruths(_:_:witnesses:)` over the compiled conditions of node `global` (a position in
-    /// `allNodes`).
+    /// The truth of taking each branch of node `global` (a position in `allNodes`), in order, over
+    /// the compiled conditions: branch *i* is taken when its condition holds and no earlier one
+    /// does; `else` when none does. A branch limited to releases the known version is outside of is
+    /// false; with the version unknown it is unknown. `witnesses` gets each branch's evidence.
     func branchTruths(
         global: Int, _ view: FactView, _ facts: FactSet, witnesses: inout [[Fact]]
     ) -> [Truth] {
@@ -329,27 +306,6 @@ final class CompiledKnowledge: Sendable {
             }
             truths.append(earlierNone && own)
             witnesses.append(found)
-            earlierNone = earlierNone && !own
-        }
-        return truths
-    }
-
-    /// `branchTruths(_:_:witnesses:)` without the evidence (the scoring loop).
-    static func branchTruths(_ node: KnowledgeNode, _ facts: FactSet) -> [Truth] {
-        var earlierNone: Truth = .yes
-        var truths: [Truth] = []
-        truths.reserveCapacity(node.branches.count)
-        let version = facts.version
-        for branch in node.branches {
-            var own: Truth = branch.condition.map { facts.truth($0) } ?? .yes
-            if let range = branch.versions {
-                if let version {
-                    if !range.contains(version) { own = .no }
-                } else {
-                    own = own && .unknown
-                }
-            }
-            truths.append(earlierNone && own)
             earlierNone = earlierNone && !own
         }
         return truths

@@ -226,12 +226,17 @@ public struct FactSet: Sendable, Hashable {
     /// The first facts among `indices` whose value passes `test`, one per distinct value, at most
     /// `maximumWitnessesPerAtom`.
     private func sample(_ indices: [Int], _ test: (String) -> Bool) -> [Fact] {
+        Self.sample(facts, indices, test)
+    }
+
+    /// `sample` over any fact array (the compiled conditions' `FactView` shares it).
+    static func sample(_ facts: [Fact], _ indices: [Int], _ test: (String) -> Bool) -> [Fact] {
         var result: [Fact] = []
         for index in indices {
             let fact = facts[index]
             guard !result.contains(where: { $0.value == fact.value }), test(fact.value) else { continue }
             result.append(fact)
-            if result.count == Self.maximumWitnessesPerAtom { break }
+            if result.count == maximumWitnessesPerAtom { break }
         }
         return result
     }
