@@ -20,14 +20,7 @@ public struct AnswerInterpreter: Sendable {
         let words = Self.words(text)
         guard !words.isEmpty else { return [] }
         // Every run of up to four words, so a phrase test is one set lookup.
-        var phrases: Set<String> = []
-        for start in words.indices {
-            var phrase = ""
-            for word in words[start..<min(words.count, start + 4)] {
-                phrase += phrase.isEmpty ? word : " " + word
-                phrases.insert(phrase)
-            }
-        }
+        let phrases = Self.phrases(words, longest: 4)
         func says(_ candidates: String...) -> Bool { candidates.contains { phrases.contains($0) } }
 
         var facts: [Fact] = []
@@ -84,6 +77,19 @@ public struct AnswerInterpreter: Sendable {
         return facts
     }
 
+    /// Every run of 1…`longest` consecutive words, joined by single spaces.
+    static func phrases(_ words: [String], longest: Int) -> Set<String> {
+        var phrases: Set<String> = []
+        for start in words.indices {
+            var phrase = ""
+            for word in words[start..<min(words.count, start + longest)] {
+                phrase += phrase.isEmpty ? word : " " + word
+                phrases.insert(phrase)
+            }
+        }
+        return phrases
+    }
+
     /// True when the user's own words say the gateway runs now ("it runs now", "it's up now"): the
     /// restart loop or startup refusal an older message showed is over. Only the first lines are
     /// read: that is where people write, above what they paste.
@@ -91,14 +97,7 @@ public struct AnswerInterpreter: Sendable {
         let head = text.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: true).prefix(3)
         let words = Self.words(head.joined(separator: "\n").prefix(maximumAnswerLength).description)
         guard !words.isEmpty else { return false }
-        var phrases: Set<String> = []
-        for start in words.indices {
-            var phrase = ""
-            for word in words[start..<min(words.count, start + 3)] {
-                phrase += phrase.isEmpty ? word : " " + word
-                phrases.insert(phrase)
-            }
-        }
+        let phrases = Self.phrases(words, longest: 3)
         return ["runs now", "running now", "it's running", "its running", "is running", "starts now", "started now",
             "it started", "up now", "it's up", "is up", "starts again", "runs again", "running again", "up again",
         ].contains { phrases.contains($0) } && !["not running", "isn't running", "not up", "still restarting"].contains {
