@@ -26,6 +26,8 @@ for target in "${targets[@]}"; do
     # Seeds are committed in Fuzz/Corpus/<target>; new inputs go to a scratch copy.
     # detect_leaks=0: LeakSanitizer cannot follow Swift's spare-bit-tagged enum payload pointers, so
     # the built-in knowledge base, cached for the whole process, is reported as a leak at exit.
-    "$binary" -detect_leaks=0 -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+    # libFuzzer's flag covers the runs; ASAN_OPTIONS covers the exit check, which otherwise writes an
+    # empty "crash" input (crash-da39a3ee…, the SHA-1 of nothing) after a clean run.
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$binary" -detect_leaks=0 -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
         -artifact_prefix="$artifacts/" "$corpus.work" "$corpus" 2>&1 | grep -E "^(Done|==[0-9]+==ERROR|SUMMARY|artifact_prefix|.*Fatal error)" | head -n 20 || true
 done
