@@ -7,7 +7,9 @@ import FuzzSupport
 /// of that file.
 func check(_ bytes: UnsafeBufferPointer<UInt8>) {
     let text = String(decoding: bytes, as: UTF8.self)
-    let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    // Lines as an editor counts them: one per LF byte. (Splitting the String at "\n" would miss
+    // "\r\n", a single Character, and undercount CRLF files.)
+    let lineCount = text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
     let (_, problems) = KnowledgeBaseParser.parse(markdown: text, file: "fuzz.md")
     for problem in problems where problem.line < 0 || problem.line > lineCount + 1 {
         fatalError("problem at line \(problem.line) of \(lineCount): \(problem)")

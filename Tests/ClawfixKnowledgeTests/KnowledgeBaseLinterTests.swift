@@ -50,6 +50,13 @@ import Testing
         #expect(messages.contains(expected), "\(messages)")
     }
 
+    /// Line numbers count LF bytes, as an editor does, also in a CRLF file with stray CRs (libFuzzer
+    /// input Fuzz/Regressions/FuzzKnowledgeParser/crlf-after-stray-carriage-returns).
+    @Test func lineNumbersInCRLFFilesWithStrayCarriageReturns() {
+        let body = "## a\r\nkind: question\r\r\r\n\r\ncolour: red\r\n- else -> d\r\n"
+        #expect(lint(body + leaf).contains("t.md:8: unknown key `colour`"), "\(lint(body + leaf))")
+    }
+
     @Test func duplicateTreeIDsAcrossFiles() {
         let messages = linter.lint(files: [("one.md", sampleTree), ("two.md", sampleTree)]).map(\.description)
         #expect(messages == ["two.md:1: duplicate tree id `pairing-required` (also in one.md)"])
