@@ -106,13 +106,6 @@ public struct DiagnosisEngine: Sendable {
         return lines
     }
 
-    /// Every known fact, one line each (`/facts`).
-    public func factLines(_ state: ConversationState) -> [String] {
-        state.facts.map { fact in
-            "\(fact.name.rawValue) = \(fact.value)  (\(fact.line.map { "line \($0)" } ?? fact.origin.rawValue))"
-        }
-    }
-
     // MARK: Analysis
 
     struct Analysis {

@@ -103,17 +103,6 @@ public struct KnowledgeBase: Sendable {
         }
     }
 
-    /// Every diagnosis node ending in this id, across trees.
-    public func diagnosisNodes(for id: String) -> [(tree: KnowledgeTree, node: KnowledgeNode)] {
-        var result: [(tree: KnowledgeTree, node: KnowledgeNode)] = []
-        for tree in trees {
-            for node in tree.nodes where node.kind == .diagnosis && node.diagnosisID == id {
-                result.append((tree, node))
-            }
-        }
-        return result
-    }
-
     /// The diagnosis ids reachable from a node by following branches (the node's own id when it
     /// is a diagnosis). Linear in the tree's size; safe on trees with cycles.
     public func reachableDiagnoses(from nodeID: String, in tree: KnowledgeTree) -> Set<String> {
