@@ -131,6 +131,10 @@ final class CompiledKnowledge: Sendable {
     let sitesByTree: [[Int]]
     /// Sites whose signals or path conditions read a fact name: the candidates a fact can raise.
     let sitesByFactName: [String: [Int]]
+    /// Sites by diagnosis id.
+    let sitesByDiagnosis: [String: [Int]]
+    /// Diagnosis id → the generic diagnosis it refines (`refines:`).
+    let parents: [String: String]
     let catalog: [String: CatalogEntry]
     /// Nodes of all trees, tree after tree (`Tree.base` + position in the tree).
     let allNodes: [KnowledgeNode]
@@ -240,6 +244,14 @@ final class CompiledKnowledge: Sendable {
         self.treeIndex = treeIndex
         self.sitesByTree = sitesByTree
         self.sitesByFactName = sitesByFactName
+        var sitesByDiagnosis: [String: [Int]] = [:]
+        var parents: [String: String] = [:]
+        for (index, site) in sites.enumerated() {
+            sitesByDiagnosis[site.diagnosisID, default: []].append(index)
+            if let parent = site.node.refines, parent != site.diagnosisID { parents[site.diagnosisID] = parent }
+        }
+        self.sitesByDiagnosis = sitesByDiagnosis
+        self.parents = parents
         self.catalog = catalog
         let fixes = sites.compactMap(\.node.fix) + catalog.values.map(\.fix)
         var guarded: [String: AdviceGuard.PreparedFix] = [:]

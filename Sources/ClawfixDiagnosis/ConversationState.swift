@@ -1,4 +1,5 @@
 import ClawfixEvidence
+import ClawfixKnowledge
 
 /// Everything one conversation knows between messages: the facts so far, the questions already
 /// asked, and the last report. Stored (already redacted) as JSON by the session store, so a
@@ -23,7 +24,7 @@ public struct ConversationState: Sendable, Codable, Hashable {
     public var lastReport: DiagnosisReport?
     /// The search result for `symptomText`, kept so a short answer ("yes") does not search again.
     public var searchedText: String?
-    public var searchHits: [String] = []
+    public var relevance: [DiagnosisRelevance] = []
     /// The symptom values of the newest message that named a symptom (what the user asks about now).
     public var currentSymptoms: [String] = []
 
@@ -91,7 +92,7 @@ public struct ConversationState: Sendable, Codable, Hashable {
 
     // Stored as before: the facts, oldest first (sessions written by older builds still load).
     enum CodingKeys: String, CodingKey {
-        case facts, askedNodes, lastAskedNode, turn, symptomText, lastReport, searchedText, searchHits, currentSymptoms
+        case facts, askedNodes, lastAskedNode, turn, symptomText, lastReport, searchedText, relevance, currentSymptoms
     }
 
     public init(from decoder: any Decoder) throws {
@@ -102,8 +103,9 @@ public struct ConversationState: Sendable, Codable, Hashable {
         turn = try container.decodeIfPresent(Int.self, forKey: .turn) ?? 0
         symptomText = try container.decodeIfPresent(String.self, forKey: .symptomText) ?? ""
         lastReport = try container.decodeIfPresent(DiagnosisReport.self, forKey: .lastReport)
-        searchedText = try container.decodeIfPresent(String.self, forKey: .searchedText)
-        searchHits = try container.decodeIfPresent([String].self, forKey: .searchHits) ?? []
+        relevance = try container.decodeIfPresent([DiagnosisRelevance].self, forKey: .relevance) ?? []
+        // A session stored before relevance was kept searches again.
+        searchedText = container.contains(.relevance) ? try container.decodeIfPresent(String.self, forKey: .searchedText) : nil
         currentSymptoms = try container.decodeIfPresent([String].self, forKey: .currentSymptoms) ?? []
     }
 
@@ -116,7 +118,7 @@ public struct ConversationState: Sendable, Codable, Hashable {
         try container.encode(symptomText, forKey: .symptomText)
         try container.encodeIfPresent(lastReport, forKey: .lastReport)
         try container.encodeIfPresent(searchedText, forKey: .searchedText)
-        try container.encode(searchHits, forKey: .searchHits)
+        try container.encode(relevance, forKey: .relevance)
         try container.encode(currentSymptoms, forKey: .currentSymptoms)
     }
 

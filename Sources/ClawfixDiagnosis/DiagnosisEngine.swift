@@ -2,44 +2,47 @@ import ClawfixEvidence
 import ClawfixKnowledge
 import Foundation
 
-/// Turns facts into a ranked diagnosis and the one question that best settles it.
+/// Turns facts and the user's words into a ranked diagnosis and the one question that best settles it.
 ///
-/// Scoring, per diagnosis node of the knowledge base (`KnowledgeBase/README.md`):
-/// - a prior when full-text search over the user's text hits the node's tree (symptom strings);
-/// - Σ signal weights whose condition holds (a negative weight is a fact that speaks against it);
-/// - the path from the tree's `start`: each branch that is taken adds support, each contradicted
-///   branch subtracts more;
-/// - `requires:` false, or a `versions:` range the known release is outside of, rules it out.
-/// A diagnosis id found in several trees keeps its best node. Confidences are a softmax over the
-/// candidates plus a fixed "something else" share, so they sum below 1 and a weakly supported
-/// ranking reads as uncertain.
+/// One ranking over one candidate set: the diagnoses full-text search finds for the message (one
+/// FTS5 document per diagnosis) and the ones the facts raise. Each candidate's score adds
+/// (`RankingFeatures`, weights fitted on real cases in `KnowledgeBase/ranking.md`):
+/// - text relevance of its document, normalised per message;
+/// - rule evidence: its `signal` lines that hold, counted once per input line (a symptom, its
+///   reason code and close code read from one line are one witness, not three);
+/// - the branches of its tree the facts take (tree order is how an expert asks: a branch not
+///   taken costs nothing);
+/// and is held down when it cannot explain the symptom yet (`requires:` unknown caps it), when it
+/// is limited to releases and the release is unknown, or when a more specific refinement of it
+/// (`refines:`) is established. `requires:` false or a known release outside `versions:` rules it
+/// out. Confidence is a softmax over the candidates and a "something else" share, capped by how
+/// many independent lines support the answer. When the input shows independent problems
+/// (different symptoms no one cause explains), each gets its own cause.
 ///
-/// Everything per knowledge base (reachable sets, paths, indexes by fact name) is computed once in
-/// `init`; `diagnose` only evaluates the conditions the known facts can touch.
+/// Everything per knowledge base is computed once in `init`; `diagnose` only evaluates the
+/// conditions the known facts can touch.
 public struct DiagnosisEngine: Sendable {
-    /// Full-text search over the user's text: tree ids, best first.
-    public typealias TreeSearch = @Sendable (String) -> [String]
+    /// Full-text relevance of each diagnosis to the user's text, best first.
+    public typealias RelevanceSearch = @Sendable (String) -> [DiagnosisRelevance]
 
     let knowledge: CompiledKnowledge
-    let search: TreeSearch?
+    let search: RelevanceSearch?
+    let weights: RankingWeights
+    /// Adds every candidate's `RankingFeatures` to the report (`clawfix paste --ranking-features`).
+    public var recordsRankingFeatures = false
 
-    static let branchSupport = 1.0
-    static let branchContradiction = 3.0
-    static let priors = [1.5, 1.0, 0.75, 0.5, 0.5]
-    /// The score of "none of these": a candidate needs real evidence to leave it behind.
-    static let otherScore = 2.0
-    static let currentSymptomBonus = 3.0
-    static let temperature = 1.5
     static let reportedCandidates = 5
-    /// Candidates `/why` explains.
+    /// Candidates `/why` explains, and the least a report lists when that many have support.
     static let explainedCandidates = 3
     static let minimumConfidence = 0.02
+    /// The best text matches become candidates on relevance alone.
+    static let textCandidates = 6
 
     /// An engine over trees built in code (tests) or loaded by the caller. `titles` and `fixes` are
     /// the catalogue's, used when a diagnosis node has no fix of its own.
     public init(
         trees: [KnowledgeTree], titles: [String: String] = [:], fixes: [String: String] = [:],
-        versions: [String: VersionRange] = [:], search: TreeSearch? = nil
+        versions: [String: VersionRange] = [:], search: RelevanceSearch? = nil, weights: RankingWeights = .init()
     ) {
         var catalog: [String: CompiledKnowledge.CatalogEntry] = [:]
         for id in Set(titles.keys).union(fixes.keys) {
@@ -47,20 +50,21 @@ public struct DiagnosisEngine: Sendable {
         }
         self.knowledge = CompiledKnowledge(trees: trees, catalog: catalog)
         self.search = search
+        self.weights = weights
     }
 
     // MARK: Diagnosis
 
     /// The report for a conversation's state (does not change the state; see `respond(to:)`).
     public func diagnose(_ state: ConversationState) -> DiagnosisReport {
-        analyse(state.factSet, hits: hits(for: state), asked: state.askedNodes, current: state.currentSymptoms).report
+        analyse(state.factSet, relevance: relevance(for: state), asked: state.askedNodes, current: state.currentSymptoms).report
     }
 
     /// A one-shot report (`clawfix paste`, `clawfix probe`).
     public func diagnose(
         facts: [Fact], redactions: [RedactionRecord] = [], advisories: [Advisory] = [], symptomText: String = ""
     ) -> DiagnosisReport {
-        var report = analyse(FactSet(facts), symptomText: symptomText, asked: []).report
+        var report = analyse(FactSet(facts), relevance: searchText(symptomText), asked: []).report
         report.redactions = redactions
         report.advisories = advisories
         return report
@@ -69,10 +73,10 @@ public struct DiagnosisEngine: Sendable {
     /// Diagnoses the state and records the turn: the question asked (never asked again) and the
     /// report (`/why`, a bare "yes" answering it).
     public func respond(to state: inout ConversationState) -> DiagnosisReport {
-        let hits = hits(for: state)
+        let relevance = relevance(for: state)
         state.searchedText = state.symptomText
-        state.searchHits = hits
-        let analysis = analyse(state.factSet, hits: hits, asked: state.askedNodes, current: state.currentSymptoms)
+        state.relevance = relevance
+        let analysis = analyse(state.factSet, relevance: relevance, asked: state.askedNodes, current: state.currentSymptoms)
         state.turn += 1
         state.lastAskedNode = analysis.nextKey
         if let key = analysis.nextKey { state.askedNodes.insert(key) }
@@ -85,10 +89,10 @@ public struct DiagnosisEngine: Sendable {
         AnswerInterpreter().interpret(words, answering: state.lastAskedNode.flatMap(node(forKey:)))
     }
 
-    /// The scores behind the current ranking (`/why`): per top candidate, the search prior, the
-    /// signals and branches that fired with their weights and evidence lines.
+    /// The scores behind the current ranking (`/why`): per top candidate, its text relevance and
+    /// the signals and branches that count, with their weights and evidence lines.
     public func explain(_ state: ConversationState) -> [String] {
-        let analysis = analyse(state.factSet, hits: hits(for: state), asked: state.askedNodes, current: state.currentSymptoms)
+        let analysis = analyse(state.factSet, relevance: relevance(for: state), asked: state.askedNodes, current: state.currentSymptoms)
         var lines: [String] = []
         for candidate in analysis.ranked.prefix(Self.explainedCandidates) {
             let percent = Int((candidate.confidence * 100).rounded())
@@ -122,29 +126,41 @@ public struct DiagnosisEngine: Sendable {
         return knowledge.trees[tree].nodes[String(key[key.index(after: slash)...])]
     }
 
-    /// Tree ids the search finds for the state's symptom text (cached in the state).
-    func hits(for state: ConversationState) -> [String] {
-        if state.searchedText == state.symptomText { return state.searchHits }
-        return searchTrees(state.symptomText)
+    /// The relevance of each diagnosis to the state's symptom text (cached in the state).
+    func relevance(for state: ConversationState) -> [DiagnosisRelevance] {
+        if state.searchedText == state.symptomText { return state.relevance }
+        return searchText(state.symptomText)
     }
 
-    func searchTrees(_ text: String) -> [String] {
+    func searchText(_ text: String) -> [DiagnosisRelevance] {
         guard let search, !text.isEmpty else { return [] }
-        return Array(search(text).prefix(Self.priors.count))
+        return search(text)
     }
 
     func analyse(_ facts: FactSet, symptomText: String, asked: Set<String>) -> Analysis {
-        analyse(facts, hits: searchTrees(symptomText), asked: asked)
+        analyse(facts, relevance: searchText(symptomText), asked: asked)
+    }
+
+    /// A diagnosis node's features and score, with the path that counted.
+    struct SiteScore {
+        var site: Int
+        var features: RankingFeatures
+        var score: Double
+        /// The path from `start` the facts take (an index into the site's paths).
+        var path: Int?
+        /// `requires:` holds (not merely unknown): the defining evidence is there.
+        var confirmed = false
     }
 
     /// `current`: the symptoms of the newest message that named one. When older messages showed
-    /// other symptoms (the user moved on: "now I get command not found"), candidates for the current
-    /// symptom get `currentSymptomBonus`, so older evidence does not drown the question being asked.
-    func analyse(_ facts: FactSet, hits: [String], asked: Set<String>, current: [String] = []) -> Analysis {
-        var priors: [Int: Double] = [:]
-        for (rank, treeID) in hits.prefix(Self.priors.count).enumerated() {
-            if let tree = knowledge.treeIndex[treeID], priors[tree] == nil { priors[tree] = Self.priors[rank] }
-        }
+    /// other symptoms (the user moved on: "now I get command not found"), causes of the current
+    /// symptom are lifted, so older evidence does not drown the question being asked.
+    func analyse(_ facts: FactSet, relevance: [DiagnosisRelevance], asked: Set<String>, current: [String] = []) -> Analysis {
+        // Text relevance, normalised per message: the best match is 1 when it is a strong one.
+        var raw: [String: Double] = [:]
+        let bestBM25 = relevance.first?.score ?? 0
+        for hit in relevance where hit.score > 0 && raw[hit.id] == nil { raw[hit.id] = hit.score }
+        let scale = max(bestBM25, weights.textFloor)
         var currentSymptoms: Set<String> = []
         if !current.isEmpty {
             let lowered = Set(current.map { $0.lowercased() })
@@ -152,10 +168,13 @@ public struct DiagnosisEngine: Sendable {
                 currentSymptoms = lowered
             }
         }
-        // Sites in play: every site of a tree the search hit, and every site a known fact can raise.
+        let presentSymptoms = Set(facts.facts(named: .symptom).map { $0.value.lowercased() })
+        // Sites in play: the best text matches, and every site a known fact can raise.
         var inPlay = [Bool](repeating: false, count: knowledge.sites.count)
         var raisedByFacts = inPlay
-        for tree in priors.keys { for site in knowledge.sitesByTree[tree] { inPlay[site] = true } }
+        for hit in relevance.prefix(Self.textCandidates) {
+            for site in knowledge.sitesByDiagnosis[hit.id] ?? [] { inPlay[site] = true }
+        }
         for name in facts.names {
             guard let sites = knowledge.sitesByFactName[name] else { continue }
             for site in sites {
@@ -164,35 +183,48 @@ public struct DiagnosisEngine: Sendable {
             }
         }
 
-        // Scores first (numbers only); the parts with their evidence only for the candidates shown.
         var cache = BranchTruthCache(knowledge, facts)
         var best: [String: SiteScore] = [:]
         for siteIndex in inPlay.indices where inPlay[siteIndex] {
             let site = knowledge.sites[siteIndex]
             guard
-                let candidate = score(
-                    siteIndex, facts, &cache, prior: priors[site.tree], raisedByFacts: raisedByFacts[siteIndex],
+                var candidate = score(
+                    siteIndex, facts, &cache, text: (raw[site.diagnosisID] ?? 0) / scale, raisedByFacts: raisedByFacts[siteIndex],
                     current: !currentSymptoms.isEmpty && !currentSymptoms.isDisjoint(with: site.symptoms))
             else { continue }
+            candidate.features.explains = site.symptoms.intersection(presentSymptoms).sorted()
+            candidate.features.bm25 = raw[site.diagnosisID] ?? 0
+            candidate.features.bestBM25 = bestBM25
             if let existing = best[site.diagnosisID], existing.score >= candidate.score { continue }
             best[site.diagnosisID] = candidate
         }
-        let scores = best.values.sorted {
-            $0.score != $1.score
-                ? $0.score > $1.score
-                : knowledge.sites[$0.site].diagnosisID < knowledge.sites[$1.site].diagnosisID
+        // A generic cause gives way when a refinement of it has its own defining evidence.
+        for (child, scored) in best {
+            guard let parent = knowledge.parents[child], var generic = best[parent], !generic.features.refined else { continue }
+            // Established: the refinement has more evidence than the generic cause, i.e. something
+            // beyond the symptom they share (a NAT address, the CLI as the client).
+            let established = scored.features.evidence > generic.features.evidence
+            guard established else { continue }
+            generic.features.refined = true
+            generic.score = generic.features.score(weights)
+            best[parent] = generic
         }
-        let weights = scores.map { exp($0.score / Self.temperature) }
-        let total = weights.reduce(exp(Self.otherScore / Self.temperature), +)
+        let scores = best.values.sorted { lhs, rhs in
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            if lhs.features.text != rhs.features.text { return lhs.features.text > rhs.features.text }
+            if lhs.features.evidence != rhs.features.evidence { return lhs.features.evidence > rhs.features.evidence }
+            return lhs.features.id < rhs.features.id
+        }
+        let confidences = confidences(of: scores)
+        let order = problemOrder(scores, confidences)
         var ranked: [CandidateScore] = []
         ranked.reserveCapacity(scores.count)
-        for (offset, scored) in scores.enumerated() {
-            let confidence = weights[offset] / total
+        for (position, offset) in order.enumerated() {
+            let scored = scores[offset]
             // Parts for what the report shows and for `/why` (the top three), not for the tail.
-            let shown = offset < Self.explainedCandidates
-                || (offset < Self.reportedCandidates && confidence >= Self.minimumConfidence)
+            let shown = position < Self.reportedCandidates
             var candidate = shown ? explained(scored, facts, cache.view) : summary(scored)
-            candidate.confidence = confidence
+            candidate.confidence = confidences[offset]
             ranked.append(candidate)
         }
 
@@ -200,73 +232,115 @@ public struct DiagnosisEngine: Sendable {
         report.facts = facts.facts.map(FactRecord.init)
         let tailor = CommandTailor(facts: facts)
         let guardrail = AdviceGuard(facts: facts)
-        for candidate in ranked.prefix(Self.reportedCandidates) where candidate.confidence >= Self.minimumConfidence {
+        for (position, candidate) in ranked.prefix(Self.reportedCandidates).enumerated() {
+            let supported = scores[order[position]].features.evidence > 0 || scores[order[position]].features.text > 0
+            guard candidate.confidence >= Self.minimumConfidence || (position < Self.explainedCandidates && supported)
+            else { continue }
             report.diagnoses.append(rank(candidate, tailor: tailor, guardrail: guardrail))
         }
+        if recordsRankingFeatures { report.rankingFeatures = scores.map(\.features) }
         let next = nextQuestion(ranked, facts, &cache, asked: asked, tailor: tailor)
         report.next = next?.question
         return Analysis(ranked: ranked, report: report, nextKey: next?.key)
     }
 
-    /// A diagnosis node's score before its parts are spelled out: which path counted.
-    struct SiteScore {
-        var site: Int
-        var score: Double
-        var prior: Double?
-        /// The site is about the symptom of the newest message, after older messages showed others.
-        var current = false
-        /// The most consistent path from `start` (an index into the site's paths).
-        var path: Int?
+    /// Softmax over the candidates and "something else", each capped by the number of independent
+    /// lines that support it (one pasted line never makes a cause near-certain).
+    func confidences(of scores: [SiteScore]) -> [Double] {
+        guard !scores.isEmpty else { return [] }
+        let top = max(scores[0].score, weights.other)
+        let exponentials = scores.map { exp(($0.score - top) / weights.temperature) }
+        let total = exponentials.reduce(exp((weights.other - top) / weights.temperature), +)
+        return zip(scores, exponentials).map { scored, value in
+            let cap = scored.features.lines <= 1 ? weights.oneLineCap : scored.features.lines == 2 ? weights.twoLineCap : 1
+            return min(value / total, cap)
+        }
+    }
+
+    /// Positions into `scores` in report order. Usually score order; when the input shows several
+    /// problems (symptoms no single candidate explains together), the best-supported cause of each
+    /// problem is listed first, so a second, independent error does not push the first cause out.
+    func problemOrder(_ scores: [SiteScore], _ confidences: [Double]) -> [Int] {
+        var order = Array(scores.indices)
+        guard let first = scores.first, !first.features.explains.isEmpty else { return order }
+        var covered = Set(first.features.explains)
+        var leads = [0]
+        for offset in scores.indices.dropFirst() {
+            let features = scores[offset].features
+            guard features.evidence > 0, features.lines > 0, !features.explains.isEmpty,
+                covered.isDisjoint(with: features.explains), confidences[offset] >= Self.minimumConfidence
+            else { continue }
+            covered.formUnion(features.explains)
+            leads.append(offset)
+        }
+        guard leads.count > 1 else { return order }
+        order.removeAll { leads.contains($0) }
+        return leads + order
     }
 
     func score(
-        _ siteIndex: Int, _ facts: FactSet, _ cache: inout BranchTruthCache, prior: Double?, raisedByFacts: Bool,
+        _ siteIndex: Int, _ facts: FactSet, _ cache: inout BranchTruthCache, text: Double, raisedByFacts: Bool,
         current: Bool = false
     ) -> SiteScore? {
         let site = knowledge.sites[siteIndex]
-        if let requires = site.requires, requires.truth(cache.view) == .no { return nil }
-        if let range = site.versions, let version = cache.version, !range.contains(version) { return nil }
-        var score = prior ?? 0
-        var positiveSignal = false
-        for signal in site.signals where signal.condition.truth(cache.view) == .yes {
-            score += signal.weight
-            if signal.weight > 0 { positiveSignal = true }
+        var features = RankingFeatures(id: site.diagnosisID)
+        features.text = text
+        var confirmed = false
+        if let requires = site.requires {
+            switch requires.truth(cache.view) {
+            case .no: return nil
+            case .unknown: features.unconfirmed = true
+            case .yes: confirmed = true
+            }
         }
-        // The most consistent path counts (a node reached by several paths needs only one to fit).
+        if let range = site.versions {
+            if let version = cache.version {
+                if !range.contains(version) { return nil }
+            } else {
+                features.versionUnknown = true
+            }
+        }
+        // One input line is one witness: per line, the strongest signal for and against.
+        var strongest: [WitnessKey: (for: Double, against: Double)] = [:]
+        for signal in site.signals where signal.condition.truth(cache.view) == .yes {
+            var witnesses: [Fact] = []
+            _ = signal.condition.evaluate(cache.view, witnesses: &witnesses)
+            let key = WitnessKey(witnesses)
+            var entry = strongest[key] ?? (0, 0)
+            if signal.weight > 0 { entry.for = max(entry.for, signal.weight) } else { entry.against = max(entry.against, -signal.weight) }
+            strongest[key] = entry
+        }
+        for entry in strongest.values {
+            features.evidence += entry.for
+            features.against += entry.against
+            if entry.for > 0 { features.lines += 1 }
+        }
+        // The path the facts take: the most branches taken on a path none of whose branches the
+        // facts contradict (a branch not taken is the tree's order of asking, not evidence).
         var bestPath: Int?
-        var bestPathScore = -Double.infinity
-        var pathTaken = 0
+        var pathTaken = -1
         for (offset, path) in site.paths.enumerated() {
-            var pathScore = 0.0
             var taken = 0
+            var contradicted = false
             for step in path {
                 switch cache.truth(node: step.global, branch: step.branch) {
-                case .yes:
-                    taken += 1
-                    pathScore += Self.branchSupport
-                case .no:
-                    pathScore -= Self.branchContradiction
-                case .unknown:
-                    break
+                case .yes: taken += 1
+                case .no: contradicted = true
+                case .unknown: break
                 }
+                if contradicted { break }
             }
-            if pathScore > bestPathScore {
-                bestPathScore = pathScore
-                bestPath = offset
+            if !contradicted, taken > pathTaken {
                 pathTaken = taken
+                bestPath = offset
             }
         }
-        // A diagnosis is a candidate when search put its tree in play, a signal speaks for it, or the
-        // facts already walk its tree most of the way there.
-        guard prior != nil || positiveSignal || (raisedByFacts && pathTaken >= 2 && bestPathScore > 0) else {
-            return nil
-        }
-        if bestPath != nil { score += bestPathScore }
-        // Only a cause the facts speak for is lifted: a site whose requirement the current symptom
-        // meets but no signal supports stays where it is.
-        let isCurrent = current && positiveSignal
-        if isCurrent { score += Self.currentSymptomBonus }
-        return SiteScore(site: siteIndex, score: score, prior: prior, current: isCurrent, path: bestPath)
+        features.path = Double(max(pathTaken, 0))
+        // A diagnosis is a candidate when search found it, a signal speaks for it, or the facts
+        // already walk its tree most of the way there.
+        guard text > 0 || features.evidence > 0 || (raisedByFacts && pathTaken >= 2) else { return nil }
+        features.current = current && features.evidence > 0
+        return SiteScore(site: siteIndex, features: features, score: features.score(weights), path: bestPath, confirmed: confirmed)
     }
 
     /// A candidate without its parts (ranked below what is shown).
@@ -277,52 +351,74 @@ public struct DiagnosisEngine: Sendable {
             score: scored.score, parts: [])
     }
 
-    /// A candidate with every part of its score and the facts behind each (the same sum as `score`).
+    /// A candidate with the parts of its score and the facts behind each.
     func explained(_ scored: SiteScore, _ facts: FactSet, _ view: FactView) -> CandidateScore {
         let site = knowledge.sites[scored.site]
         let tree = knowledge.trees[site.tree]
+        let features = scored.features
         var parts: [CandidateScore.Part] = []
-        if let prior = scored.prior {
-            parts.append(.init(kind: .prior, weight: prior, description: "your message matches “\(tree.tree.title)”", facts: []))
-        }
-        if scored.current {
+        if features.text > 0 {
             parts.append(
                 .init(
-                    kind: .prior, weight: Self.currentSymptomBonus, description: "the symptom of your newest message",
-                    facts: []))
+                    kind: .prior, weight: weights.text * features.text,
+                    description: "your message matches what the knowledge base says of \(site.diagnosisID)", facts: []))
         }
-        for (offset, signal) in site.node.signals.enumerated() where site.signals[offset].condition.truth(view) == .yes {
+        if features.current {
+            parts.append(.init(kind: .prior, weight: weights.current, description: "the symptom of your newest message", facts: []))
+        }
+        var counted: Set<WitnessKey> = []
+        for (offset, signal) in site.node.signals.enumerated().sorted(by: { $0.element.weight > $1.element.weight })
+        where site.signals[offset].condition.truth(view) == .yes {
             var witnesses: [Fact] = []
             _ = site.signals[offset].condition.evaluate(view, witnesses: &witnesses)
+            // A second signal read from the same line adds nothing; it is shown as such.
+            let fresh = counted.insert(WitnessKey(witnesses)).inserted || signal.weight < 0
+            let weight = fresh ? Double(signal.weight) * (signal.weight > 0 ? weights.evidence : weights.against) : 0
             parts.append(
-                .init(kind: .signal, weight: Double(signal.weight), description: signal.condition.description, facts: witnesses))
+                .init(
+                    kind: .signal, weight: weight,
+                    description: signal.condition.description + (fresh ? "" : " (same line as a stronger signal)"),
+                    facts: witnesses))
         }
-        if let path = scored.path {
+        if let path = scored.path, weights.path != 0 {
             for step in site.paths[path] {
                 let decision = tree.nodeList[step.index]
                 var witnesses: [[Fact]] = []
                 let truths = knowledge.branchTruths(global: step.global, view, facts, witnesses: &witnesses)
                 let branch = decision.branches[step.branch]
-                func described() -> String {
-                    "\(decision.id): " + (branch.condition.map { "\($0)" } ?? "else") + " → \(branch.target)"
-                }
-                switch truths[step.branch] {
-                case .yes:
-                    let evidence = witnesses[step.branch].isEmpty && branch.condition == nil
-                        ? witnesses.flatMap { $0 } : witnesses[step.branch]
-                    parts.append(.init(kind: .branch, weight: Self.branchSupport, description: described(), facts: evidence))
-                case .no:
-                    let taking = truths.firstIndex(of: .yes)
-                    let evidence = taking.map { witnesses[$0] } ?? []
-                    parts.append(
-                        .init(kind: .branch, weight: -Self.branchContradiction, description: "not " + described(), facts: evidence))
-                case .unknown:
-                    break
-                }
+                guard truths[step.branch] == .yes else { continue }
+                let evidence = witnesses[step.branch].isEmpty && branch.condition == nil
+                    ? witnesses.flatMap { $0 } : witnesses[step.branch]
+                parts.append(
+                    .init(
+                        kind: .branch, weight: weights.path,
+                        description: "\(decision.id): " + (branch.condition.map { "\($0)" } ?? "else") + " → \(branch.target)",
+                        facts: evidence))
             }
+        }
+        if features.unconfirmed, features.score(weights) < uncappedScore(features) {
+            parts.append(
+                .init(
+                    kind: .prior, weight: features.score(weights) - uncappedScore(features),
+                    description: "capped: what defines it (\(site.node.requires.map { "\($0)" } ?? "")) is not known yet",
+                    facts: []))
+        }
+        if features.versionUnknown {
+            parts.append(
+                .init(kind: .prior, weight: -weights.versionUnknown, description: "applies to some releases only; yours is not known", facts: []))
+        }
+        if features.refined {
+            parts.append(
+                .init(kind: .prior, weight: -weights.refined, description: "a more specific cause of the same symptom is established", facts: []))
         }
         return CandidateScore(
             diagnosisID: site.diagnosisID, treeID: tree.tree.id, nodeID: site.node.id, score: scored.score, parts: parts)
+    }
+
+    func uncappedScore(_ features: RankingFeatures) -> Double {
+        var uncapped = features
+        uncapped.unconfirmed = false
+        return uncapped.score(weights)
     }
 
     func rank(_ candidate: CandidateScore, tailor: CommandTailor, guardrail: AdviceGuard) -> RankedDiagnosis {

@@ -14,6 +14,9 @@ public struct DiagnosisReport: Sendable, Codable, Hashable {
     public var facts: [FactRecord]
     public var redactions: [RedactionRecord]
     public var advisories: [Advisory]
+    /// Every candidate's ranking features, when the engine records them (fitting the weights);
+    /// nil otherwise, and then not encoded.
+    public var rankingFeatures: [RankingFeatures]?
 
     public init(
         diagnoses: [RankedDiagnosis] = [], next: NextQuestion? = nil, facts: [FactRecord] = [],
@@ -27,7 +30,7 @@ public struct DiagnosisReport: Sendable, Codable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case diagnoses, next, facts, redactions, advisories
+        case diagnoses, next, facts, redactions, advisories, rankingFeatures = "ranking"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -38,6 +41,7 @@ public struct DiagnosisReport: Sendable, Codable, Hashable {
         try container.encode(facts, forKey: .facts)
         try container.encode(redactions, forKey: .redactions)
         try container.encode(advisories, forKey: .advisories)
+        try container.encodeIfPresent(rankingFeatures, forKey: .rankingFeatures)
     }
 }
 

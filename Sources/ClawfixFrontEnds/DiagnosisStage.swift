@@ -6,7 +6,7 @@ import ClawfixKnowledge
 public struct DiagnosisStage: ConversationEngine {
     public typealias State = ConversationState
 
-    public let engine: DiagnosisEngine
+    public var engine: DiagnosisEngine
 
     public init(engine: DiagnosisEngine) {
         self.engine = engine

@@ -175,6 +175,22 @@ extension OrderedJSON {
             ("redactions", .array(report.redactions.map { .object([("kind", .string($0.kind)), ("line", .integer($0.line))]) })),
             ("advisories", .array(report.advisories.map { .object([("id", .string($0.id)), ("message", .string($0.message))]) })),
         ])
+        // Not part of the contract: only `paste --ranking-features` asks for it.
+        if let features = report.rankingFeatures, case .object(var members) = self {
+            members.append(("ranking", .array(features.map(OrderedJSON.init))))
+            self = .object(members)
+        }
+    }
+
+    public init(_ features: RankingFeatures) {
+        self = .object([
+            ("id", .string(features.id)), ("text", .number(features.text)), ("bm25", .number(features.bm25)),
+            ("bestBM25", .number(features.bestBM25)), ("evidence", .number(features.evidence)),
+            ("against", .number(features.against)), ("path", .number(features.path)),
+            ("unconfirmed", .bool(features.unconfirmed)), ("versionUnknown", .bool(features.versionUnknown)),
+            ("refined", .bool(features.refined)), ("current", .bool(features.current)),
+            ("lines", .integer(features.lines)), ("explains", .array(features.explains.map(OrderedJSON.string))),
+        ])
     }
 
     public init(_ diagnosis: RankedDiagnosis) {

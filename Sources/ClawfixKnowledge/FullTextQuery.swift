@@ -10,8 +10,11 @@
 struct FullTextQuery: Sendable, Equatable {
     /// The tokens in input order (repeats kept: they weigh in bm25 as before).
     let tokens: [String]
+    /// The same tokens unquoted.
+    let words: [String]
 
     init(_ text: String) {
+        var words: [String] = []
         var tokens: [String] = []
         var current: [UInt8] = []
         for byte in text.utf8 {
@@ -23,12 +26,17 @@ struct FullTextQuery: Sendable, Equatable {
             default:
                 if !current.isEmpty {
                     tokens.append(Self.quoted(current))
+                    words.append(String(decoding: current, as: UTF8.self))
                     current.removeAll(keepingCapacity: true)
                 }
             }
         }
-        if !current.isEmpty { tokens.append(Self.quoted(current)) }
+        if !current.isEmpty {
+            tokens.append(Self.quoted(current))
+            words.append(String(decoding: current, as: UTF8.self))
+        }
         self.tokens = tokens
+        self.words = words
     }
 
     /// Rows holding every token; nil when the text has none.

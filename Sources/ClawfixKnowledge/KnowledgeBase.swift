@@ -7,17 +7,23 @@ public struct KnowledgeBase: Sendable {
     public var catalog: DiagnosisCatalog
     /// Content hash of every file (built-in and user): the index cache rebuilds when it changes.
     public var fingerprint: String
+    /// How relevance and evidence combine into a ranking (`ranking.md`).
+    public var ranking: RankingWeights
 
-    public init(trees: [KnowledgeTree], catalog: DiagnosisCatalog, fingerprint: String) {
+    public init(trees: [KnowledgeTree], catalog: DiagnosisCatalog, fingerprint: String, ranking: RankingWeights = .init()) {
         self.trees = trees
         self.catalog = catalog
         self.fingerprint = fingerprint
+        self.ranking = ranking
     }
 
-    /// Files that are not trees: the format description and the catalogue.
+    /// Files that are not trees: the format description, the catalogue and the ranking weights.
     static func isTreeFile(_ name: String) -> Bool {
-        name.hasSuffix(".md") && name != "README.md" && name != "diagnoses.md"
+        name.hasSuffix(".md") && !dataFiles.contains(name)
     }
+
+    /// The Markdown files of the folder that hold data other than trees.
+    static let dataFiles: Set<String> = ["README.md", "diagnoses.md", "ranking.md"]
 
     /// The Markdown files compiled into the binary (trees, `README.md`, `diagnoses.md`), by name.
     public static func builtInFiles() -> [(name: String, text: String)] {
@@ -38,7 +44,11 @@ public struct KnowledgeBase: Sendable {
         let trees = files.filter { isTreeFile($0.name) }.compactMap {
             KnowledgeBaseParser.parse(markdown: $0.text, file: $0.name, validatingRegexes: false).tree
         }
-        return KnowledgeBase(trees: trees, catalog: catalog, fingerprint: EmbeddedKnowledgeBase.fingerprint)
+        let ranking = files.first(where: { $0.name == "ranking.md" }).map {
+            RankingWeights.parse(markdown: $0.text, file: $0.name).weights
+        }
+        return KnowledgeBase(
+            trees: trees, catalog: catalog, fingerprint: EmbeddedKnowledgeBase.fingerprint, ranking: ranking ?? .init())
     }
 
     /// The knowledge base compiled into the binary; never reads the current directory.
@@ -68,6 +78,12 @@ public struct KnowledgeBase: Sendable {
                     for entry in extra.advisories where base.catalog.entry(entry.id) == nil {
                         base.catalog.advisories.append(entry)
                     }
+                    continue
+                }
+                if name == "ranking.md" {
+                    let (weights, rankingProblems) = RankingWeights.parse(markdown: text, file: path)
+                    problems += rankingProblems
+                    base.ranking = weights
                     continue
                 }
                 guard isTreeFile(name) else { continue }

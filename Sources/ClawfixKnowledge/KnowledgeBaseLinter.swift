@@ -69,6 +69,13 @@ public struct KnowledgeBaseLinter: Sendable {
                 } else {
                     report(node.line, "diagnosis node `\(node.id)` without `diagnosis:`")
                 }
+                if let parent = node.refines {
+                    if catalog.entries.first(where: { $0.id == parent }) == nil {
+                        report(node.line, "`refines: \(parent)` names no diagnosis in diagnoses.md")
+                    } else if parent == node.diagnosisID {
+                        report(node.line, "diagnosis `\(parent)` cannot refine itself")
+                    }
+                }
                 if node.fix?.trimmingSpaces.isEmpty ?? true {
                     report(node.line, "diagnosis node `\(node.id)` without `fix:`")
                 }

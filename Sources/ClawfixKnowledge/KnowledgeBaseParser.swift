@@ -52,6 +52,7 @@ public enum KnowledgeBaseParser {
 
     private static let nodeKeys: Set<String> = [
         "kind", "ask", "run", "look", "cost", "versions", "diagnosis", "requires", "signal", "fix", "outdated",
+        "refines",
     ]
     static let runVariants: Set<String> = ["host", "compose", "docker", "ssh", "windows"]
 
@@ -239,6 +240,7 @@ public enum KnowledgeBaseParser {
                 case "fix": node.fix = field.text
                 case "outdated": node.outdated = field.text
                 case "diagnosis": node.diagnosisID = field.singleLine
+                case "refines": node.refines = field.singleLine
                 case "run":
                     let variant = argument.isEmpty ? "default" : argument
                     if !argument.isEmpty && !KnowledgeBaseParser.runVariants.contains(argument) {
@@ -294,7 +296,7 @@ public enum KnowledgeBaseParser {
         static let keyKinds: [String: Set<KnowledgeNode.Kind>] = [
             "ask": [.question, .command], "run": [.command], "look": [.command], "cost": [.question, .command],
             "diagnosis": [.diagnosis], "requires": [.diagnosis], "signal": [.diagnosis], "fix": [.diagnosis],
-            "outdated": [.diagnosis],
+            "outdated": [.diagnosis], "refines": [.diagnosis],
         ]
 
         /// A node whose kind is missing or misspelled: guess from its keys so the rest of the checks

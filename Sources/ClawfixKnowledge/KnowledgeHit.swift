@@ -18,3 +18,15 @@ public struct KnowledgeHit: Sendable, Hashable {
         self.score = score
     }
 }
+
+/// How well a diagnosis's document matches a message (`KnowledgeIndex.relevance`).
+public struct DiagnosisRelevance: Sendable, Hashable, Codable {
+    public var id: String
+    /// Negated bm25: higher is better; comparable only within one query.
+    public var score: Double
+
+    public init(id: String, score: Double) {
+        self.id = id
+        self.score = score
+    }
+}

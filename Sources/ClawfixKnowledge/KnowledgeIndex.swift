@@ -16,7 +16,7 @@ public final class KnowledgeIndex: Sendable {
     let cache = SearchCache()
 
     /// Bumped whenever the table layout or what goes into it changes, so old caches rebuild.
-    static let schemaVersion = "3"
+    static let schemaVersion = "6"
 
     private init(path: String, didRebuild: Bool, queue: DatabaseQueue) {
         self.path = path
@@ -121,7 +121,61 @@ public final class KnowledgeIndex: Sendable {
                 }
             }
         }
+        try fillDiagnoses(db, knowledgeBase: knowledgeBase)
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('fingerprint', ?)", arguments: [key])
+    }
+
+    /// Columns of the per-diagnosis documents, most telling first: the catalogue's signals (the
+    /// error strings and config keys that point to the cause), its id and title, the symptom lines
+    /// of the trees that reach only a few causes, those of broad trees (a tree that ends in many
+    /// ids says little about each), and the body (fixes, outdated advice, what the signals test).
+    static let diagnosisColumns = ["signals", "name", "catalogue", "symptoms", "broad", "body"]
+    static let diagnosisWeights = "1.0, 1.0, 1.0, 2.0, 0.25, 0.3"
+    /// A tree that reaches more causes than this lends its symptom lines to the `broad` column.
+    static let narrowTreeLimit = 4
+
+    /// One FTS5 document per diagnosis id, so full-text relevance can tell apart the causes inside
+    /// one tree (the tree-level ranking could not).
+    private static func fillDiagnoses(_ db: Database, knowledgeBase: KnowledgeBase) throws {
+        try db.execute(sql: "DROP TABLE IF EXISTS diagnoses")
+        try db.execute(
+            sql: """
+                CREATE VIRTUAL TABLE diagnoses USING fts5(
+                    signals, name, catalogue, symptoms, broad, body, diagnosis_id UNINDEXED, tokenize = 'unicode61')
+                """)
+        var documents: [String: [[String]]] = [:]
+        func add(_ id: String, _ column: Int, _ text: String?) {
+            guard let text, !text.isEmpty else { return }
+            var columns = documents[id] ?? Array(repeating: [], count: diagnosisColumns.count)
+            columns[column].append(CJKSegmenter.segment(text))
+            documents[id] = columns
+        }
+        for entry in knowledgeBase.catalog.entries {
+            add(entry.id, 0, entry.signals)
+            add(entry.id, 1, entry.id.replacingOccurrences(of: "-", with: " ") + ": " + entry.title)
+            add(entry.id, 2, entry.fix)
+            add(entry.id, 2, entry.versions)
+        }
+        for tree in knowledgeBase.trees {
+            let reached = knowledgeBase.reachableDiagnoses(from: tree.startNodeID, in: tree)
+            let column = reached.count <= narrowTreeLimit ? 3 : 4
+            for id in reached {
+                for symptom in tree.symptoms { add(id, column, symptom) }
+            }
+            for node in tree.nodes where node.kind == .diagnosis {
+                guard let id = node.diagnosisID else { continue }
+                add(id, 5, node.fix)
+                add(id, 5, node.outdated)
+                add(id, 5, node.requires.map { "\($0)" })
+                for signal in node.signals where signal.weight > 0 { add(id, 5, "\(signal.condition)") }
+            }
+        }
+        let insert = try db.makeStatement(
+            sql: "INSERT INTO diagnoses(signals, name, catalogue, symptoms, broad, body, diagnosis_id) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        for id in documents.keys.sorted() {
+            let columns = documents[id]!.map { $0.joined(separator: "\n") }
+            try insert.execute(arguments: StatementArguments(columns + [id]))
+        }
     }
 
     /// Ranked hits for free text. Any text is safe: it is tokenized, never passed to MATCH raw.
@@ -155,6 +209,29 @@ public final class KnowledgeIndex: Sendable {
             return hits
         }
     }
+
+    /// Full-text relevance of every diagnosis to the informative part of `text` (see
+    /// `InformativeQuery`): negated bm25, higher is better, best first; empty when nothing in the
+    /// text is informative or nothing matches.
+    public func relevance(_ text: String) throws -> [DiagnosisRelevance] {
+        guard let expression = InformativeQuery(text).expression else { return [] }
+        return try cache.relevance(for: text) {
+            try queue.inDatabase { db in
+                let statement = try db.cachedStatement(sql: Self.relevanceSQL)
+                var result: [DiagnosisRelevance] = []
+                let rows = try Row.fetchCursor(statement, arguments: [expression])
+                while let row = try rows.next() {
+                    result.append(DiagnosisRelevance(id: row[0], score: -((row[1] as Double?) ?? 0)))
+                }
+                return result
+            }
+        }
+    }
+
+    private static let relevanceSQL = """
+        SELECT diagnosis_id, bm25(diagnoses, \(diagnosisWeights)) AS rank
+        FROM diagnoses WHERE diagnoses MATCH ? ORDER BY rank
+        """
 
     private static let searchSQL = """
         SELECT rowid, tree_id, node_id, display,

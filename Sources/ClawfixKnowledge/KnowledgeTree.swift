@@ -52,11 +52,15 @@ public struct KnowledgeNode: Sendable, Hashable {
     public var signals: [Signal]
     public var fix: String?
     public var outdated: String?
+    /// For diagnosis nodes: the more generic diagnosis this one is a special case of (`refines:`),
+    /// e.g. a Docker NAT address refines "approve the device".
+    public var refines: String?
 
     public init(
         id: String, kind: Kind, line: Int, ask: String? = nil, commands: [CommandVariant] = [], look: String? = nil,
         cost: Int = 2, versions: VersionRange? = nil, branches: [Branch] = [], diagnosisID: String? = nil,
-        requires: Condition? = nil, signals: [Signal] = [], fix: String? = nil, outdated: String? = nil
+        requires: Condition? = nil, signals: [Signal] = [], fix: String? = nil, outdated: String? = nil,
+        refines: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -72,6 +76,7 @@ public struct KnowledgeNode: Sendable, Hashable {
         self.signals = signals
         self.fix = fix
         self.outdated = outdated
+        self.refines = refines
     }
 }
 

@@ -34,5 +34,19 @@ final class SearchCache: @unchecked Sendable {
         return hits
     }
 
+    /// The cached relevance for a text, or the result of `search` (same bounds as `hits`).
+    func relevance(for text: String, search: () throws -> [DiagnosisRelevance]) rethrows -> [DiagnosisRelevance] {
+        guard text.utf8.count <= maximumKeyBytes else { return try search() }
+        if let cached = lock.withLock({ relevanceEntries[text] }) { return cached }
+        let result = try search()
+        lock.withLock {
+            if relevanceEntries.count >= capacity { relevanceEntries.removeAll(keepingCapacity: true) }
+            relevanceEntries[text] = result
+        }
+        return result
+    }
+
+    private var relevanceEntries: [String: [DiagnosisRelevance]] = [:]
+
     var count: Int { lock.withLock { entries.count } }
 }

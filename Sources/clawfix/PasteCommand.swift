@@ -31,13 +31,21 @@ struct PasteCommand: ParsableCommand {
     @Option(help: "Output format: text, markdown or json.")
     var format: Format = .text
 
+    /// For `scripts/fit-ranking.py`: the JSON report carries every candidate's ranking features.
+    @Flag(name: .customLong("ranking-features"), help: .hidden)
+    var rankingFeatures = false
+
     func run() throws {
-        try Self.analyse(file: file, format: format, directories: knowledge.directories, indexPath: knowledge.indexPath)
+        try Self.analyse(
+            file: file, format: rankingFeatures ? .json : format, directories: knowledge.directories,
+            indexPath: knowledge.indexPath, rankingFeatures: rankingFeatures)
     }
 
     /// The whole command, from plain values: `Clawfix.main` calls it directly for a bare
     /// `clawfix paste [FILE]`, skipping ArgumentParser's reflection (a tenth of a one-line paste).
-    static func analyse(file: String?, format: Format, directories: [String], indexPath: String?) throws {
+    static func analyse(
+        file: String?, format: Format, directories: [String], indexPath: String?, rankingFeatures: Bool = false
+    ) throws {
         let bytes: [UInt8]
         do {
             let input = try InputFile.read(file)
@@ -49,7 +57,8 @@ struct PasteCommand: ParsableCommand {
             FileHandle.standardError.write(Data("clawfix: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let stage = try EngineLoading.stage(directories: directories, indexPath: indexPath)
+        var stage = try EngineLoading.stage(directories: directories, indexPath: indexPath)
+        stage.engine.recordsRankingFeatures = rankingFeatures
         let conversation = Conversation(id: "paste", engine: stage)
         let reply = conversation.respond(to: bytes)
         let output = StandardOutput()

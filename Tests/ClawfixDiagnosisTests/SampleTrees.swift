@@ -159,10 +159,15 @@ enum SampleTrees {
         "config-not-loaded": "The file you edit is not the config the gateway reads",
     ]
 
-    /// A search that finds a tree when the text contains one of its symptoms (the real index is FTS5).
+    /// A search that finds every diagnosis of a tree when the text contains one of the tree's
+    /// symptoms, each with the same relevance (the real index is FTS5, one document per diagnosis).
     static func search(_ trees: [KnowledgeTree]) -> DiagnosisEngineSearch {
         { text in
-            trees.filter { tree in tree.symptoms.contains { text.localizedCaseInsensitiveContains($0) } }.map(\.id)
+            var seen: Set<String> = []
+            return trees.filter { tree in tree.symptoms.contains { text.localizedCaseInsensitiveContains($0) } }
+                .flatMap { tree in tree.nodes.compactMap(\.diagnosisID) }
+                .filter { seen.insert($0).inserted }
+                .map { DiagnosisRelevance(id: $0, score: 10) }
         }
     }
 
@@ -172,7 +177,7 @@ enum SampleTrees {
     }
 }
 
-typealias DiagnosisEngineSearch = DiagnosisEngine.TreeSearch
+typealias DiagnosisEngineSearch = DiagnosisEngine.RelevanceSearch
 
 @testable import ClawfixDiagnosis
 import Foundation
