@@ -35,6 +35,10 @@ public struct DiagnosisEngine: Sendable {
     /// Candidates `/why` explains, and the least a report lists when that many have support.
     static let explainedCandidates = 3
     static let minimumConfidence = 0.02
+    /// The confidence a cause of a second, independent problem needs to be listed beside the first.
+    static let secondProblemConfidence = 0.1
+    /// How far below an established refinement its generic cause ranks.
+    static let refinementMargin = 0.5
     /// The best text matches become candidates on relevance alone.
     static let textCandidates = 6
 
@@ -206,7 +210,10 @@ public struct DiagnosisEngine: Sendable {
             let established = scored.features.evidence > generic.features.evidence
             guard established else { continue }
             generic.features.refined = true
-            generic.score = generic.features.score(weights)
+            generic.features.refinedBy = child
+            // The generic cause describes the same problem less precisely: it ranks below the
+            // refinement whose evidence is established, whatever its own points.
+            generic.score = min(generic.features.score(weights), scored.score - Self.refinementMargin)
             best[parent] = generic
         }
         let scores = best.values.sorted { lhs, rhs in
@@ -268,7 +275,7 @@ public struct DiagnosisEngine: Sendable {
         for offset in scores.indices.dropFirst() {
             let features = scores[offset].features
             guard features.evidence > 0, features.lines > 0, !features.explains.isEmpty,
-                covered.isDisjoint(with: features.explains), confidences[offset] >= Self.minimumConfidence
+                covered.isDisjoint(with: features.explains), confidences[offset] >= Self.secondProblemConfidence
             else { continue }
             covered.formUnion(features.explains)
             leads.append(offset)
@@ -408,8 +415,13 @@ public struct DiagnosisEngine: Sendable {
                 .init(kind: .prior, weight: -weights.versionUnknown, description: "applies to some releases only; yours is not known", facts: []))
         }
         if features.refined {
+            var unrefined = features
+            unrefined.refined = false
             parts.append(
-                .init(kind: .prior, weight: -weights.refined, description: "a more specific cause of the same symptom is established", facts: []))
+                .init(
+                    kind: .prior, weight: scored.score - unrefined.score(weights),
+                    description: "a more specific cause is established (\(features.refinedBy ?? "")): this one ranks below it",
+                    facts: []))
         }
         return CandidateScore(
             diagnosisID: site.diagnosisID, treeID: tree.tree.id, nodeID: site.node.id, score: scored.score, parts: parts)

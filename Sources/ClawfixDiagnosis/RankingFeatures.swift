@@ -24,6 +24,8 @@ public struct RankingFeatures: Sendable, Codable, Hashable {
     public var versionUnknown = false
     /// A refinement of it has its own defining evidence (a more specific cause is established).
     public var refined = false
+    /// That refinement.
+    public var refinedBy: String?
     /// It is a cause of the symptom of the newest message, after older messages named others.
     public var current = false
     /// Independent input lines that speak for it.

@@ -12,6 +12,8 @@ public struct CommandInvocation: Sendable, Hashable {
     public var tunnelForwards: [String]
     /// The container or compose service named by `docker exec` / `compose exec|run`.
     public var container: String?
+    /// The container was reached through `docker compose` (not plain `docker exec`).
+    public var viaCompose = false
 
     /// Analyses one command line (prompt already removed).
     public init(_ command: String) {
@@ -113,6 +115,7 @@ public struct CommandInvocation: Sendable, Hashable {
         guard index < words.count else { return }
         let target = words[index]
         container = target
+        viaCompose = compose
         let rest = words[(index + 1)...].joined(separator: " ")
         // `compose run` always makes a new one-off container; `exec` enters the named one.
         location = run || target.lowercased().containsBytes("cli") ? .cliContainer : .gatewayContainer

@@ -21,6 +21,11 @@ public struct CommandLineExtractor: FactExtractor {
             }
             guard !command.isEmpty else { continue }
             facts.append(line.fact(.commandLocation, block.location.rawValue))
+            // `docker compose run openclaw-cli …` or `docker exec openclaw-gateway …` says how OpenClaw
+            // is installed as surely as a `docker ps` row does.
+            if let invocation = block.invocation, invocation.location == .cliContainer || invocation.location == .gatewayContainer {
+                facts.append(line.fact(.installKind, invocation.viaCompose ? "compose" : "docker"))
+            }
             for forward in block.invocation?.tunnelForwards ?? [] {
                 facts.append(line.fact(.tunnelForward, forward))
                 let parts = forward.split(separator: ":")

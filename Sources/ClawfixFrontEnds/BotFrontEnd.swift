@@ -133,7 +133,7 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
         let markdown = renderer.render(reply)
         let response = BotResponse(
             conversation: request.conversation, reply: markdown, chunks: chunker.chunks(markdown),
-            diagnoses: reply.report.diagnoses, next: reply.report.next)
+            diagnoses: reply.report.diagnoses, next: reply.report.next, ranking: reply.report.rankingFeatures)
         return response.jsonLine
     }
 

@@ -23,6 +23,9 @@ public struct BotResponse: Sendable, Hashable {
     public var chunks: [String]
     public var diagnoses: [RankedDiagnosis]
     public var next: NextQuestion?
+    /// Every candidate's ranking features, only when the engine records them (`bot --ranking-features`,
+    /// which `scripts/fit-ranking.py` uses to replay the transcripts); not part of the contract.
+    public var ranking: [RankingFeatures]? = nil
 
     /// One compact JSON line, keys in contract order.
     ///
@@ -51,6 +54,10 @@ public struct BotResponse: Sendable, Hashable {
         OrderedJSON.array(diagnoses.map(OrderedJSON.init)).write(into: &out)
         out += #","next":"#.utf8
         (next.map(OrderedJSON.init) ?? .null).write(into: &out)
+        if let ranking {
+            out += #","ranking":"#.utf8
+            OrderedJSON.array(ranking.map(OrderedJSON.init)).write(into: &out)
+        }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
     }

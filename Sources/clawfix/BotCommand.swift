@@ -21,8 +21,13 @@ struct BotCommand: ParsableCommand {
     @Option(help: "Conversations kept in memory at once; older ones are reloaded from the store when they speak.")
     var conversationsInMemory: Int = 2_000
 
+    /// For `scripts/fit-ranking.py`: each reply carries every candidate's ranking features.
+    @Flag(name: .customLong("ranking-features"), help: .hidden)
+    var rankingFeatures = false
+
     func run() throws {
-        let stage = try EngineLoading.stage(knowledge)
+        var stage = try EngineLoading.stage(knowledge)
+        stage.engine.recordsRankingFeatures = rankingFeatures
         let store = SessionStore(path: sessions ?? SessionStore.defaultPath())
         let output = StandardOutput()
         let bot = BotFrontEnd(engine: stage, store: store, maximumConversationsInMemory: conversationsInMemory)
