@@ -70,7 +70,8 @@ prompts_after=$(count 'clawfix> ')
 # One reply and one new prompt: the three lines were one message, not three.
 [ "$prompts_after" -eq $((prompts_before + 1)) ] || fail "the paste was split: $prompts_before prompts before, $prompts_after after"
 pane | grep -Eq '^1\. (docker-nat-not-local|pairing-not-approved) — ' || fail "no pairing diagnosis after the docker ps paste"
-pane | grep -Eq '^   \$ .*(docker|openclaw)' || fail "no next command shown"
+# The next step after it: the Control UI's URL (a question in words, cheapest) or a command to run.
+pane | grep -Eq '^Next: .*(URL|\?)|^   \$ .*(docker|openclaw)' || fail "no next step shown"
 
 # 4. Ctrl-D: goodbye line, clean exit.
 tmux_ send-keys -t "$session" C-d

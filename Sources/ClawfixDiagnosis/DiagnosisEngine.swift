@@ -480,7 +480,10 @@ public struct DiagnosisEngine: Sendable {
     ) -> (key: String, question: NextQuestion)? {
         let live = ranked.filter { $0.confidence >= Self.minimumConfidence / 2 }
         let distribution = live.map { (id: $0.diagnosisID, mass: $0.confidence) }
-        guard distribution.count >= 2 || (distribution.count == 1 && distribution[0].mass < 0.5) else {
+        // A cause at `settledConfidence` (a calibrated chance: right that often on real cases) only
+        // gets a confirming command; anything else is left open.
+        let settled = (distribution.first?.mass ?? 0) >= Self.settledConfidence
+        guard !settled, distribution.count >= 2 || (distribution.count == 1 && distribution[0].mass < 0.5) else {
             return confirmingQuestion(for: live.first, facts, &cache, asked: asked, tailor: tailor)
         }
         let liveIndexes = live.map { knowledge.diagnosisIndex[$0.diagnosisID] ?? -1 }
@@ -590,6 +593,9 @@ public struct DiagnosisEngine: Sendable {
                 why: "Confirms \(top.diagnosisID) with one quick command.")
         )
     }
+
+    /// The confidence at which the top cause is taken as settled (see `nextQuestion`).
+    static let settledConfidence = 0.85
 
     /// The most a confirming command may cost (`cost:` 1 = instant, harmless).
     static let confirmationCost = 1

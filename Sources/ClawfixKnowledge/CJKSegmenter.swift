@@ -20,9 +20,11 @@ public enum CJKSegmenter {
         guard text.unicodeScalars.contains(where: { isCJK($0.value) }) else { return text }
         var output = String.UnicodeScalarView()
         var run: [Unicode.Scalar] = []
+        // A run is set apart by single spaces, none at the start or end of the text.
+        var spaceBeforeNext = false
         func flush() {
             guard !run.isEmpty else { return }
-            output.append(" ")
+            if let last = output.last, last != " " { output.append(" ") }
             if run.count == 1 {
                 output.append(run[0])
             } else {
@@ -32,7 +34,7 @@ public enum CJKSegmenter {
                     output.append(run[index + 1])
                 }
             }
-            output.append(" ")
+            spaceBeforeNext = true
             run.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
@@ -40,6 +42,8 @@ public enum CJKSegmenter {
                 run.append(scalar)
             } else {
                 flush()
+                if spaceBeforeNext, scalar != " " { output.append(" ") }
+                spaceBeforeNext = false
                 output.append(scalar)
             }
         }

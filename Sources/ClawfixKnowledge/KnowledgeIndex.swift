@@ -16,7 +16,7 @@ public final class KnowledgeIndex: Sendable {
     let cache = SearchCache()
 
     /// Bumped whenever the table layout or what goes into it changes, so old caches rebuild.
-    static let schemaVersion = "6"
+    static let schemaVersion = "7"
 
     private init(path: String, didRebuild: Bool, queue: DatabaseQueue) {
         self.path = path

@@ -19,10 +19,14 @@ struct DiagnosisEngineTests {
         let report = engine.diagnose(
             facts: [Self.banner, Self.ports, Self.wsLog, Self.compose],
             symptomText: "disconnected (1008): pairing required")
-        #expect(report.diagnoses.map(\.id) == ["docker-nat-not-local"])
+        #expect(report.diagnoses.map(\.id) == ["docker-nat-not-local", "pairing-not-approved", "insecure-context"])
         let top = report.diagnoses[0]
-        // prior 1.5 + signals 3 + 1 + three branches taken = 8.5; pairing-not-approved 1.5; other 2.
-        #expect(top.confidence == 0.976)
+        // Default weights. docker-nat: text 4 (its tree's symptom) + signals 3 and 1 (two lines) +
+        // three branches taken × 0.3 − 1 (it applies until 2026.4.6; the release is unknown) = 7.9.
+        // pairing-not-approved: 4 + 1, every path to it contradicted: 5. insecure-context: 4.
+        // Softmax at T 1.5 with "other" at 2: 0.807 (under the two-line cap of 0.92).
+        #expect(top.confidence == 0.807)
+        #expect(report.diagnoses.map(\.confidence) == [0.807, 0.117, 0.06])
         #expect(top.title == "The gateway sees your browser through Docker's NAT")
         #expect(top.evidence.map(\.line) == [1, 3, 6, nil])
         #expect(top.evidence.last?.text == "install.kind = compose")
@@ -34,9 +38,11 @@ struct DiagnosisEngineTests {
         let engine = SampleTrees.engine()
         let report = engine.diagnose(
             facts: [Self.banner, Self.ports, Self.compose], symptomText: "disconnected (1008): pairing required")
-        // Both 4.5 (prior 1.5 + signal 1 + two branches): a tie broken by id, neither near 1.
-        #expect(report.diagnoses.map(\.id) == ["docker-nat-not-local", "pairing-not-approved"])
-        #expect(report.diagnoses.map(\.confidence) == [0.45, 0.45])
+        // Without the gateway's log nothing speaks for the NAT but the symptom both share, and the
+        // release is unknown: docker-nat 4 + 1 + 2 × 0.3 − 1 = 4.6, pairing-not-approved 4 + 1 + 0.6
+        // = 5.6, insecure-context 4 (its path is contradicted, which costs nothing). Nobody near 1.
+        #expect(report.diagnoses.map(\.id) == ["pairing-not-approved", "docker-nat-not-local", "insecure-context"])
+        #expect(report.diagnoses.map(\.confidence) == [0.513, 0.264, 0.177])
         #expect(report.diagnoses.reduce(0) { $0 + $1.confidence } < 1)
     }
 
@@ -85,16 +91,67 @@ struct DiagnosisEngineTests {
                 """)
     }
 
+    @Test func signalsReadFromOneLineCountOnce() {
+        let engine = SampleTrees.engine(searching: false)
+        // The same line gives the symptom and, in a second signal, the secure-context fact: one witness.
+        let line = "control ui requires device identity (use HTTPS or localhost secure context)"
+        let symptom = Fact(.symptom, "insecure-context", line: 4, text: line)
+        let context = Fact(.browserSecureContext, "false", line: 4, text: line)
+        let oneLine = engine.analyse(FactSet([symptom, context]), symptomText: "", asked: [])
+        let insecure = oneLine.ranked.first { $0.diagnosisID == "insecure-context" }
+        // The strongest signal of the line (3) counts; the +2 read from the same line adds nothing.
+        #expect(insecure?.parts.filter { $0.kind == .signal }.map(\.weight) == [3, 0])
+        let otherLine = Fact(.browserSecureContext, "false", line: 5, text: "http://203.0.113.7:18789/")
+        let twoLines = engine.analyse(FactSet([symptom, otherLine]), symptomText: "", asked: [])
+        #expect(twoLines.ranked.first { $0.diagnosisID == "insecure-context" }?.parts.filter { $0.kind == .signal }.map(\.weight) == [3, 2])
+    }
+
+    @Test func aRefinementWithItsOwnEvidenceRanksItsGenericCauseBelowIt() throws {
+        var trees = [SampleTrees.pairing]
+        let index = try #require(trees[0].nodes.firstIndex { $0.id == "docker-nat" })
+        trees[0].nodes[index].refines = "pairing-not-approved"
+        let engine = DiagnosisEngine(trees: trees, titles: SampleTrees.titles, search: SampleTrees.search(trees))
+        let version = Fact(.openclawVersion, "2026.2.9", line: 8, text: "2026.2.9")
+        let report = engine.diagnose(
+            facts: [Self.banner, Self.ports, Self.wsLog, Self.compose, version], symptomText: "disconnected (1008): pairing required")
+        #expect(report.diagnoses.first?.id == "docker-nat-not-local")
+        let analysis = engine.analyse(FactSet([Self.banner, Self.ports, Self.wsLog, Self.compose, version]), symptomText: "disconnected (1008): pairing required", asked: [])
+        let nat = try #require(analysis.ranked.first { $0.diagnosisID == "docker-nat-not-local" })
+        let generic = try #require(analysis.ranked.first { $0.diagnosisID == "pairing-not-approved" })
+        // Its own 5 (text 4, symptom 1) less 2 for being refined, and never above the NAT less the margin.
+        #expect(generic.score == min(5 - RankingWeights().refined, nat.score - DiagnosisEngine.refinementMargin))
+        #expect(generic.score == 3)
+        #expect(generic.parts.contains { $0.description.contains("a more specific cause is established (docker-nat-not-local)") })
+    }
+
+    @Test func anUnknownRequirementCapsInsteadOfStayingNeutral() {
+        let engine = SampleTrees.engine()
+        // docker-nat requires a Docker install; with it unknown the NAT log line cannot lift it
+        // above the cap of 3, while the generic cause keeps its points.
+        let analysis = engine.analyse(FactSet([Self.banner, Self.wsLog]), symptomText: "disconnected (1008): pairing required", asked: [])
+        let nat = analysis.ranked.first { $0.diagnosisID == "docker-nat-not-local" }
+        #expect(nat?.score == RankingWeights().unconfirmedCap)
+        #expect(analysis.ranked.first?.diagnosisID == "pairing-not-approved")
+    }
+
+    @Test func noEvidenceNoDiagnosis() {
+        let engine = SampleTrees.engine()
+        for text in ["", "help", "hi", "x", "thanks, that fixed it!"] {
+            #expect(engine.diagnose(facts: [], symptomText: text).diagnoses.isEmpty, "\(text)")
+        }
+    }
+
     @Test func explainListsSignalsAndBranchesWithTheirLines() {
         let engine = SampleTrees.engine()
         var state = ConversationState()
         state.absorb(message: "disconnected (1008): pairing required", facts: [Self.banner, Self.ports, Self.wsLog, Self.compose])
         let lines = engine.explain(state)
-        #expect(lines.first == "docker-nat-not-local — 98% (score 8.5, tree pairing-required, node docker-nat)")
-        #expect(lines.contains("  +1.5 prior: your message matches “Pairing required in the Control UI”"))
+        #expect(lines.first == "docker-nat-not-local — 81% (score 7.9, tree pairing-required, node docker-nat)")
+        #expect(lines.contains("  +4 prior: your message matches what the knowledge base says of docker-nat-not-local"))
+        #expect(lines.contains("  -1 prior: applies to some releases only; yours is not known"))
         #expect(lines.contains("  +3 signal: gateway.remote-kind in docker-bridge, docker-desktop"))
         #expect(lines.contains("      line 6: " + Self.wsLog.text!))
-        #expect(lines.contains("  +1 branch: where-gateway-runs: install.kind in compose, docker → docker-ports"))
+        #expect(lines.contains("  +0.3 branch: where-gateway-runs: install.kind in compose, docker → docker-ports"))
         #expect(lines.contains("      answer: install.kind = compose"))
     }
 }

@@ -16,7 +16,7 @@ struct NextQuestionTests {
         #expect(analysis.nextKey == "pairing-required/where-gateway-runs")
         #expect(analysis.report.next?.question == "Does the gateway run in Docker, directly on a machine, or on a remote server?")
         #expect(analysis.report.next?.commands == [])
-        #expect(analysis.report.next?.why == "Tells docker-nat-not-local apart from pairing-not-approved.")
+        #expect(analysis.report.next?.why == "Tells pairing-not-approved apart from insecure-context.")
     }
 
     @Test func knownAnswersAreSkippedAndTheSplittingCommandIsChosen() {
@@ -25,7 +25,7 @@ struct NextQuestionTests {
         let analysis = engine.analyse(FactSet([Self.banner, Self.ports, Self.compose]), symptomText: Self.pairingText, asked: [])
         #expect(analysis.nextKey == "pairing-required/docker-logs")
         #expect(analysis.report.next?.commands == ["docker compose logs --tail 50 openclaw-gateway"])
-        #expect(analysis.report.next?.why == "Tells docker-nat-not-local apart from pairing-not-approved.")
+        #expect(analysis.report.next?.why == "Tells pairing-not-approved apart from docker-nat-not-local.")
     }
 
     @Test func theSameNodeIsNeverAskedTwice() {

@@ -69,4 +69,23 @@ struct BuiltInKnowledgeBaseTests {
         #expect(report.diagnoses.first?.id == "docker-nat-not-local", "\(report.diagnoses.map { "\($0.id) \($0.confidence)" })")
         #expect(report.diagnoses.first?.evidence.contains { $0.line == 6 } == true)
     }
+
+    /// No evidence, no diagnosis: filler matches no informative word of any diagnosis.
+    @Test(arguments: ["help", "hi", "x", "thanks, that fixed it!", "hello? anyone", "gracias", "谢谢"])
+    func fillerGetsNoDiagnosis(text: String) throws {
+        let knowledgeBase = try KnowledgeBase.builtIn()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("clawfix-index-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let index = try KnowledgeIndex.open(path: path, knowledgeBase: knowledgeBase)
+        let engine = DiagnosisEngine(knowledgeBase: knowledgeBase, index: index)
+        let report = engine.diagnose(facts: RealKnowledgeBaseTests.facts(text), symptomText: text)
+        #expect(report.diagnoses.isEmpty, "\(text): \(report.diagnoses.map(\.id))")
+    }
+
+    /// Chinese text finds its diagnosis through CJK bigrams (FTS5's unicode61 does not split CJK).
+    @Test func chineseWordsReachTheIndex() throws {
+        #expect(CJKSegmenter.segment("用docker部署了") == "用 docker 部署 署了")
+        #expect(CJKSegmenter.segment("no CJK here") == "no CJK here")
+        #expect(InformativeQuery("配对 pairing required").tokens == ["配对", "pairing", "required"])
+    }
 }
