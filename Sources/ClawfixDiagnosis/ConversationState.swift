@@ -27,6 +27,19 @@ public struct ConversationState: Sendable, Codable, Hashable {
     public var relevance: [DiagnosisRelevance] = []
     /// The symptom values of the newest message that named a symptom (what the user asks about now).
     public var currentSymptoms: [String] = []
+    /// What the newest message brought: facts, words worth searching, or "it's fixed".
+    public var latest = LatestMessage()
+    /// The user said the problem is gone; the cause that was on top then ("" when none was).
+    public var solvedBy: String?
+
+    /// What the newest message brought, for the engine's "no evidence, no diagnosis" rule.
+    public struct LatestMessage: Sendable, Codable, Hashable {
+        public var factCount = 0
+        /// It holds a word the knowledge base could match (not only greetings, thanks, "help").
+        public var informative = false
+        public var saysSolved = false
+        public init() {}
+    }
 
     public init(facts: [Fact] = []) {
         self.factSet = FactSet(facts)
@@ -40,6 +53,10 @@ public struct ConversationState: Sendable, Codable, Hashable {
     /// Adds a message: its facts, and its text as the symptom text when it names a symptom (a topic
     /// change moves the search to the new symptom; the older facts stay and still count).
     public mutating func absorb(message text: String, facts newFacts: [Fact]) {
+        latest.factCount = newFacts.count
+        latest.informative = !newFacts.isEmpty || !InformativeQuery(text).tokens.isEmpty
+        latest.saysSolved = newFacts.isEmpty && ConversationClosing.saysSolved(text)
+        if latest.informative && !latest.saysSolved { solvedBy = nil }
         let carriesSymptom = newFacts.contains { $0.name == .symptom || $0.name == .closeCode }
         // The newest gateway close a client reports is that client's current state: the user acted
         // on the older one ("I pasted the token, now: token mismatch"), so the older close from the
@@ -92,7 +109,7 @@ public struct ConversationState: Sendable, Codable, Hashable {
 
     // Stored as before: the facts, oldest first (sessions written by older builds still load).
     enum CodingKeys: String, CodingKey {
-        case facts, askedNodes, lastAskedNode, turn, symptomText, lastReport, searchedText, relevance, currentSymptoms
+        case facts, askedNodes, lastAskedNode, turn, symptomText, lastReport, searchedText, relevance, currentSymptoms, latest, solvedBy
     }
 
     public init(from decoder: any Decoder) throws {
@@ -107,6 +124,8 @@ public struct ConversationState: Sendable, Codable, Hashable {
         // A session stored before relevance was kept searches again.
         searchedText = container.contains(.relevance) ? try container.decodeIfPresent(String.self, forKey: .searchedText) : nil
         currentSymptoms = try container.decodeIfPresent([String].self, forKey: .currentSymptoms) ?? []
+        latest = try container.decodeIfPresent(LatestMessage.self, forKey: .latest) ?? LatestMessage()
+        solvedBy = try container.decodeIfPresent(String.self, forKey: .solvedBy)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -120,6 +139,8 @@ public struct ConversationState: Sendable, Codable, Hashable {
         try container.encodeIfPresent(searchedText, forKey: .searchedText)
         try container.encode(relevance, forKey: .relevance)
         try container.encode(currentSymptoms, forKey: .currentSymptoms)
+        try container.encode(latest, forKey: .latest)
+        try container.encodeIfPresent(solvedBy, forKey: .solvedBy)
     }
 
     static let symptomTextLimit = 2_000

@@ -69,6 +69,7 @@ public struct DiagnosisEngine: Sendable {
         facts: [Fact], redactions: [RedactionRecord] = [], advisories: [Advisory] = [], symptomText: String = ""
     ) -> DiagnosisReport {
         var report = analyse(FactSet(facts), relevance: searchText(symptomText), asked: []).report
+        if facts.isEmpty, report.diagnoses.isEmpty { report.next = ConversationClosing.opening }
         report.redactions = redactions
         report.advisories = advisories
         return report
@@ -77,6 +78,26 @@ public struct DiagnosisEngine: Sendable {
     /// Diagnoses the state and records the turn: the question asked (never asked again) and the
     /// report (`/why`, a bare "yes" answering it).
     public func respond(to state: inout ConversationState) -> DiagnosisReport {
+        // "Thanks, that fixed it": close politely, remember what fixed it, do not post the fix again.
+        if state.latest.saysSolved {
+            var report = DiagnosisReport()
+            report.facts = state.facts.map(FactRecord.init)
+            report.solved = state.solvedBy ?? state.lastReport?.diagnoses.first?.id ?? ""
+            state.solvedBy = report.solved
+            state.turn += 1
+            state.lastAskedNode = nil
+            state.lastReport = report
+            return report
+        }
+        // No evidence, no diagnosis: a greeting or "help" gets the opening question at the start,
+        // and the question still open later, never a fix.
+        if !state.latest.informative {
+            var report = DiagnosisReport()
+            report.facts = state.facts.map(FactRecord.init)
+            report.next = state.facts.isEmpty ? ConversationClosing.opening : state.lastReport?.next ?? ConversationClosing.opening
+            state.turn += 1
+            return report
+        }
         let relevance = relevance(for: state)
         state.searchedText = state.symptomText
         state.relevance = relevance

@@ -17,6 +17,9 @@ public struct DiagnosisReport: Sendable, Codable, Hashable {
     /// Every candidate's ranking features, when the engine records them (fitting the weights);
     /// nil otherwise, and then not encoded.
     public var rankingFeatures: [RankingFeatures]?
+    /// The user said the problem is gone: the cause that was on top then ("" when none was). The
+    /// report then holds no diagnosis and no question. nil otherwise, and then not encoded.
+    public var solved: String?
 
     public init(
         diagnoses: [RankedDiagnosis] = [], next: NextQuestion? = nil, facts: [FactRecord] = [],
@@ -30,7 +33,7 @@ public struct DiagnosisReport: Sendable, Codable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case diagnoses, next, facts, redactions, advisories, rankingFeatures = "ranking"
+        case diagnoses, next, facts, redactions, advisories, rankingFeatures = "ranking", solved
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -42,6 +45,7 @@ public struct DiagnosisReport: Sendable, Codable, Hashable {
         try container.encode(redactions, forKey: .redactions)
         try container.encode(advisories, forKey: .advisories)
         try container.encodeIfPresent(rankingFeatures, forKey: .rankingFeatures)
+        try container.encodeIfPresent(solved, forKey: .solved)
     }
 }
 

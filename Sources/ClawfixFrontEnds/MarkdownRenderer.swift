@@ -35,6 +35,10 @@ public struct MarkdownRenderer: Sendable {
     func renderReport(_ report: DiagnosisReport) -> [String] {
         var out: [String] = []
         let shown = report.diagnoses.prefix(diagnosisLimit)
+        if let solved = report.solved {
+            out.append(SolvedNotice.text(solved))
+            return out
+        }
         if shown.isEmpty { out.append("No diagnosis yet: nothing so far matches a known cause.") }
         for (rank, diagnosis) in shown.enumerated() {
             let percent = Int((diagnosis.confidence * 100).rounded())

@@ -36,6 +36,10 @@ public struct TextRenderer: Sendable {
     func renderReport(_ report: DiagnosisReport) -> [String] {
         var out: [String] = []
         let shown = report.diagnoses.prefix(diagnosisLimit)
+        if let solved = report.solved {
+            out.append(SolvedNotice.text(solved))
+            return out
+        }
         if shown.isEmpty {
             out.append("No diagnosis yet: nothing so far matches a known cause.")
         }
