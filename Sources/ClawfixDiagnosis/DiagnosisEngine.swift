@@ -40,7 +40,7 @@ public struct DiagnosisEngine: Sendable {
     /// How far below an established refinement its generic cause ranks.
     static let refinementMargin = 0.5
     /// The best text matches become candidates on relevance alone.
-    static let textCandidates = 6
+    static let textCandidates = 12
 
     /// An engine over trees built in code (tests) or loaded by the caller. `titles` and `fixes` are
     /// the catalogue's, used when a diagnosis node has no fix of its own.
