@@ -59,7 +59,7 @@ struct GatewayLogExtractor: FactExtractor {
                 facts.append(line.fact(.closeCode, code))
                 if let reason = fields["reason"], reason != "n/a" {
                     facts.append(line.fact(.closeReason, reason))
-                } else if let symptom = ErrorStringCatalogue.symptom(forCloseCode: number) {
+                } else if let symptom = MessageTable.builtIn.symptom(forCloseCode: number) {
                     facts.append(line.fact(.symptom, symptom))
                 }
             }
@@ -68,7 +68,7 @@ struct GatewayLogExtractor: FactExtractor {
             addPeer(fields, line, &facts)
             if let reason = Self.lastValue(of: "reason=", in: line) {
                 facts.append(line.fact(.authReason, reason))
-                if let symptom = ErrorStringCatalogue.symptom(forAuthReason: reason) { facts.append(line.fact(.symptom, symptom)) }
+                if let symptom = MessageTable.builtIn.symptom(forAuthReason: reason) { facts.append(line.fact(.symptom, symptom)) }
             }
             if let auth = Self.lastValue(of: " auth=", in: line), !auth.isEmpty {
                 facts.append(line.fact(.gatewayAuthMode, auth == "none" ? "none" : auth))

@@ -15,7 +15,8 @@ struct KnowledgeBaseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check knowledge-base trees (default: the built-in ones) against the format rules.")
 
-        @Argument(help: "A directory of trees; its diagnoses.md, when present, replaces the built-in catalogue.")
+        @Argument(
+            help: "A directory of trees; its diagnoses.md and messages.md, when present, replace the built-in ones.")
         var directory: String?
 
         @OptionGroup var knowledge: KnowledgeOptions
@@ -23,21 +24,33 @@ struct KnowledgeBaseCommand: ParsableCommand {
         func run() throws {
             let builtIn = try KnowledgeBase.builtIn()
             var catalog = builtIn.catalog
+            var catalogFile = "diagnoses.md"
+            var messages = builtIn.messages
             var files: [(name: String, text: String)]
             if let directory {
                 let url = URL(fileURLWithPath: directory, isDirectory: true)
                 let catalogPath = url.appending(path: "diagnoses.md").path
                 if let data = FileManager.default.contents(atPath: catalogPath) {
-                    catalog = try DiagnosisCatalog.parse(markdown: String(decoding: data, as: UTF8.self), file: "diagnoses.md")
+                    catalog = try DiagnosisCatalog.parse(markdown: String(decoding: data, as: UTF8.self), file: catalogPath)
+                    catalogFile = catalogPath
+                }
+                let messagesPath = url.appending(path: "messages.md").path
+                if let data = FileManager.default.contents(atPath: messagesPath) {
+                    messages = MessageTable.parse(markdown: String(decoding: data, as: UTF8.self), file: messagesPath)
                 }
                 files = try Self.treeFiles(in: url)
             } else {
-                files = KnowledgeBase.builtInFiles().filter { $0.name.hasSuffix(".md") && $0.name != "README.md" && $0.name != "diagnoses.md" }
+                files = KnowledgeBase.builtInFiles().filter { KnowledgeBase.isTreeFile($0.name) }
             }
             for extra in knowledge.directories {
-                files += try Self.treeFiles(in: URL(fileURLWithPath: extra, isDirectory: true))
+                let url = URL(fileURLWithPath: extra, isDirectory: true)
+                let messagesPath = url.appending(path: "messages.md").path
+                if let data = FileManager.default.contents(atPath: messagesPath) {
+                    messages = messages.adding(MessageTable.parse(markdown: String(decoding: data, as: UTF8.self), file: messagesPath))
+                }
+                files += try Self.treeFiles(in: url)
             }
-            let linter = KnowledgeBaseLinter(catalog: catalog, isKnownFact: { FactVocabulary.isKnown($0) })
+            let linter = KnowledgeBaseLinter(catalog: catalog, catalogFile: catalogFile, messages: messages)
             let problems = linter.lint(files: files)
             if !problems.isEmpty {
                 FileHandle.standardError.write(Data(problems.map { "\($0)\n" }.joined().utf8))
@@ -49,7 +62,7 @@ struct KnowledgeBaseCommand: ParsableCommand {
 
         static func treeFiles(in directory: URL) throws -> [(name: String, text: String)] {
             let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-                .filter { $0.hasSuffix(".md") && $0 != "README.md" && $0 != "diagnoses.md" }.sorted()
+                .filter { KnowledgeBase.isTreeFile($0) }.sorted()
             return try names.map { name in
                 let path = directory.appending(path: name).path
                 guard let data = FileManager.default.contents(atPath: path) else {

@@ -67,7 +67,7 @@ struct ErrorStringExtractorTests {
         ("DEVICE_IDENTITY_REQUIRED", ["device-identity-required"]),
         ("device identity mismatch", ["device-signature-invalid"]),
         ("device signature expired", ["device-signature-invalid"]),
-        ("device nonce required", ["device-signature-invalid"]),
+        ("device nonce required", ["nonce-required"]),
         ("device nonce mismatch", ["device-signature-invalid"]),
         ("device signature invalid", ["device-signature-invalid"]),
         ("device public key invalid", ["device-signature-invalid"]),
@@ -79,12 +79,12 @@ struct ErrorStringExtractorTests {
         ("client version mismatch", ["protocol-mismatch"]),
         ("invalid handshake: first request must be connect", ["invalid-handshake"]),
         ("invalid request frame", ["invalid-handshake"]),
-        ("invalid connect params: at /client/id: must be equal to constant", ["invalid-handshake"]),
+        ("invalid connect params: at /client/id: must be equal to constant", ["invalid-connect-params"]),
         ("gateway closed (1006 abnormal closure (no close frame)): no close reason", ["abnormal-closure"]),
         ("disconnected (1006): no reason", ["abnormal-closure"]),
         ("gateway closed (1000 normal closure): no close reason", ["normal-closure"]),
         ("disconnected (4001): gateway auth changed", ["auth-changed"]),
-        ("gateway closed (4001): device removed", ["auth-changed"]),
+        ("gateway closed (4001): device removed", ["pairing-required"]),
         ("disconnected (1013): gateway starting", ["gateway-starting"]),
         ("gateway starting; retry shortly", ["gateway-starting"]),
         ("disconnected (1002): protocol mismatch", ["protocol-mismatch"]),
@@ -95,9 +95,9 @@ struct ErrorStringExtractorTests {
         ("Refusing to bind gateway to lan without auth.", ["bind-without-auth"]),
         ("tailscale serve/funnel requires gateway bind=loopback (127.0.0.1)", ["tailscale-bind-conflict"]),
         ("tailscale funnel requires gateway auth mode=password (set gateway.auth.password)", ["tailscale-bind-conflict"]),
-        ("gateway auth mode=trusted-proxy requires gateway.trustedProxies to be configured with at least one proxy IP", ["trusted-proxy-failure"]),
-        ("gateway auth mode is token, but no token was configured (set gateway.auth.token or OPENCLAW_GATEWAY_TOKEN)", ["token-not-configured"]),
-        ("Invalid config: gateway auth token is set to the example placeholder from .env.example. Set a real token.", ["config-invalid"]),
+        ("gateway auth mode=trusted-proxy requires gateway.trustedProxies to be configured with at least one proxy IP", ["trusted-proxy-config-invalid"]),
+        ("gateway auth mode is token, but no token was configured (set gateway.auth.token or OPENCLAW_GATEWAY_TOKEN)", ["auth-secret-unset"]),
+        ("Invalid config: gateway auth token is set to the example placeholder from .env.example. Set a real token.", ["token-placeholder"]),
         ("Gateway start blocked: set gateway.mode=local (current: remote) or pass --allow-unconfigured.", ["gateway-start-blocked"]),
         ("Gateway failed to start: another gateway instance is already listening on ws://0.0.0.0:18789", ["gateway-already-running"]),
         ("SECURITY ERROR: Gateway URL \"ws://192.168.1.50:18789\" uses plaintext ws:// to a non-loopback address.", ["plaintext-ws-refused"]),
@@ -154,8 +154,9 @@ struct ErrorStringExtractorTests {
         #expect(factStrings(extractor, "disconnected (4008): connect failed") == [
             "close.code=4008@1", "close.reason=connect failed@1", "error.reporter=control-ui@1",
         ])
+        // 1012 is a restart: repeated, a crash loop (`messages.md`), so it is a symptom of its own.
         #expect(factStrings(extractor, "disconnected (1012): service restart") == [
-            "close.code=1012@1", "close.reason=service restart@1", "error.reporter=control-ui@1",
+            "symptom=service-restart@1", "close.code=1012@1", "close.reason=service restart@1", "error.reporter=control-ui@1",
         ])
     }
 
