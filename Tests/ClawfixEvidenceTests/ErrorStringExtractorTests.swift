@@ -131,6 +131,41 @@ struct ErrorStringExtractorTests {
         #expect(values(extractor, text, .symptom) == expected, "\(text)")
     }
 
+    /// The match kinds of `messages.md` beyond substrings: bare reason codes as whole words (and
+    /// `trusted_proxy_missing_header_<name>` as a prefix), close codes in log and prose forms, whole
+    /// close reasons, and fallback rows that count only when nothing more specific matched.
+    static let matchKinds: [(String, [String])] = [
+        ("[ws] unauthorized conn=1 remote=127.0.0.1 reason=trusted_proxy_loopback_source", ["trusted-proxy-failure"]),
+        ("the log says token_missing every few seconds", ["token-missing"]),
+        ("authReason trusted_proxy_missing_header_x-forwarded-user", ["trusted-proxy-failure"]),
+        ("my_token_missing_flag is set", []),
+        ("[ws] webchat disconnected code=1012 reason=n/a conn=9", ["service-restart"]),
+        ("the dashboard keeps getting close code 1013", ["gateway-starting"]),
+        ("it closes with code 1001 every time", []),
+        ("disconnected (1008): unauthorized", ["unauthorized"]),
+        ("disconnected (4001): device removed", ["pairing-required"]),
+        ("disconnected (4001): gateway auth changed", ["auth-changed"]),
+        ("Invalid config at /home/node/.openclaw/openclaw.json: - plugins.entries.whatsapp: plugin not found: whatsapp", ["plugin-not-found"]),
+        ("Invalid config at /home/node/.openclaw/openclaw.json.", ["config-invalid"]),
+        ("unauthorized: gateway token missing (set gateway.remote.token to match gateway.auth.token)", ["token-missing"]),
+        ("set gateway.remote.token to match gateway.auth.token", ["token-mismatch"]),
+        ("plugin not found: bluebubbles (stale config entry ignored; remove it from plugins config)", ["stale-plugin-entry"]),
+        ("gateway auth mode is password, but gateway.auth.password contains a provider reference object instead of a resolved string", ["config-invalid"]),
+        ("I get this instead of the dashboard: origin not allowed", []),
+    ]
+
+    @Test(arguments: matchKinds)
+    func everyMatchKindOfTheTable(text: String, expected: [String]) {
+        #expect(values(extractor, text, .symptom) == expected, "\(text)")
+    }
+
+    /// The bare reason word carries the reason, not a reporter: it appears in payloads and logs alike.
+    @Test func bareReasonCodeGivesTheReason() {
+        #expect(factStrings(extractor, "reason: trusted_proxy_loopback_source") == [
+            "symptom=trusted-proxy-failure@1", "auth.reason=trusted_proxy_loopback_source@1",
+        ])
+    }
+
     @Test func controlUIBannerCarriesCodeReasonAndReporter() {
         let facts = factStrings(extractor, "Hi all\nmy browser says disconnected (1008): pairing required\nhelp?")
         #expect(facts == [

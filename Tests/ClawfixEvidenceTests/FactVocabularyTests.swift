@@ -158,3 +158,33 @@ struct FactVocabularyGenerator {
         return text
     }
 }
+
+/// A secret that is a stand-in is `placeholder`, never `set`: `token-placeholder` tests it.
+struct PlaceholderSecretTests {
+    @Test(arguments: [
+        ("OPENCLAW_GATEWAY_TOKEN=${OPENCLAW_GATEWAY_TOKEN}", "placeholder"),
+        ("OPENCLAW_GATEWAY_TOKEN=undefined", "placeholder"),
+        ("OPENCLAW_GATEWAY_TOKEN=changeme", "placeholder"),
+        ("OPENCLAW_GATEWAY_TOKEN=your-token-here", "placeholder"),
+        ("OPENCLAW_GATEWAY_TOKEN=__OPENCLAW_REDACTED__", "placeholder"),
+        ("OPENCLAW_GATEWAY_TOKEN=[gateway-token …a1b2]", "set"),
+        ("OPENCLAW_GATEWAY_TOKEN=", "empty"),
+        ("OPENCLAW_GATEWAY_BIND=lan", "lan"),
+    ])
+    func environmentValues(line: String, expected: String) {
+        let facts = EnvironmentExtractor().extract(from: PasteDocument(redactedText: line))
+        #expect(facts.first { $0.name.rawValue.hasPrefix("env.") }?.value == expected, "\(line)")
+    }
+
+    @Test func configValues() {
+        let config = """
+            {
+              gateway: {
+                auth: { mode: "token", token: "undefined" },
+              },
+            }
+            """
+        let facts = OpenClawConfigExtractor().extract(from: PasteDocument(redactedText: config))
+        #expect(facts.contains { $0.name.rawValue == "config.gateway.auth.token" && $0.value == "placeholder" }, "\(facts)")
+    }
+}
