@@ -101,6 +101,16 @@ public final class MessageTable: Sendable {
         return facts.filter { $0.name == .symptom && seen.insert($0.value).inserted }.map(\.value)
     }
 
+    /// Whether a text, read as a pasted line, gives a symptom or a close code.
+    public func recognises(_ text: String) -> Bool {
+        let document = PasteDocument(redactedText: text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " "))
+        var facts: [Fact] = []
+        let extractor = ErrorStringExtractor(messages: self)
+        for line in document.cleanLines { extractor.extract(line, into: &facts) }
+        facts += ShellErrorExtractor(messages: self).extract(from: document)
+        return facts.contains { $0.name == .symptom || $0.name == .closeCode || $0.name == .authReason }
+    }
+
     private static func decodeBase64(_ text: String) -> String? {
         Data(base64Encoded: text).map { String(decoding: $0, as: UTF8.self) }
     }

@@ -58,7 +58,27 @@ public struct KnowledgeBaseLinter: Sendable {
             }
         }
         shared += crossCheck(trees, table)
+        shared += unrecognisedSymptomLines(files, table)
         messages += Set(shared).sorted { ($0.file, $0.line, $0.message) < ($1.file, $1.line, $1.message) }
+        return messages
+    }
+
+    /// A tree's `symptom:` line is a string users see; the table must recognise it, or a user who
+    /// pastes exactly that string gets no symptom fact (review class B14).
+    private func unrecognisedSymptomLines(_ files: [(name: String, text: String)], _ table: MessageTable) -> [LintMessage] {
+        var messages: [LintMessage] = []
+        for file in files {
+            for (offset, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if line.hasPrefix("## ") { break }
+                guard line.hasPrefix("symptom:") else { continue }
+                let text = line.dropFirst("symptom:".count).trimmingSpaces
+                guard !text.isEmpty, table.recognises(text) == false else { continue }
+                messages.append(
+                    LintMessage(
+                        file: file.name, line: offset + 1,
+                        message: "symptom line `\(text)` is no message of messages.md: add a row for it"))
+            }
+        }
         return messages
     }
 

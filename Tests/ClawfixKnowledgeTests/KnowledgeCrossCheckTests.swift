@@ -96,6 +96,28 @@ struct KnowledgeCrossCheckTests {
         #expect(try copy.lint().contains("handshake-timeout.md:\(line): unknown fact `close.kode`"))
     }
 
+    @Test func treeSymptomLineNoRowRecognises() throws {
+        var copy = Copy.shipped()
+        copy.edit("auth-rate-limited.md") { $0.replacingOccurrences(of: "symptom: AUTH_RATE_LIMITED\n", with: "symptom: AUTH_RATE_LIMITED\nsymptom: the gateway hates me\n") }
+        let line = copy.line(of: "symptom: the gateway hates me", in: "auth-rate-limited.md")
+        #expect(
+            try copy.lint().contains(
+                "auth-rate-limited.md:\(line): symptom line `the gateway hates me` is no message of messages.md: add a row for it"))
+    }
+
+    @Test func signalTheRequirementRulesOut() throws {
+        var copy = Copy.shipped()
+        // `paste-token` requires `symptom in token-missing, token-not-configured, password-missing`.
+        copy.edit("token-missing.md") {
+            $0.replacingOccurrences(of: "signal +5: symptom = password-missing\n", with: "signal +5: symptom = password-missing\nsignal +3: symptom = origin-not-allowed\n")
+        }
+        let line = copy.line(of: "signal +3: symptom = origin-not-allowed", in: "token-missing.md")
+        let problems = try copy.lint()
+        #expect(
+            problems.contains { $0.hasPrefix("token-missing.md:\(line): signal on `symptom = origin-not-allowed` can never count") },
+            "\(problems)")
+    }
+
     @Test func malformedMessageRow() throws {
         var copy = Copy.shipped()
         copy.messages += "| `gateway is sulking` | gateway-sulks | the gateway | — | — | substring |\n"
