@@ -24,14 +24,9 @@ struct GatewayLogExtractor: FactExtractor {
     private static let remoteAddrKey = ByteSearch.needle("\"remoteaddr\":\"")
     private static let forwardedForKey = ByteSearch.needle("\"forwardedfor\":\"")
     private static let causeKey = ByteSearch.needle("\"cause\":\"")
-    /// Startup refusals: the gateway exits, so the message is the start failure.
-    private static let refusals = [
-        "refusing to bind gateway to", "non-loopback control ui requires gateway.controlui.allowedorigins",
-        "tailscale serve/funnel requires gateway bind=loopback", "tailscale funnel requires gateway auth mode=password",
-        "gateway auth mode=trusted-proxy requires gateway.trustedproxies",
-        "gateway auth mode is token, but no token was configured", "gateway start blocked:",
-        "invalid config: gateway auth token is set to the example placeholder",
-    ].map(ByteSearch.needle)
+    /// Startup refusals: the gateway exits, so the message is the start failure (`start=refused`
+    /// rows of `KnowledgeBase/messages.md`).
+    private static let refusals = MessageTable.builtIn.startRefusals
 
     /// Every fact of a line starts from one of these.
     static let triggerWords: [String] = [

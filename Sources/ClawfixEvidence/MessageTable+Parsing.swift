@@ -59,6 +59,7 @@ extension MessageTable {
             var pairingReason: String?
             var closeCode: Int?
             var sshError: String?
+            var refusesStart = false
             var bad = false
             if !Self.isNone(cells[3]) {
                 for token in cells[3].split(separator: " ") {
@@ -73,9 +74,10 @@ extension MessageTable {
                     case "pairing": pairingReason = parts[1]
                     case "close": closeCode = Int(parts[1])
                     case "ssh": sshError = parts[1]
+                    case "start" where parts[1] == "refused": refusesStart = true
                     case "code": break
                     default:
-                        problem("unknown key `\(parts[0])` in code or reason (reason, pairing, close, ssh, code)")
+                        problem("unknown key `\(parts[0])` in code or reason (reason, pairing, close, ssh, start=refused, code)")
                         bad = true
                     }
                 }
@@ -91,7 +93,7 @@ extension MessageTable {
             rows.append(
                 OpenClawMessage(
                     text: text, symptom: symptom, printedBy: cells[2], authReason: authReason, pairingReason: pairingReason,
-                    closeCode: closeCode, sshError: sshError, releases: Self.isNone(cells[4]) ? nil : cells[4], match: match,
+                    closeCode: closeCode, sshError: sshError, refusesStart: refusesStart, releases: Self.isNone(cells[4]) ? nil : cells[4], match: match,
                     line: number))
         }
         return (rows, rows.map { _ in file }, problems)

@@ -58,6 +58,10 @@ public final class MessageTable: Sendable {
             rows: rows + other.rows, files: files + other.files, problems: problems + other.problems, isBuiltIn: false)
     }
 
+    /// The rows after which the gateway exits (`start=refused`): a log line holding one is the
+    /// gateway's start failure.
+    var startRefusals: [[UInt8]] { rows.filter(\.refusesStart).map(\.needle) }
+
     /// Every symptom id some row gives.
     public var symptoms: Set<String> { Set(rows.compactMap(\.symptom)) }
 

@@ -34,6 +34,8 @@ public struct OpenClawMessage: Sendable, Hashable {
     public let closeCode: Int?
     /// What ssh reported (`ssh=`).
     public let sshError: String?
+    /// The gateway exits after printing it (`start=refused`): the message is its start failure.
+    public let refusesStart: Bool
     /// The releases that print it, as written (`from 2026.2.19`), or nil for any.
     public let releases: String?
     public let match: Match
@@ -42,7 +44,8 @@ public struct OpenClawMessage: Sendable, Hashable {
 
     public init(
         text: String, symptom: String?, printedBy: String, authReason: String? = nil, pairingReason: String? = nil,
-        closeCode: Int? = nil, sshError: String? = nil, releases: String? = nil, match: Match = .substring, line: Int = 0
+        closeCode: Int? = nil, sshError: String? = nil, refusesStart: Bool = false, releases: String? = nil,
+        match: Match = .substring, line: Int = 0
     ) {
         self.text = text
         self.needle = ByteSearch.needle(text)
@@ -52,6 +55,7 @@ public struct OpenClawMessage: Sendable, Hashable {
         self.pairingReason = pairingReason
         self.closeCode = closeCode
         self.sshError = sshError
+        self.refusesStart = refusesStart
         self.releases = releases
         self.match = match
         self.line = line
