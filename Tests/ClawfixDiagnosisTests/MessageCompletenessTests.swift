@@ -21,8 +21,9 @@ struct MessageCompletenessTests {
         var description: String { "\(row) \(diagnosis)" }
     }
 
-    /// Top-3 share measured on this knowledge base with the engine of the same commit.
-    static let floor = 0.90
+    /// Measured 162 of 162 (1.00; 150 first) on main 5386b69's ranking, 161 of 162 on the engine
+    /// before it; the target is 0.90. The floor leaves room for ranking work in flight.
+    static let floor = 0.95
 
     static let rows: [Row] = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "OpenClawMessages.md")
