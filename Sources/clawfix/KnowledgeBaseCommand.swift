@@ -1,5 +1,4 @@
 import ArgumentParser
-import ClawfixEvidence
 import ClawfixKnowledge
 import Foundation
 
@@ -13,7 +12,7 @@ struct KnowledgeBaseCommand: ParsableCommand {
     /// Exit 1 with `file:line: message` lines on stderr when a file has problems.
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check knowledge-base trees (default: the built-in ones) against the format rules.")
+            abstract: "Check the knowledge base (default: the built-in one): trees, message table, catalogue.")
 
         @Argument(
             help: "A directory of trees; its diagnoses.md and messages.md, when present, replace the built-in ones.")
@@ -22,54 +21,14 @@ struct KnowledgeBaseCommand: ParsableCommand {
         @OptionGroup var knowledge: KnowledgeOptions
 
         func run() throws {
-            let builtIn = try KnowledgeBase.builtIn()
-            var catalog = builtIn.catalog
-            var catalogFile = "diagnoses.md"
-            var messages = builtIn.messages
-            var files: [(name: String, text: String)]
-            if let directory {
-                let url = URL(fileURLWithPath: directory, isDirectory: true)
-                let catalogPath = url.appending(path: "diagnoses.md").path
-                if let data = FileManager.default.contents(atPath: catalogPath) {
-                    catalog = try DiagnosisCatalog.parse(markdown: String(decoding: data, as: UTF8.self), file: catalogPath)
-                    catalogFile = catalogPath
-                }
-                let messagesPath = url.appending(path: "messages.md").path
-                if let data = FileManager.default.contents(atPath: messagesPath) {
-                    messages = MessageTable.parse(markdown: String(decoding: data, as: UTF8.self), file: messagesPath)
-                }
-                files = try Self.treeFiles(in: url)
-            } else {
-                files = KnowledgeBase.builtInFiles().filter { KnowledgeBase.isTreeFile($0.name) }
-            }
-            for extra in knowledge.directories {
-                let url = URL(fileURLWithPath: extra, isDirectory: true)
-                let messagesPath = url.appending(path: "messages.md").path
-                if let data = FileManager.default.contents(atPath: messagesPath) {
-                    messages = messages.adding(MessageTable.parse(markdown: String(decoding: data, as: UTF8.self), file: messagesPath))
-                }
-                files += try Self.treeFiles(in: url)
-            }
-            let linter = KnowledgeBaseLinter(catalog: catalog, catalogFile: catalogFile, messages: messages)
-            let problems = linter.lint(files: files)
-            if !problems.isEmpty {
-                FileHandle.standardError.write(Data(problems.map { "\($0)\n" }.joined().utf8))
+            let report = try KnowledgeBaseLinter.lint(
+                directory: directory.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                adding: knowledge.directories.map { URL(fileURLWithPath: $0, isDirectory: true) })
+            if !report.problems.isEmpty {
+                FileHandle.standardError.write(Data(report.problems.map { "\($0)\n" }.joined().utf8))
                 throw ExitCode(1)
             }
-            let trees = files.compactMap { KnowledgeBaseParser.parse(markdown: $0.text, file: $0.name).tree }
-            print("\(trees.count) trees, \(trees.reduce(0) { $0 + $1.nodes.count }) nodes: no problems")
-        }
-
-        static func treeFiles(in directory: URL) throws -> [(name: String, text: String)] {
-            let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-                .filter { KnowledgeBase.isTreeFile($0) }.sorted()
-            return try names.map { name in
-                let path = directory.appending(path: name).path
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw ValidationError("cannot read \(path)")
-                }
-                return (name, String(decoding: data, as: UTF8.self))
-            }
+            print("\(report.treeCount) trees, \(report.nodeCount) nodes: no problems")
         }
     }
 
