@@ -6,7 +6,9 @@ import Foundation
 /// knowledge base's name table and regexes are compiled, so evaluating an atom is an array index
 /// and a few byte compares, not a string hash (the bot evaluates hundreds of atoms per message).
 ///
-/// Same three-valued semantics as `FactSet.truth(_:)`, which stays the reference for evidence.
+/// Three-valued (`KnowledgeBase/README.md`, "Conditions"): a fact nobody has seen makes its atom
+/// **unknown**, never false; unknown is what makes a question worth asking, false is what rules an
+/// answer out. This is the only evaluator of conditions.
 indirect enum CompiledCondition: Sendable {
     case known(Int)
     case equals(Int, String)
@@ -76,7 +78,7 @@ indirect enum CompiledCondition: Sendable {
 }
 
 extension CompiledCondition {
-    /// As `FactSet.evaluate(_:witnesses:)`: the truth, and the facts that decided it (per atom the
+    /// The truth, and the facts that decided it (per atom the
     /// first facts of up to `FactSet.maximumWitnessesPerAtom` distinct values).
     func evaluate(_ view: FactView, witnesses: inout [Fact]) -> Truth {
         switch self {

@@ -2,11 +2,8 @@ import Foundation
 import ClawfixEvidence
 import ClawfixKnowledge
 
-/// The facts known in a conversation, by name, and the three-valued evaluation of knowledge-base
-/// conditions over them (`KnowledgeBase/README.md`, "Conditions").
-///
-/// A fact nobody has seen makes its atom **unknown**, never false: unknown is what makes a question
-/// worth asking, false is what rules an answer out.
+/// The facts known in a conversation, by name. Conditions are evaluated over them by
+/// `CompiledCondition` (through a `FactView`), the one evaluator of the knowledge base's conditions.
 public struct FactSet: Sendable, Hashable {
     /// Names that hold one value at a time: a newer fact replaces every older one.
     public static let singleValued: Set<FactName> = [.installKind, .openclawVersion, .clientOS, .gatewayLocation]
@@ -122,114 +119,8 @@ public struct FactSet: Sendable, Hashable {
         (byName[name.rawValue] ?? []).contains { Self.same(facts[$0].value, value) }
     }
 
-    public func evaluate(_ condition: Condition) -> Truth { truth(condition) }
-
-    /// The truth of `condition` alone: no witness arrays, and a multi-valued name stops at the first
-    /// value that decides (the engine's hot loop; `evaluate(_:witnesses:)` is for evidence).
-    public func truth(_ condition: Condition) -> Truth {
-        switch condition {
-        case .known(let name):
-            return byName[name] == nil ? .unknown : .yes
-        case .equals(let name, let value):
-            return any(name) { Self.same($0, value) }
-        case .oneOf(let name, let values):
-            return any(name) { value in values.contains { Self.same(value, $0) } }
-        case .notEquals(let name, let value):
-            guard let indices = byName[name] else { return .unknown }
-            for index in indices where Self.same(facts[index].value, value) { return .no }
-            return .yes
-        case .matches(let name, let pattern):
-            return any(name) { RegexCache.shared.matches(pattern, $0) }
-        case .version(let name, let comparison, let bound):
-            guard let indices = byName[name] else { return .unknown }
-            var parsed = false
-            for index in indices {
-                guard let version = OpenClawVersion(facts[index].value) else { continue }
-                if Self.compare(version, comparison, bound) { return .yes }
-                parsed = true
-            }
-            return parsed ? .no : .unknown
-        case .not(let inner):
-            return !truth(inner)
-        case .and(let lhs, let rhs):
-            return truth(lhs) && truth(rhs)
-        case .or(let lhs, let rhs):
-            return truth(lhs) || truth(rhs)
-        }
-    }
-
-    private func any(_ name: String, _ test: (String) -> Bool) -> Truth {
-        guard let indices = byName[name] else { return .unknown }
-        for index in indices where test(facts[index].value) { return .yes }
-        return .no
-    }
-
-    /// Evaluates `condition` and appends the facts that decided it to `witnesses` (the evidence
-    /// lines shown for a signal or a branch): per atom the first facts of up to
-    /// `maximumWitnessesPerAtom` distinct values, oldest first.
-    public func evaluate(_ condition: Condition, witnesses: inout [Fact]) -> Truth {
-        switch condition {
-        case .known(let name):
-            guard let indices = byName[name] else { return .unknown }
-            witnesses += sample(indices) { _ in true }
-            return .yes
-        case .equals(let name, let value):
-            return some(name, &witnesses) { Self.same($0, value) }
-        case .oneOf(let name, let values):
-            return some(name, &witnesses) { value in values.contains { Self.same(value, $0) } }
-        case .notEquals(let name, let value):
-            guard let indices = byName[name] else { return .unknown }
-            if indices.contains(where: { Self.same(facts[$0].value, value) }) { return .no }
-            witnesses += sample(indices) { _ in true }
-            return .yes
-        case .matches(let name, let pattern):
-            return some(name, &witnesses) { RegexCache.shared.matches(pattern, $0) }
-        case .version:
-            let truth = truth(condition)
-            if truth == .yes, case .version(let name, let comparison, let bound) = condition {
-                witnesses += sample(byName[name] ?? []) { value in
-                    OpenClawVersion(value).map { Self.compare($0, comparison, bound) } ?? false
-                }
-            }
-            return truth
-        case .not(let inner):
-            let truth = !truth(inner)
-            // `not X` holds because of the facts that made X false: the values of X's names.
-            if truth == .yes {
-                for name in inner.factNames.sorted() { witnesses += sample(byName[name] ?? []) { _ in true } }
-            }
-            return truth
-        case .and(let lhs, let rhs):
-            var local: [Fact] = []
-            let truth = evaluate(lhs, witnesses: &local) && evaluate(rhs, witnesses: &local)
-            if truth == .yes { witnesses += local }
-            return truth
-        case .or(let lhs, let rhs):
-            var left: [Fact] = []
-            var right: [Fact] = []
-            let leftTruth = evaluate(lhs, witnesses: &left)
-            let rightTruth = evaluate(rhs, witnesses: &right)
-            if leftTruth == .yes { witnesses += left }
-            if rightTruth == .yes { witnesses += right }
-            return leftTruth || rightTruth
-        }
-    }
-
-    private func some(_ name: String, _ witnesses: inout [Fact], _ test: (String) -> Bool) -> Truth {
-        guard let indices = byName[name] else { return .unknown }
-        let holding = sample(indices, test)
-        guard !holding.isEmpty else { return .no }
-        witnesses += holding
-        return .yes
-    }
-
     /// The first facts among `indices` whose value passes `test`, one per distinct value, at most
-    /// `maximumWitnessesPerAtom`.
-    private func sample(_ indices: [Int], _ test: (String) -> Bool) -> [Fact] {
-        Self.sample(facts, indices, test)
-    }
-
-    /// `sample` over any fact array (the compiled conditions' `FactView` shares it).
+    /// `maximumWitnessesPerAtom` (the evidence lines shown for a condition).
     static func sample(_ facts: [Fact], _ indices: [Int], _ test: (String) -> Bool) -> [Fact] {
         var result: [Fact] = []
         for index in indices {

@@ -15,9 +15,10 @@ enum EnvironmentVariable {
         return bytes.allSatisfy { $0 == UInt8(ascii: "_") || isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) }
     }
 
-    /// The fact value of `raw`: `empty`, `set` for secrets (already replaced by a redaction marker
-    /// such as `[gateway-token …a1b2]`, or any variable whose name says it is a secret), else the
-    /// value without quotes.
+    /// The fact value of `raw`: `empty`, `placeholder` for a secret that is not one (`undefined`,
+    /// `changeme`, `${VAR}`, `__OPENCLAW_REDACTED__`), `set` for secrets (already replaced by a
+    /// redaction marker such as `[gateway-token …a1b2]`, or any variable whose name says it is a
+    /// secret), else the value without quotes.
     static func value(of name: String, raw: String) -> String {
         var value = raw.trimmingBlanks()
         if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
@@ -27,12 +28,25 @@ enum EnvironmentVariable {
         }
         if value.isEmpty { return "empty" }
         if isRedactionMarker(value) { return "set" }
+        let secretName = name.containsBytes("TOKEN") || name.containsBytes("PASSWORD") || name.containsBytes("SECRET")
+        if secretName && isPlaceholder(value) { return "placeholder" }
         if name.containsBytes("TOKEN") || name.containsBytes("PASSWORD") || name.containsBytes("SECRET") || name.containsBytes("KEY")
             || name.containsBytes("COOKIE")
         {
             return "set"
         }
         return value
+    }
+
+    /// A secret's value that is a stand-in, never a real secret: what a template, a shell that did
+    /// not expand a variable, JavaScript's `String(undefined)` or OpenClaw's own redaction left behind.
+    static func isPlaceholder(_ value: String) -> Bool {
+        let lower = value.lowercased()
+        if ["undefined", "null", "none", "changeme", "change-me", "token", "password", "secret", "xxx"].contains(lower) { return true }
+        if lower == "__openclaw_redacted__" || lower.hasPrefix("${") || lower.hasPrefix("<") { return true }
+        return ["changeme", "change-me", "change_me", "your-", "your_", "replace-", "replace_me", "example"].contains {
+            lower.hasPrefix($0)
+        }
     }
 
     /// `[gateway-token …a1b2]` or `[password]`: a kebab-case kind in brackets.

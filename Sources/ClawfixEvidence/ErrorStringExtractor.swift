@@ -1,74 +1,124 @@
 /// Reads OpenClaw's user-visible error strings wherever they appear — Control UI banners, CLI
 /// errors, gateway log lines, JSON error payloads, prose quoting them — and turns each into a
 /// `symptom`, with `close.code`, `close.reason`, `pairing.request-id`, `pairing.reason`,
-/// `auth.reason` and `error.reporter` when the line tells.
+/// `auth.reason` and `error.reporter` when the line tells. What each text means is a row of
+/// `KnowledgeBase/messages.md` (`MessageTable`); this type only knows how lines print them.
 ///
 /// A close code is only read from its printed forms (`disconnected (1008)`, `gateway closed
-/// (1006 …)`), never from a bare number, so "what does 1008 mean" gives nothing. A line saying the
+/// (1006 …)`, `code=1012`), never from a bare number, so "what does 1008 mean" gives nothing. A line saying the
 /// error is gone ("I don't get pairing required anymore") gives nothing either; see
-/// `ErrorStringCatalogue.negations`.
+/// `ErrorStringExtractor.negations`.
 struct ErrorStringExtractor: FactExtractor {
     var name: String { "error-strings" }
 
+    /// The rows this extractor reads (every printer but `shell`).
+    let messages: MessageTable
+
+    init(messages: MessageTable = .builtIn) {
+        self.messages = messages
+    }
+
     private static let disconnected = ByteSearch.needle("disconnected (")
     private static let gatewayClosed = ByteSearch.needle("gateway closed (")
+    /// Close codes in logs and prose: `code=1012`, `close code 1013`, `close 1006`, `"code":4001`.
+    private static let codeForms = ["code=", "code: ", "close code ", "close ", "\"code\":"].map(ByteSearch.needle)
     private static let requestId = ByteSearch.needle("requestid")
     private static let authReasonKey = ByteSearch.needle("\"authreason\"")
     private static let cliMarkers = ["error: ", "[openclaw]", "health check failed", "gateway connect failed"].map(ByteSearch.needle)
 
-    /// Every fact of a line starts from one of these.
+    /// Every fact of a line starts from one of these (the built-in table's; a `--kb` table is
+    /// read on every line instead).
     static let triggerWords: [String] =
-        ErrorStringCatalogue.entries.map { String(decoding: $0.needle, as: UTF8.self) }
-        + ["disconnected (", "gateway closed (", "requestid", "\"authreason\""]
-
-    private static let catalogue = KeywordAutomaton(ErrorStringCatalogue.entries.map { ($0.needle, 1) })
+        MessageTable.builtIn.errorRows.map { MessageTable.builtIn.rows[$0].text.lowercased() }
+        + ["disconnected (", "gateway closed (", "requestid", "\"authreason\"", "code=", "code: ", "close ", "\"code\":"]
 
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
-        for line in document.lines(with: .errorStrings) {
-            extract(line, into: &facts)
+        if messages.isBuiltIn {
+            for line in document.lines(with: .errorStrings) { extract(line, into: &facts) }
+        } else {
+            // The document's triggers were built from the compiled-in words; added rows may match anywhere.
+            for line in document.cleanLines where !line.isEmpty { extract(line, into: &facts) }
         }
         return facts
     }
 
     func extract(_ line: PasteLine, into facts: inout [Fact]) {
-        if line.triggers.contains(.negation) { return }
         var symptoms: [String] = []
         var covered: [Range<Int>] = []
         var reporter: String?
         var lineFacts: [Fact] = []
+        var fallbacks: [OpenClawMessage] = []
 
-        // One automaton pass finds which catalogue strings occur; they are then taken in catalogue order.
-        for (index, start) in Self.catalogue.matches(in: line.lower) {
-            let entry = ErrorStringCatalogue.entries[index]
-            guard let offset = entry.wholeWord ? ByteSearch.findWord(entry.needle, in: line.lower) : start else { continue }
-            let span = offset..<(offset + entry.needle.count)
-            if covered.contains(where: { $0.contains(span.lowerBound) && $0.upperBound >= span.upperBound }) { continue }
-            covered.append(span)
-            if let symptom = entry.symptom, !symptoms.contains(symptom) { symptoms.append(symptom) }
-            if let auth = entry.authReason { lineFacts.append(line.fact(.authReason, auth)) }
-            if let pairing = entry.pairingReason { lineFacts.append(line.fact(.pairingReason, pairing)) }
-            if reporter == nil { reporter = entry.reporter }
+        func take(_ row: OpenClawMessage) {
+            if let symptom = row.symptom, !symptoms.contains(symptom) { symptoms.append(symptom) }
+            if let auth = row.authReason { lineFacts.append(line.fact(.authReason, auth)) }
+            if let pairing = row.pairingReason { lineFacts.append(line.fact(.pairingReason, pairing)) }
+            if reporter == nil { reporter = row.reporter }
         }
 
+        // One automaton pass finds which rows occur; they are then taken in table order.
+        for (index, start) in messages.errorAutomaton.matches(in: line.lower) {
+            let row = messages.rows[messages.errorRows[index]]
+            let offset: Int?
+            switch row.match {
+            case .word: offset = ByteSearch.findWord(row.needle, in: line.lower)
+            case .prefix: offset = Self.findWordStart(row.needle, in: line.lower)
+            default: offset = start
+            }
+            guard let offset else { continue }
+            let span = offset..<(offset + row.needle.count)
+            if covered.contains(where: { $0.contains(span.lowerBound) && $0.upperBound >= span.upperBound }) { continue }
+            covered.append(span)
+            if row.match == .fallback {
+                fallbacks.append(row)
+            } else {
+                take(row)
+            }
+        }
+        if symptoms.isEmpty { fallbacks.forEach(take) }
+        // A phrase saying the error is gone, outside the message itself ("…, instead of a resolved
+        // string" is OpenClaw's own wording), makes the line a statement, not a report.
+        if line.triggers.contains(.negation), Self.isNegated(line, outside: covered) { return }
+
         var sawClose = false
+        var printedClose = false
+        var closes: [(code: Int, reason: String?, reporter: String?)] = []
         for (needle, closeReporter) in [(Self.disconnected, "control-ui"), (Self.gatewayClosed, "cli")] {
             guard let offset = line.find(needle), let close = Self.closeCode(in: line, after: offset + needle.count)
             else { continue }
-            sawClose = true
-            reporter = closeReporter
-            lineFacts.append(line.fact(.closeCode, String(close.code)))
-            if let reason = close.reason { lineFacts.append(line.fact(.closeReason, reason)) }
-            if let symptom = ErrorStringCatalogue.symptom(forCloseCode: close.code), !symptoms.contains(symptom) {
-                symptoms.append(symptom)
+            closes.append((close.code, close.reason, closeReporter))
+        }
+        if closes.isEmpty {
+            for needle in Self.codeForms {
+                guard let offset = line.find(needle), let code = Self.number(in: line, at: offset + needle.count),
+                    messages.knowsCloseCode(code)
+                else { continue }
+                closes.append((code, nil, nil))
+                break
             }
+        }
+        for close in closes {
+            sawClose = true
+            if let closeReporter = close.reporter {
+                reporter = closeReporter
+                printedClose = true
+            }
+            lineFacts.append(line.fact(.closeCode, String(close.code)))
+            if let reason = close.reason {
+                lineFacts.append(line.fact(.closeReason, reason))
+                if let row = messages.closeReasonRow(reason) { take(row) }
+            }
+            // The code speaks for itself only when nothing on the line says more (`device removed`
+            // is a 4001 too, but it means re-pairing, not a rotated secret).
+            if symptoms.isEmpty, let symptom = messages.symptom(forCloseCode: close.code) { symptoms.append(symptom) }
         }
 
         if let offset = line.find(Self.authReasonKey),
             let value = Self.jsonStringValue(in: line, after: offset + Self.authReasonKey.count)
         {
             lineFacts.append(line.fact(.authReason, value))
-            if let symptom = ErrorStringCatalogue.symptom(forAuthReason: value), !symptoms.contains(symptom) {
+            if let symptom = messages.symptom(forAuthReason: value), !symptoms.contains(symptom) {
                 symptoms.append(symptom)
             }
         }
@@ -83,7 +133,7 @@ struct ErrorStringExtractor: FactExtractor {
 
         let found = symptoms
         symptoms.removeAll { symptom in
-            guard let betters = ErrorStringCatalogue.dominated[symptom] else { return false }
+            guard let betters = Self.dominated[symptom] else { return false }
             return found.contains { betters.contains($0) }
         }
         guard !symptoms.isEmpty || sawClose || !lineFacts.isEmpty else { return }
@@ -91,7 +141,7 @@ struct ErrorStringExtractor: FactExtractor {
         var seen = Set<Fact>()
         facts.append(contentsOf: lineFacts.filter { seen.insert($0).inserted })
         guard !symptoms.isEmpty || sawClose else { return }
-        if !sawClose {
+        if !printedClose {
             if Self.cliMarkers.contains(where: { line.hasPrefix($0) || line.contains($0) }) {
                 reporter = "cli"
             } else if GatewayLogLine(line).isGatewayLog {
@@ -99,6 +149,63 @@ struct ErrorStringExtractor: FactExtractor {
             }
         }
         if let reporter { facts.append(line.fact(.errorReporter, reporter)) }
+    }
+
+    /// A symptom dropped when a more precise one was read from the same line: a v4 upgrade
+    /// message also says `pairing required`, `NOT_PAIRED` accompanies `device identity required`,
+    /// and a stale plugin entry is reported with `plugin not found` but only warned about.
+    static let dominated: [String: Set<String>] = [
+        "pairing-required": [
+            "scope-upgrade-pending", "role-upgrade-pending", "metadata-upgrade-pending", "device-identity-required",
+            "insecure-context",
+        ],
+        "device-identity-required": ["insecure-context"],
+        "plugin-not-found": ["stale-plugin-entry", "memory-slot-regression"],
+    ]
+
+    /// Phrases that turn a line into a statement that the error is gone or expected to go
+    /// ("I don't get pairing required anymore", "the 1008 should go away"): such lines give no
+    /// symptom. Deliberately narrow — "can't connect: pairing required" is a report, not a negation.
+    static let negations: [[UInt8]] = [
+        "don't get", "don’t get", "dont get", "don't see", "don’t see", "doesn't say", "doesn’t say", "doesn't show",
+        "doesn’t show", "no longer", "anymore", "any more", "no more", "went away", "go away", "goes away",
+        "should stop", "should be gone", "is gone", "not getting", "not seeing", "instead of",
+    ].map(ByteSearch.needle)
+
+    static func isNegated(_ line: PasteLine, outside spans: [Range<Int>]) -> Bool {
+        for phrase in negations {
+            var from = 0
+            while let offset = line.find(phrase, from: from) {
+                if !spans.contains(where: { $0.contains(offset) }) { return true }
+                from = offset + 1
+            }
+        }
+        return false
+    }
+
+    /// Offset of `needle` where a word starts (the rest of the word may follow).
+    static func findWordStart(_ needle: [UInt8], in haystack: LineBytes) -> Int? {
+        var from = 0
+        while let offset = ByteSearch.find(needle, in: haystack, from: from) {
+            if offset == 0 || !ByteSearch.isWordByte(haystack[offset - 1]) { return offset }
+            from = offset + 1
+        }
+        return nil
+    }
+
+    /// Four digits at `start` (after optional spaces) that end there: `1012` of `code=1012,`.
+    static func number(in line: PasteLine, at start: Int) -> Int? {
+        let bytes = line.bytes
+        var index = start
+        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+        let begin = index
+        var code = 0
+        while index < bytes.count, index - begin < 5, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            code = code * 10 + Int(bytes[index] - 0x30)
+            index += 1
+        }
+        guard index - begin == 4, index == bytes.count || !ByteSearch.isWordByte(bytes[index]) else { return nil }
+        return code
     }
 
     /// Parses `1008): reason` / `1006 abnormal closure (no close frame)): no close reason` at `start`.

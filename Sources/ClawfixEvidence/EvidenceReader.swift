@@ -11,6 +11,11 @@ public struct EvidenceReader: Sendable {
     /// All built-in extractors.
     public static let standard = EvidenceReader(extractors: StandardExtractors.all)
 
+    /// All built-in extractors reading `messages` (the built-in table plus a `--kb` directory's rows).
+    public init(messages: MessageTable) {
+        self.init(extractors: messages.isBuiltIn ? StandardExtractors.all : StandardExtractors.make(messages: messages))
+    }
+
     public func read(_ redacted: RedactedText) -> [Fact] {
         read(PasteDocument(redacted))
     }

@@ -1,4 +1,4 @@
-/// Fact names only the OpenClaw extractors produce (listed in `OpenClawExtractors.factNames`).
+/// Fact names only the OpenClaw extractors produce.
 extension FactName {
     /// `true` when the gateway logged `device pairing auto-approved` (a local connect was trusted).
     static let pairingAutoApproved: FactName = "pairing.auto-approved"

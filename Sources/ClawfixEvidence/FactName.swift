@@ -28,22 +28,8 @@ public struct FactName: RawRepresentable, Hashable, Comparable, Sendable, Codabl
 
     // MARK: Symptoms and wire-level results
 
-    /// A recognised error or symptom string, normalised to a symptom id. Values:
-    /// `pairing-required`, `scope-upgrade-pending`, `role-upgrade-pending`, `metadata-upgrade-pending`,
-    /// `token-missing`, `token-mismatch`, `token-not-configured`, `password-missing`, `password-mismatch`,
-    /// `device-token-mismatch`, `device-token-rejected`, `rate-limited`, `bootstrap-token-invalid`,
-    /// `insecure-context` (control ui requires HTTPS / device identity), `device-identity-required`,
-    /// `device-signature-invalid` (any device nonce/signature/identity-mismatch error),
-    /// `origin-not-allowed`, `allowed-origins-required`, `protocol-mismatch`, `abnormal-closure` (1006),
-    /// `normal-closure` (1000 after the handshake timeout), `gateway-starting`, `auth-changed` (4001),
-    /// `connection-refused`, `connection-timeout`, `empty-reply`, `connection-reset`, `http-unauthorized` (401),
-    /// `plaintext-ws-refused`, `untrusted-proxy-headers`, `loopback-non-local-host`,
-    /// `trusted-proxy-failure`, `tailscale-identity-missing`, `tailscale-proxy-missing`,
-    /// `tailscale-bind-conflict`, `bind-without-auth`, `gateway-already-running`, `port-in-use`,
-    /// `gateway-start-blocked`, `command-not-found`, `no-such-file`, `permission-denied`,
-    /// `docker-daemon-unreachable`, `container-not-running`, `no-such-container`, `no-such-service`,
-    /// `executable-not-found-in-container`, `config-invalid`, `config-path-not-found`, `invalid-handshake`,
-    /// `unknown-request-id`, `no-pending-requests`, `missing-scope`.
+    /// A recognised error or symptom string, normalised to a symptom id. Values: the symptom
+    /// column of `KnowledgeBase/messages.md` (`pairing-required`, `token-missing`, `abnormal-closure`, …).
     public static let symptom: FactName = "symptom"
     /// A WebSocket close code seen in a message, log or probe (`1008`, `1006`, `1002`, …).
     public static let closeCode: FactName = "close.code"

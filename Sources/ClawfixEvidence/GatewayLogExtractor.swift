@@ -24,14 +24,9 @@ struct GatewayLogExtractor: FactExtractor {
     private static let remoteAddrKey = ByteSearch.needle("\"remoteaddr\":\"")
     private static let forwardedForKey = ByteSearch.needle("\"forwardedfor\":\"")
     private static let causeKey = ByteSearch.needle("\"cause\":\"")
-    /// Startup refusals: the gateway exits, so the message is the start failure.
-    private static let refusals = [
-        "refusing to bind gateway to", "non-loopback control ui requires gateway.controlui.allowedorigins",
-        "tailscale serve/funnel requires gateway bind=loopback", "tailscale funnel requires gateway auth mode=password",
-        "gateway auth mode=trusted-proxy requires gateway.trustedproxies",
-        "gateway auth mode is token, but no token was configured", "gateway start blocked:",
-        "invalid config: gateway auth token is set to the example placeholder",
-    ].map(ByteSearch.needle)
+    /// Startup refusals: the gateway exits, so the message is the start failure (`start=refused`
+    /// rows of `KnowledgeBase/messages.md`).
+    private static let refusals = MessageTable.builtIn.startRefusals
 
     /// Every fact of a line starts from one of these.
     static let triggerWords: [String] = [
@@ -59,7 +54,7 @@ struct GatewayLogExtractor: FactExtractor {
                 facts.append(line.fact(.closeCode, code))
                 if let reason = fields["reason"], reason != "n/a" {
                     facts.append(line.fact(.closeReason, reason))
-                } else if let symptom = ErrorStringCatalogue.symptom(forCloseCode: number) {
+                } else if let symptom = MessageTable.builtIn.symptom(forCloseCode: number) {
                     facts.append(line.fact(.symptom, symptom))
                 }
             }
@@ -68,7 +63,7 @@ struct GatewayLogExtractor: FactExtractor {
             addPeer(fields, line, &facts)
             if let reason = Self.lastValue(of: "reason=", in: line) {
                 facts.append(line.fact(.authReason, reason))
-                if let symptom = ErrorStringCatalogue.symptom(forAuthReason: reason) { facts.append(line.fact(.symptom, symptom)) }
+                if let symptom = MessageTable.builtIn.symptom(forAuthReason: reason) { facts.append(line.fact(.symptom, symptom)) }
             }
             if let auth = Self.lastValue(of: " auth=", in: line), !auth.isEmpty {
                 facts.append(line.fact(.gatewayAuthMode, auth == "none" ? "none" : auth))

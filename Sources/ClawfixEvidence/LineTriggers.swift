@@ -16,7 +16,7 @@ struct LineTriggers: OptionSet, Sendable {
     static let dockerInspect = LineTriggers(rawValue: 1 << 8)
     static let listeningSockets = LineTriggers(rawValue: 1 << 9)
     static let environment = LineTriggers(rawValue: 1 << 10)
-    /// A phrase saying an error is gone (`ErrorStringCatalogue.negations`).
+    /// A phrase saying an error is gone (`ErrorStringExtractor.negations`).
     static let negation = LineTriggers(rawValue: 1 << 11)
 
     /// Every extractor's words, compiled once per process.
@@ -33,7 +33,7 @@ struct LineTriggers: OptionSet, Sendable {
             (.dockerInspect, DockerInspectExtractor.triggerWords),
             (.listeningSockets, ListeningSocketsExtractor.triggerWords),
             (.environment, EnvironmentExtractor.triggerWords),
-            (.negation, ErrorStringCatalogue.negations.map { String(decoding: $0, as: UTF8.self) }),
+            (.negation, ErrorStringExtractor.negations.map { String(decoding: $0, as: UTF8.self) }),
         ]
         var words: [(word: [UInt8], mask: UInt64)] = []
         for (group, list) in groups {

@@ -118,6 +118,9 @@ struct OpenClawConfigExtractor: FactExtractor {
         }
         let lowerKey = key.lowercased()
         let secretKey = ["token", "password", "secret", "apikey"].contains { lowerKey.hasSuffix($0) }
+        // A secret key holding a stand-in (`"undefined"`, `"${OPENCLAW_GATEWAY_TOKEN}"`) is no secret
+        // at all. `__OPENCLAW_REDACTED__` stays `set`: `openclaw config get` prints every secret so.
+        if secretKey && text != "__OPENCLAW_REDACTED__" && EnvironmentVariable.isPlaceholder(text) { return "placeholder" }
         if text == "__OPENCLAW_REDACTED__" || (text.hasPrefix("[") && text.hasSuffix("]") && text.count > 2)
             || (secretKey && !text.isEmpty && text != "null")
         {

@@ -1,17 +1,17 @@
 /// Extractors for OpenClaw's own output: error strings, gateway logs, CLI output, openclaw.json,
 /// shell and network errors.
 enum OpenClawExtractors {
-    static let all: [any FactExtractor] = [
-        ErrorStringExtractor(),
-        GatewayLogExtractor(),
-        OpenClawCLIExtractor(),
-        ShellErrorExtractor(),
-        BrowserURLExtractor(),
-        OpenClawConfigExtractor(),
-    ]
-    /// Fact names these extractors produce beyond the core vocabulary in `FactName`.
-    static let factNames: Set<String> = [
-        FactName.pairingAutoApproved, .requestedScopes, .approvedScopes, .approvedRequest, .configMissingPath,
-        .missingCommand, .sshError,
-    ].reduce(into: []) { $0.insert($1.rawValue) }
+    static let all: [any FactExtractor] = make(messages: .builtIn)
+
+    /// The same extractors reading `messages` (the built-in table plus `--kb` rows).
+    static func make(messages: MessageTable) -> [any FactExtractor] {
+        [
+            ErrorStringExtractor(messages: messages),
+            GatewayLogExtractor(),
+            OpenClawCLIExtractor(),
+            ShellErrorExtractor(messages: messages),
+            BrowserURLExtractor(),
+            OpenClawConfigExtractor(),
+        ]
+    }
 }

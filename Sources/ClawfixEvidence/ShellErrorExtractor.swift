@@ -4,42 +4,12 @@
 struct ShellErrorExtractor: FactExtractor {
     var name: String { "shell-errors" }
 
-    /// A phrase, the symptom it means, and the curl/ssh result when it is one of theirs.
-    private struct Rule {
-        let needle: [UInt8]
-        let symptom: String?
-        let ssh: String?
-        init(_ text: String, _ symptom: String?, ssh: String? = nil) {
-            self.needle = ByteSearch.needle(text)
-            self.symptom = symptom
-            self.ssh = ssh
-        }
-    }
+    /// The table's `shell` rows are the phrases this extractor knows.
+    let messages: MessageTable
 
-    private static let rules: [Rule] = [
-        Rule("cannot connect to the docker daemon", "docker-daemon-unreachable"),
-        Rule("permission denied while trying to connect to the docker", "docker-daemon-unreachable"),
-        Rule("executable file not found in $path", "executable-not-found-in-container"),
-        Rule("is not running", "container-not-running"),
-        Rule("wait until the container is running", "container-not-running"),
-        Rule("no such container:", "no-such-container"),
-        Rule("no such service:", "no-such-service"),
-        Rule("permission denied (publickey", "permission-denied", ssh: "auth-failed"),
-        Rule("permission denied", "permission-denied"),
-        Rule("no such file or directory", "no-such-file"),
-        Rule("address already in use", "port-in-use"),
-        Rule("port is already allocated", "port-in-use"),
-        Rule("eaddrinuse", "port-in-use"),
-        Rule("open failed: connect failed: connection refused", "connection-refused", ssh: "forward-target-refused"),
-        Rule("could not resolve hostname", nil, ssh: "unresolved-host"),
-        Rule("econnrefused", "connection-refused"),
-        Rule("connection refused", "connection-refused"),
-        Rule("couldn't connect to server", "connection-refused"),
-        Rule("empty reply from server", "empty-reply"),
-        Rule("connection reset by peer", "connection-reset"),
-        Rule("connection timed out", "connection-timeout"),
-        Rule("timeout was reached", "connection-timeout"),
-    ]
+    init(messages: MessageTable = .builtIn) {
+        self.messages = messages
+    }
 
     private static let curl = ByteSearch.needle("curl: (")
     private static let http = ByteSearch.needle("http/")
@@ -48,13 +18,13 @@ struct ShellErrorExtractor: FactExtractor {
 
     /// Every fact of a line starts from one of these.
     static let triggerWords: [String] =
-        rules.map { String(decoding: $0.needle, as: UTF8.self) }
+        MessageTable.builtIn.shellRows.map { MessageTable.builtIn.rows[$0].text.lowercased() }
         + ["curl: (", "http/", "ssh: connect to host", "bind [", "not found", "not recognized", "unknown command"]
 
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
-        for line in document.lines(with: .shellErrors) {
-            if line.triggers.contains(.negation) { continue }
+        let lines: [PasteLine] = messages.isBuiltIn ? Array(document.lines(with: .shellErrors)) : document.cleanLines
+        for line in lines where !line.triggers.contains(.negation) {
             extract(line, into: &facts)
         }
         return facts
@@ -67,13 +37,13 @@ struct ShellErrorExtractor: FactExtractor {
             symptoms.append("command-not-found")
             facts.append(line.fact(.missingCommand, command))
         }
-        for rule in Self.rules {
-            guard let offset = line.find(rule.needle) else { continue }
-            let span = offset..<(offset + rule.needle.count)
+        for (index, offset) in messages.shellAutomaton.matches(in: line.lower) {
+            let row = messages.rows[messages.shellRows[index]]
+            let span = offset..<(offset + row.needle.count)
             if covered.contains(where: { $0.contains(span.lowerBound) }) { continue }
             covered.append(span)
-            if let symptom = rule.symptom, !symptoms.contains(symptom) { symptoms.append(symptom) }
-            if let ssh = rule.ssh { facts.append(line.fact(.sshError, ssh)) }
+            if let symptom = row.symptom, !symptoms.contains(symptom) { symptoms.append(symptom) }
+            if let ssh = row.sshError { facts.append(line.fact(.sshError, ssh)) }
         }
         if line.find(Self.sshConnect) != nil {
             facts.append(line.fact(.sshError, line.contains(ByteSearch.needle("timed out")) ? "timeout" : "refused"))

@@ -2,4 +2,9 @@
 /// extractors of different input kinds can evolve independently.
 enum StandardExtractors {
     static let all: [any FactExtractor] = SystemExtractors.all + OpenClawExtractors.all
+
+    /// The built-in extractors reading `messages` instead of the compiled-in table.
+    static func make(messages: MessageTable) -> [any FactExtractor] {
+        SystemExtractors.all + OpenClawExtractors.make(messages: messages)
+    }
 }

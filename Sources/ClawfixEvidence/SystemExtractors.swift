@@ -4,6 +4,4 @@ enum SystemExtractors {
         DockerPsExtractor(), ComposePsExtractor(), ComposeConfigExtractor(), DockerInspectExtractor(),
         ListeningSocketsExtractor(), EnvironmentExtractor(), CommandLineExtractor(),
     ]
-    /// Fact names these extractors produce beyond the core vocabulary in `FactName`.
-    static let factNames: Set<String> = [FactName.gatewayRestartCount.rawValue]
 }

@@ -1,3 +1,4 @@
+import ClawfixEvidence
 import ClawfixKnowledge
 import Foundation
 import GRDB

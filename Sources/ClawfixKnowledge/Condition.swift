@@ -1,7 +1,7 @@
 /// A test over facts, written in the knowledge base (`KnowledgeBase/README.md`, "Conditions").
 ///
-/// The knowledge target knows nothing of where facts come from: a condition is evaluated by
-/// whoever holds facts (the diagnosis engine) through `FactLookup`.
+/// The knowledge target knows nothing of how facts are held: a condition is evaluated by the
+/// diagnosis engine (`CompiledCondition`); lint only reads its structure.
 public indirect enum Condition: Sendable, Hashable, CustomStringConvertible {
     case known(String)
     case equals(String, String)
@@ -21,6 +21,39 @@ public indirect enum Condition: Sendable, Hashable, CustomStringConvertible {
             return [name]
         case .not(let inner): return inner.factNames
         case .and(let lhs, let rhs), .or(let lhs, let rhs): return lhs.factNames.union(rhs.factNames)
+        }
+    }
+
+    /// The values the condition compares `name` with where a match makes it hold (`=`, `in`),
+    /// outside any `not`: what `symptom = token-missing` promises to react to.
+    public func positiveValues(of name: String) -> Set<String> {
+        switch self {
+        case .equals(name, let value): return [value]
+        case .oneOf(name, let values): return Set(values)
+        case .and(let lhs, let rhs), .or(let lhs, let rhs): return lhs.positiveValues(of: name).union(rhs.positiveValues(of: name))
+        default: return []
+        }
+    }
+
+    /// Every value the condition compares `name` with (`=`, `!=`, `in`), under `not` too.
+    public func comparedValues(of name: String) -> Set<String> {
+        switch self {
+        case .equals(name, let value), .notEquals(name, let value): return [value]
+        case .oneOf(name, let values): return Set(values)
+        case .not(let inner): return inner.comparedValues(of: name)
+        case .and(let lhs, let rhs), .or(let lhs, let rhs): return lhs.comparedValues(of: name).union(rhs.comparedValues(of: name))
+        default: return []
+        }
+    }
+
+    /// Whether the condition tests nothing but `name` (`symptom = a or symptom in b, c`).
+    public func testsOnly(_ name: String) -> Bool {
+        switch self {
+        case .known(let other), .equals(let other, _), .notEquals(let other, _), .oneOf(let other, _),
+            .matches(let other, _), .version(let other, _, _):
+            return other == name
+        case .not(let inner): return inner.testsOnly(name)
+        case .and(let lhs, let rhs), .or(let lhs, let rhs): return lhs.testsOnly(name) && rhs.testsOnly(name)
         }
     }
 

@@ -1,3 +1,5 @@
+import ClawfixEvidence
+
 /// The diagnosis ids clawfix may report, read from `KnowledgeBase/diagnoses.md` (a copy of the
 /// project's public contract): one Markdown table per family, plus the Advisories table.
 public struct DiagnosisCatalog: Sendable {
@@ -12,8 +14,11 @@ public struct DiagnosisCatalog: Sendable {
         public var signals: String
         public var fix: String
         public var versions: String
+        /// The row's line in its file (lint messages point at it).
+        public var line: Int
 
-        public init(id: String, title: String, family: String, signals: String, fix: String, versions: String) {
+        public init(id: String, title: String, family: String, signals: String, fix: String, versions: String, line: Int = 0) {
+            self.line = line
             self.id = id
             self.title = title
             self.family = family
@@ -84,7 +89,7 @@ public struct DiagnosisCatalog: Sendable {
             }
             let entry = Entry(
                 id: id, title: cell("what is wrong", "what"), family: family, signals: cell("signals", "when"),
-                fix: cell("fix"), versions: cell("versions"))
+                fix: cell("fix"), versions: cell("versions"), line: offset + 1)
             if family.lowercased().hasPrefix("advisories") { advisories.append(entry) } else { entries.append(entry) }
         }
         if entries.isEmpty && problems.isEmpty {
@@ -94,34 +99,8 @@ public struct DiagnosisCatalog: Sendable {
         return DiagnosisCatalog(entries: entries, advisories: advisories)
     }
 
-    /// Splits `| a | b |` into cells; a `|` inside a backtick span or escaped as `\|` stays in its cell.
-    /// Scans UTF-8 bytes: every row of the catalogue is split on every run.
-    static func splitRow(_ row: String) -> [String] {
-        var cells: [String] = []
-        var current: [UInt8] = []
-        var inCode = false
-        var escaped = false
-        func finish() -> String { String(decoding: current, as: UTF8.self).trimmingSpaces }
-        for byte in row.utf8.dropFirst() {
-            if escaped {
-                current.append(byte)
-                escaped = false
-            } else if byte == UInt8(ascii: "\\") {
-                escaped = true
-            } else if byte == UInt8(ascii: "`") {
-                inCode.toggle()
-                current.append(byte)
-            } else if byte == UInt8(ascii: "|") && !inCode {
-                cells.append(finish())
-                current.removeAll(keepingCapacity: true)
-            } else {
-                current.append(byte)
-            }
-        }
-        let last = finish()
-        if !last.isEmpty { cells.append(last) }
-        return cells
-    }
+    /// Splits `| a | b |` into cells (one splitter for every table of the knowledge base).
+    static func splitRow(_ row: String) -> [String] { MarkdownTableRow.cells(row) }
 }
 
 extension StringProtocol {

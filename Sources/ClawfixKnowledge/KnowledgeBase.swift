@@ -1,3 +1,4 @@
+import ClawfixEvidence
 import Foundation
 
 /// The trees and the diagnosis catalogue clawfix reasons with: the built-in knowledge base
@@ -5,25 +6,32 @@ import Foundation
 public struct KnowledgeBase: Sendable {
     public var trees: [KnowledgeTree]
     public var catalog: DiagnosisCatalog
+    /// What every printed message means (`messages.md`, plus the rows of `--kb` directories).
+    public var messages: MessageTable
     /// Content hash of every file (built-in and user): the index cache rebuilds when it changes.
     public var fingerprint: String
     /// How relevance and evidence combine into a ranking (`ranking.md`).
     public var ranking: RankingWeights
 
-    public init(trees: [KnowledgeTree], catalog: DiagnosisCatalog, fingerprint: String, ranking: RankingWeights = .init()) {
+    public init(
+        trees: [KnowledgeTree], catalog: DiagnosisCatalog, messages: MessageTable = .builtIn, fingerprint: String,
+        ranking: RankingWeights = .init()
+    ) {
         self.trees = trees
         self.catalog = catalog
+        self.messages = messages
         self.fingerprint = fingerprint
         self.ranking = ranking
     }
 
-    /// Files that are not trees: the format description, the catalogue and the ranking weights.
-    static func isTreeFile(_ name: String) -> Bool {
+    /// Files that are not trees: the format description, the catalogue, the ranking weights, the
+    /// message table and the generated fact vocabulary.
+    public static func isTreeFile(_ name: String) -> Bool {
         name.hasSuffix(".md") && !dataFiles.contains(name)
     }
 
     /// The Markdown files of the folder that hold data other than trees.
-    static let dataFiles: Set<String> = ["README.md", "diagnoses.md", "ranking.md"]
+    static let dataFiles: Set<String> = ["README.md", "diagnoses.md", "ranking.md", "messages.md", "facts.md"]
 
     /// The Markdown files compiled into the binary (trees, `README.md`, `diagnoses.md`), by name.
     public static func builtInFiles() -> [(name: String, text: String)] {
@@ -55,7 +63,8 @@ public struct KnowledgeBase: Sendable {
     public static func builtIn() throws -> KnowledgeBase { try cachedBuiltIn.get() }
 
     /// The built-in knowledge base plus the trees in each directory (`*.md` except `README.md`).
-    /// A `diagnoses.md` in a user directory adds its ids to the catalogue. A user tree that does
+    /// A `diagnoses.md` in a user directory adds its ids to the catalogue, a `messages.md` its
+    /// message rows (a row that does not parse is a problem like a broken tree). A user tree that does
     /// not parse, or reuses a tree id, throws `KnowledgeBaseError` listing `file:line` problems.
     public static func load(addingDirectories directories: [URL]) throws -> KnowledgeBase {
         var base = try builtIn()
@@ -70,6 +79,12 @@ public struct KnowledgeBase: Sendable {
                 fingerprint.add(Array(path.utf8))
                 fingerprint.add([0])
                 fingerprint.add(Array(text.utf8))
+                if name == "messages.md" {
+                    let extra = MessageTable.parse(markdown: text, file: path)
+                    problems += extra.problems.map { LintMessage(file: $0.file, line: $0.problem.line, message: $0.problem.message) }
+                    base.messages = base.messages.adding(extra)
+                    continue
+                }
                 if name == "diagnoses.md" {
                     let extra = try DiagnosisCatalog.parse(markdown: text, file: path)
                     for entry in extra.entries where base.catalog.entry(entry.id) == nil {
@@ -122,17 +137,7 @@ public struct KnowledgeBase: Sendable {
     /// The diagnosis ids reachable from a node by following branches (the node's own id when it
     /// is a diagnosis). Linear in the tree's size; safe on trees with cycles.
     public func reachableDiagnoses(from nodeID: String, in tree: KnowledgeTree) -> Set<String> {
-        var byID: [String: KnowledgeNode] = [:]
-        for node in tree.nodes where byID[node.id] == nil { byID[node.id] = node }
-        var result: Set<String> = []
-        var visited: Set<String> = [nodeID]
-        var stack = [nodeID]
-        while let id = stack.popLast() {
-            guard let node = byID[id] else { continue }
-            if node.kind == .diagnosis, let diagnosis = node.diagnosisID { result.insert(diagnosis) }
-            for branch in node.branches where visited.insert(branch.target).inserted { stack.append(branch.target) }
-        }
-        return result
+        tree.reachableDiagnoses(from: nodeID)
     }
 }
 

@@ -1,28 +1,40 @@
+import ClawfixEvidence
 import Foundation
 
 /// Checks knowledge-base files against the rules in `KnowledgeBase/README.md` ("Rules"):
 /// everything the parser reports, plus what needs the whole tree, the other files or the catalogue.
 public struct KnowledgeBaseLinter: Sendable {
     public var catalog: DiagnosisCatalog
-    /// Whether a fact name is in the vocabulary (the knowledge target does not know the evidence
-    /// stage; the `clawfix` executable passes `FactVocabulary.isKnown`).
+    /// The file the catalogue came from, for messages about its rows.
+    public var catalogFile: String
+    /// The message table the trees' `symptom` conditions are checked against, with the catalogue's
+    /// signals; nil lints the trees alone (a partial set of trees cannot reach every message).
+    public var messages: MessageTable?
+    /// Whether a fact name is in the vocabulary (`FactVocabulary`, the `FactName` definitions).
     public var isKnownFact: @Sendable (String) -> Bool
 
-    public init(catalog: DiagnosisCatalog, isKnownFact: @escaping @Sendable (String) -> Bool) {
+    public init(
+        catalog: DiagnosisCatalog, catalogFile: String = "diagnoses.md", messages: MessageTable? = nil,
+        isKnownFact: @escaping @Sendable (String) -> Bool = { FactVocabulary.isKnown($0) }
+    ) {
         self.catalog = catalog
+        self.catalogFile = catalogFile
+        self.messages = messages
         self.isKnownFact = isKnownFact
     }
 
-    /// Lints every `*.md` in the directory except `README.md` and `diagnoses.md`.
+    /// Lints every tree file in the directory (not `README.md`, `diagnoses.md`, `messages.md`, `facts.md`).
     public func lint(directory: URL) throws -> [LintMessage] {
         let files = try KnowledgeBase.readMarkdownFiles(in: directory).filter { KnowledgeBase.isTreeFile($0.name) }
         return lint(files: files.map { (name: $0.name, text: $0.text) })
     }
 
-    /// Lints tree files given by name and text; messages sorted by file, then line.
+    /// Lints tree files given by name and text, then the trees against the message table and the
+    /// catalogue; messages sorted by file, then line.
     public func lint(files: [(name: String, text: String)]) -> [LintMessage] {
         var messages: [LintMessage] = []
         var treeFiles: [String: String] = [:]
+        var trees: [KnowledgeTree] = []
         for file in files {
             let (tree, problems) = KnowledgeBaseParser.parse(markdown: file.text, file: file.name)
             var fileMessages = problems
@@ -34,8 +46,38 @@ public struct KnowledgeBaseLinter: Sendable {
                     treeFiles[tree.id] = file.name
                 }
                 fileMessages += check(tree)
+                trees.append(tree)
             }
             messages += Set(fileMessages).sorted { ($0.line, $0.message) < ($1.line, $1.message) }
+        }
+        guard let table = self.messages else { return messages }
+        var shared = table.problems.map { LintMessage(file: $0.file, line: $0.problem.line, message: $0.problem.message) }
+        for (index, row) in table.rows.enumerated() {
+            if let releases = row.releases, (try? VersionRange.parse(releases)) == nil {
+                shared.append(LintMessage(file: table.files[index], line: row.line, message: "malformed releases `\(releases)`"))
+            }
+        }
+        shared += crossCheck(trees, table)
+        shared += unrecognisedSymptomLines(files, table)
+        messages += Set(shared).sorted { ($0.file, $0.line, $0.message) < ($1.file, $1.line, $1.message) }
+        return messages
+    }
+
+    /// A tree's `symptom:` line is a string users see; the table must recognise it, or a user who
+    /// pastes exactly that string gets no symptom fact (review class B14).
+    private func unrecognisedSymptomLines(_ files: [(name: String, text: String)], _ table: MessageTable) -> [LintMessage] {
+        var messages: [LintMessage] = []
+        for file in files {
+            for (offset, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if line.hasPrefix("## ") { break }
+                guard line.hasPrefix("symptom:") else { continue }
+                let text = line.dropFirst("symptom:".count).trimmingSpaces
+                guard !text.isEmpty, table.recognises(text) == false else { continue }
+                messages.append(
+                    LintMessage(
+                        file: file.name, line: offset + 1,
+                        message: "symptom line `\(text)` is no message of messages.md: add a row for it"))
+            }
         }
         return messages
     }

@@ -1,3 +1,4 @@
+import ClawfixEvidence
 import Foundation
 import GRDB
 

@@ -27,6 +27,22 @@ public struct KnowledgeTree: Sendable, Hashable {
     }
 
     public func node(_ id: String) -> KnowledgeNode? { nodes.first { $0.id == id } }
+
+    /// The diagnosis ids reachable from a node by following branches (the node's own id when it
+    /// is a diagnosis). Linear in the tree's size; safe on trees with cycles.
+    public func reachableDiagnoses(from nodeID: String) -> Set<String> {
+        var byID: [String: KnowledgeNode] = [:]
+        for node in nodes where byID[node.id] == nil { byID[node.id] = node }
+        var result: Set<String> = []
+        var visited: Set<String> = [nodeID]
+        var stack = [nodeID]
+        while let id = stack.popLast() {
+            guard let node = byID[id] else { continue }
+            if node.kind == .diagnosis, let diagnosis = node.diagnosisID { result.insert(diagnosis) }
+            for branch in node.branches where visited.insert(branch.target).inserted { stack.append(branch.target) }
+        }
+        return result
+    }
 }
 
 /// A node of a tree: a question in words, a command to run, or a diagnosis leaf.

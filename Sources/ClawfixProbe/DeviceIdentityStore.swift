@@ -1,3 +1,4 @@
+import ClawfixEvidence
 import Crypto
 import Foundation
 
@@ -10,15 +11,9 @@ public struct DeviceIdentityStore: Sendable {
 
     public init(path: String) { self.path = path }
 
-    /// The default location for an environment.
+    /// The default location for an environment (`ClawfixPaths`' XDG rules).
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let base: String
-        if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
-            base = xdg
-        } else {
-            base = (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
-        }
-        return base + "/clawfix/device-identity.json"
+        ClawfixPaths.configDirectory(environment: environment).appending(path: "device-identity.json").path
     }
 
     private struct Stored: Codable {

@@ -1,31 +1,50 @@
+import ClawfixEvidence
+
 /// Turns observations into a verdict, following the gateway's error tables (§3.3, §6 of the reference).
 /// Matches on stable prefixes and `details.code`, not on hints that changed between releases.
 enum ProbeClassifier {
     static func outcome(_ seen: ProbeObservations) -> ProbeOutcome {
         if seen.helloOK { return .ok }
-        let message = (seen.error?.message ?? seen.close?.reason ?? "").lowercased()
-        let code = seen.error?.detailsCode ?? ""
-        if !message.isEmpty || seen.error != nil {
-            if code == "PAIRING_REQUIRED" || message.hasPrefix("pairing required") { return .pairingRequired }
-            if code == "AUTH_TOKEN_MISSING" || message.hasPrefix("unauthorized: gateway token missing") { return .tokenMissing }
-            if code == "AUTH_TOKEN_MISMATCH" || message.hasPrefix("unauthorized: gateway token mismatch") { return .tokenMismatch }
-            if code == "AUTH_PASSWORD_MISSING" || message.hasPrefix("unauthorized: gateway password missing") { return .passwordMissing }
-            if code == "AUTH_PASSWORD_MISMATCH" || message.hasPrefix("unauthorized: gateway password mismatch") { return .passwordMismatch }
-            if code == "CONTROL_UI_DEVICE_IDENTITY_REQUIRED" || message.hasPrefix("control ui requires") { return .insecureContext }
-            if code == "DEVICE_IDENTITY_REQUIRED" || message == "device identity required" { return .deviceIdentityRequired }
-            if code == "CONTROL_UI_ORIGIN_NOT_ALLOWED" || message.hasPrefix("origin not allowed") { return .originNotAllowed }
-            if code == "PROTOCOL_MISMATCH" || message.hasPrefix("protocol mismatch") || seen.close?.code == 1002 { return .protocolMismatch }
-            if code.hasPrefix("DEVICE_AUTH_") || message.hasPrefix("device ") { return .deviceAuthFailed }
-            if message.hasPrefix("unauthorized") { return .authFailed }
-            if message.hasPrefix("gateway starting") || seen.close?.code == 1013 { return .gatewayStarting }
+        // What the refusal means is looked up in `KnowledgeBase/messages.md`, as for a pasted line.
+        let text = [seen.error?.message, seen.close?.reason, seen.error?.detailsCode].compactMap { $0 }.joined(separator: " ")
+        if !text.isEmpty || seen.error != nil {
+            let symptoms = MessageTable.builtIn.symptoms(in: text)
+            for symptom in symptoms {
+                if let outcome = outcome(forSymptom: symptom) { return outcome }
+            }
+            if seen.close?.code == 1002 { return .protocolMismatch }
+            if seen.close?.code == 1013 { return .gatewayStarting }
             if seen.error != nil { return .invalidRequest }
         }
-        if let http = seen.http, http.status == 503, http.body.contains("Gateway websocket handlers unavailable") {
+        if let http = seen.http, http.status == 503, MessageTable.builtIn.symptoms(in: http.body).contains("gateway-starting") {
             return .gatewayStarting
         }
         if let terminal = seen.terminal { return terminal }
         if seen.close != nil || !seen.sawChallenge { return seen.sawChallenge ? .closed : .noChallenge }
         return .closed
+    }
+
+    /// The verdict a symptom of the message table stands for; nil for symptoms that name no
+    /// refusal of the handshake.
+    private static func outcome(forSymptom symptom: String) -> ProbeOutcome? {
+        switch symptom {
+        case "pairing-required", "scope-upgrade-pending", "role-upgrade-pending", "metadata-upgrade-pending": .pairingRequired
+        case "token-missing": .tokenMissing
+        case "token-mismatch": .tokenMismatch
+        case "password-missing": .passwordMissing
+        case "password-mismatch": .passwordMismatch
+        case "insecure-context": .insecureContext
+        case "device-identity-required": .deviceIdentityRequired
+        case "origin-not-allowed": .originNotAllowed
+        case "protocol-mismatch": .protocolMismatch
+        case "device-signature-invalid", "nonce-required": .deviceAuthFailed
+        case "gateway-starting": .gatewayStarting
+        case "token-not-configured", "rate-limited", "device-token-mismatch", "device-token-rejected", "bootstrap-token-invalid",
+            "tailscale-identity-missing", "tailscale-proxy-missing", "trusted-proxy-failure", "trusted-proxy-config-invalid",
+            "unauthorized", "token-placeholder":
+            .authFailed
+        default: nil
+        }
     }
 
     static func requestId(_ seen: ProbeObservations) -> String? {
@@ -49,17 +68,17 @@ enum ProbeClassifier {
         switch outcome {
         case .pairingRequired:
             let details = seen.error?.details ?? ""
-            if details.contains("scope-upgrade") || details.contains("role-upgrade") || details.contains("metadata-upgrade") {
+            let upgrades: Set<String> = ["scope-upgrade-pending", "role-upgrade-pending", "metadata-upgrade-pending"]
+            if MessageTable.builtIn.symptoms(in: details).contains(where: upgrades.contains) {
                 return ["scope-upgrade-pending"]
             }
             return ["pairing-not-approved"]
         case .tokenMissing, .passwordMissing: return ["token-missing"]
         case .tokenMismatch, .passwordMismatch: return ["token-mismatch"]
         case .authFailed:
-            switch seen.error?.detailsCode {
-            case "AUTH_DEVICE_TOKEN_MISMATCH": return ["stale-device-token"]
-            case "AUTH_TAILSCALE_IDENTITY_MISSING", "AUTH_TAILSCALE_PROXY_MISSING", "AUTH_TAILSCALE_WHOIS_FAILED",
-                 "AUTH_TAILSCALE_IDENTITY_MISMATCH": return ["tailscale-serve-identity"]
+            switch MessageTable.builtIn.symptoms(in: seen.error?.detailsCode ?? "").first {
+            case "device-token-mismatch": return ["stale-device-token"]
+            case "tailscale-identity-missing", "tailscale-proxy-missing": return ["tailscale-serve-identity"]
             default:
                 return (seen.error?.authReason ?? "").hasPrefix("trusted_proxy") ? ["reverse-proxy-auth"] : ["token-mismatch"]
             }

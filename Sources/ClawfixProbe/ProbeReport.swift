@@ -121,11 +121,9 @@ public struct ProbeReport: Sendable, Codable, Hashable {
     public var symptoms: [String] {
         switch outcome {
         case .pairingRequired:
-            let reason = error?.details ?? ""
-            if reason.contains("scope-upgrade") { return ["scope-upgrade-pending"] }
-            if reason.contains("role-upgrade") { return ["role-upgrade-pending"] }
-            if reason.contains("metadata-upgrade") { return ["metadata-upgrade-pending"] }
-            return ["pairing-required"]
+            let upgrades = ["scope-upgrade-pending", "role-upgrade-pending", "metadata-upgrade-pending"]
+            let said = MessageTable.builtIn.symptoms(in: error?.details ?? "")
+            return [upgrades.first(where: said.contains) ?? "pairing-required"]
         case .tokenMissing: return ["token-missing"]
         case .tokenMismatch: return ["token-mismatch"]
         case .passwordMissing: return ["password-missing"]
@@ -142,13 +140,8 @@ public struct ProbeReport: Sendable, Codable, Hashable {
         case .httpRejected: return http?.status == 401 ? ["http-unauthorized"] : []
         case .invalidRequest: return ["invalid-handshake"]
         case .authFailed:
-            switch error?.detailsCode {
-            case "AUTH_TOKEN_NOT_CONFIGURED": return ["token-not-configured"]
-            case "AUTH_RATE_LIMITED": return ["rate-limited"]
-            case "AUTH_DEVICE_TOKEN_MISMATCH": return ["device-token-mismatch"]
-            case "AUTH_BOOTSTRAP_TOKEN_INVALID": return ["bootstrap-token-invalid"]
-            default: return []
-            }
+            // The refusal's own code (`details.code`), read through the message table.
+            return Array(MessageTable.builtIn.symptoms(in: error?.detailsCode ?? "").prefix(1))
         case .closed:
             if close?.code == 1000 { return ["normal-closure"] }
             if close?.code == 4001 { return ["auth-changed"] }

@@ -26,11 +26,12 @@ struct BotCommand: ParsableCommand {
     var rankingFeatures = false
 
     func run() throws {
-        var stage = try EngineLoading.stage(knowledge)
-        stage.engine.recordsRankingFeatures = rankingFeatures
+        var loaded = try EngineLoading.load(knowledge)
+        loaded.stage.engine.recordsRankingFeatures = rankingFeatures
         let store = SessionStore(path: sessions ?? SessionStore.defaultPath())
         let output = StandardOutput()
-        let bot = BotFrontEnd(engine: stage, store: store, maximumConversationsInMemory: conversationsInMemory)
+        let bot = BotFrontEnd(
+            engine: loaded.stage, store: store, evidence: loaded.evidence, maximumConversationsInMemory: conversationsInMemory)
         // SIGTERM/SIGINT end the input like EOF does: sessions are saved, then the signal is re-raised.
         let stop = StopSignal()
         var readerGone = false

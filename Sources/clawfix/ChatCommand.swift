@@ -24,13 +24,13 @@ struct ChatCommand: ParsableCommand {
     var sessions: String?
 
     func run() throws {
-        let stage = try EngineLoading.stage(knowledge)
+        let loaded = try EngineLoading.load(knowledge)
         let store = SessionStore(path: sessions ?? SessionStore.defaultPath())
         let chat: Conversation<DiagnosisStage>
         if !new, let saved = store.load(conversation: conversation) {
-            chat = Conversation(id: conversation, engine: stage, storedState: saved.state)
+            chat = Conversation(id: conversation, engine: loaded.stage, evidence: loaded.evidence, storedState: saved.state)
         } else {
-            chat = Conversation(id: conversation, engine: stage)
+            chat = Conversation(id: conversation, engine: loaded.stage, evidence: loaded.evidence)
         }
         chat.probe = .live(environment: ProcessInfo.processInfo.environment)
         let output = StandardOutput()

@@ -1,5 +1,4 @@
 import ArgumentParser
-import ClawfixEvidence
 import ClawfixKnowledge
 import Foundation
 
@@ -13,50 +12,23 @@ struct KnowledgeBaseCommand: ParsableCommand {
     /// Exit 1 with `file:line: message` lines on stderr when a file has problems.
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check knowledge-base trees (default: the built-in ones) against the format rules.")
+            abstract: "Check the knowledge base (default: the built-in one): trees, message table, catalogue.")
 
-        @Argument(help: "A directory of trees; its diagnoses.md, when present, replaces the built-in catalogue.")
+        @Argument(
+            help: "A directory of trees; its diagnoses.md and messages.md, when present, replace the built-in ones.")
         var directory: String?
 
         @OptionGroup var knowledge: KnowledgeOptions
 
         func run() throws {
-            let builtIn = try KnowledgeBase.builtIn()
-            var catalog = builtIn.catalog
-            var files: [(name: String, text: String)]
-            if let directory {
-                let url = URL(fileURLWithPath: directory, isDirectory: true)
-                let catalogPath = url.appending(path: "diagnoses.md").path
-                if let data = FileManager.default.contents(atPath: catalogPath) {
-                    catalog = try DiagnosisCatalog.parse(markdown: String(decoding: data, as: UTF8.self), file: "diagnoses.md")
-                }
-                files = try Self.treeFiles(in: url)
-            } else {
-                files = KnowledgeBase.builtInFiles().filter { $0.name.hasSuffix(".md") && $0.name != "README.md" && $0.name != "diagnoses.md" }
-            }
-            for extra in knowledge.directories {
-                files += try Self.treeFiles(in: URL(fileURLWithPath: extra, isDirectory: true))
-            }
-            let linter = KnowledgeBaseLinter(catalog: catalog, isKnownFact: { FactVocabulary.isKnown($0) })
-            let problems = linter.lint(files: files)
-            if !problems.isEmpty {
-                FileHandle.standardError.write(Data(problems.map { "\($0)\n" }.joined().utf8))
+            let report = try KnowledgeBaseLinter.lint(
+                directory: directory.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                adding: knowledge.directories.map { URL(fileURLWithPath: $0, isDirectory: true) })
+            if !report.problems.isEmpty {
+                FileHandle.standardError.write(Data(report.problems.map { "\($0)\n" }.joined().utf8))
                 throw ExitCode(1)
             }
-            let trees = files.compactMap { KnowledgeBaseParser.parse(markdown: $0.text, file: $0.name).tree }
-            print("\(trees.count) trees, \(trees.reduce(0) { $0 + $1.nodes.count }) nodes: no problems")
-        }
-
-        static func treeFiles(in directory: URL) throws -> [(name: String, text: String)] {
-            let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-                .filter { $0.hasSuffix(".md") && $0 != "README.md" && $0 != "diagnoses.md" }.sorted()
-            return try names.map { name in
-                let path = directory.appending(path: name).path
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw ValidationError("cannot read \(path)")
-                }
-                return (name, String(decoding: data, as: UTF8.self))
-            }
+            print("\(report.treeCount) trees, \(report.nodeCount) nodes: no problems")
         }
     }
 

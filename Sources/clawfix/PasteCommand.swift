@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClawfixDiagnosis
+import ClawfixEvidence
 import ClawfixFrontEnds
 import ClawfixKnowledge
 import Foundation
@@ -57,9 +58,9 @@ struct PasteCommand: ParsableCommand {
             FileHandle.standardError.write(Data("clawfix: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        var stage = try EngineLoading.stage(directories: directories, indexPath: indexPath)
-        stage.engine.recordsRankingFeatures = rankingFeatures
-        let conversation = Conversation(id: "paste", engine: stage)
+        var loaded = try EngineLoading.load(directories: directories, indexPath: indexPath)
+        loaded.stage.engine.recordsRankingFeatures = rankingFeatures
+        let conversation = Conversation(id: "paste", engine: loaded.stage, evidence: loaded.evidence)
         let reply = conversation.respond(to: bytes)
         let output = StandardOutput()
         switch format {
@@ -80,14 +81,22 @@ struct PasteCommand: ParsableCommand {
 /// directories, with the FTS5 index at `--db` (or the default cache). A broken cache never stops
 /// an answer: without an index the engine ranks by facts alone.
 enum EngineLoading {
-    static func stage(_ knowledge: KnowledgeOptions) throws -> DiagnosisStage {
-        try stage(directories: knowledge.directories, indexPath: knowledge.indexPath)
+    /// The stage, and the extractors reading the same message table (`--kb` rows included).
+    struct Loaded {
+        var stage: DiagnosisStage
+        let evidence: EvidenceReader
     }
 
-    static func stage(directories: [String], indexPath: String?) throws -> DiagnosisStage {
+    static func load(_ knowledge: KnowledgeOptions) throws -> Loaded {
+        try load(directories: knowledge.directories, indexPath: knowledge.indexPath)
+    }
+
+    static func load(directories: [String], indexPath: String?) throws -> Loaded {
         let knowledgeBase = try knowledgeBase(directories: directories)
         let index = try? KnowledgeIndex.open(path: indexPath, knowledgeBase: knowledgeBase)
-        return DiagnosisStage(engine: DiagnosisEngine(knowledgeBase: knowledgeBase, index: index))
+        return Loaded(
+            stage: DiagnosisStage(engine: DiagnosisEngine(knowledgeBase: knowledgeBase, index: index)),
+            evidence: EvidenceReader(messages: knowledgeBase.messages))
     }
 
     /// The built-in knowledge base, plus the trees in `directories`.

@@ -41,12 +41,14 @@ struct FactSetTests {
 
     @Test(arguments: table)
     func threeValuedEvaluation(condition: Condition, expected: Truth) {
-        #expect(Self.facts.evaluate(condition) == expected, "\(condition)")
+        #expect(Self.facts.compiledTruth(condition) == expected, "\(condition)")
+        var witnesses: [Fact] = []
+        #expect(Self.facts.compiledTruth(condition, witnesses: &witnesses) == expected, "\(condition) with witnesses")
     }
 
     @Test func witnessesAreTheFactsThatMadeItTrue() {
         var witnesses: [Fact] = []
-        let truth = Self.facts.evaluate(
+        let truth = Self.facts.compiledTruth(
             .and(.equals("install.kind", "compose"), .oneOf("docker.container", ["openclaw-openclaw-cli-1"])),
             witnesses: &witnesses)
         #expect(truth == .yes)
@@ -55,7 +57,7 @@ struct FactSetTests {
 
     @Test func versionOfAnUnparseableValueIsUnknown() {
         let facts = FactSet([Fact(.openclawVersion, "latest")])
-        #expect(facts.evaluate(.version("openclaw.version", .atLeast, OpenClawVersion("2026.2.21")!)) == .unknown)
+        #expect(facts.compiledTruth(.version("openclaw.version", .atLeast, OpenClawVersion("2026.2.21")!)) == .unknown)
     }
 
     @Test func newerSingleValuedFactsReplaceOlderOnes() {
@@ -111,10 +113,25 @@ struct FactSetTests {
         many.append(Fact(.gatewayOrigin, "https://c.example", line: 503))
         let facts = FactSet(many)
         var witnesses: [Fact] = []
-        #expect(facts.evaluate(.known("gateway.origin"), witnesses: &witnesses) == .yes)
+        #expect(facts.compiledTruth(.known("gateway.origin"), witnesses: &witnesses) == .yes)
         #expect(witnesses.map(\.line) == [1, 501, 502])
         witnesses = []
-        #expect(facts.evaluate(.matches("gateway.origin", pattern: "^https://[bc]"), witnesses: &witnesses) == .yes)
+        #expect(facts.compiledTruth(.matches("gateway.origin", pattern: "^https://[bc]"), witnesses: &witnesses) == .yes)
         #expect(witnesses.map(\.line) == [502, 503])
+    }
+}
+
+extension FactSet {
+    /// A condition evaluated the way the engine does: compiled, over a `FactView` of these facts.
+    func compiledTruth(_ condition: Condition) -> Truth {
+        var names: [String: Int] = [:]
+        let compiled = CompiledCondition(condition, names: &names)
+        return compiled.truth(FactView(self, names: names))
+    }
+
+    func compiledTruth(_ condition: Condition, witnesses: inout [Fact]) -> Truth {
+        var names: [String: Int] = [:]
+        let compiled = CompiledCondition(condition, names: &names)
+        return compiled.evaluate(FactView(self, names: names), witnesses: &witnesses)
     }
 }

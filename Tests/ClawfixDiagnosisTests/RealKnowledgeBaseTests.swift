@@ -16,7 +16,7 @@ struct RealKnowledgeBaseTests {
     static let engine: DiagnosisEngine = {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var trees: [KnowledgeTree] = []
-        for file in files.sorted() where file.hasSuffix(".md") && file != "README.md" && file != "diagnoses.md" {
+        for file in files.sorted() where KnowledgeBase.isTreeFile(file) {
             guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else { continue }
             if let tree = KnowledgeBaseParser.parse(markdown: text, file: file).tree { trees.append(tree) }
         }

@@ -67,7 +67,7 @@ struct ErrorStringExtractorTests {
         ("DEVICE_IDENTITY_REQUIRED", ["device-identity-required"]),
         ("device identity mismatch", ["device-signature-invalid"]),
         ("device signature expired", ["device-signature-invalid"]),
-        ("device nonce required", ["device-signature-invalid"]),
+        ("device nonce required", ["nonce-required"]),
         ("device nonce mismatch", ["device-signature-invalid"]),
         ("device signature invalid", ["device-signature-invalid"]),
         ("device public key invalid", ["device-signature-invalid"]),
@@ -79,12 +79,12 @@ struct ErrorStringExtractorTests {
         ("client version mismatch", ["protocol-mismatch"]),
         ("invalid handshake: first request must be connect", ["invalid-handshake"]),
         ("invalid request frame", ["invalid-handshake"]),
-        ("invalid connect params: at /client/id: must be equal to constant", ["invalid-handshake"]),
+        ("invalid connect params: at /client/id: must be equal to constant", ["invalid-connect-params"]),
         ("gateway closed (1006 abnormal closure (no close frame)): no close reason", ["abnormal-closure"]),
         ("disconnected (1006): no reason", ["abnormal-closure"]),
         ("gateway closed (1000 normal closure): no close reason", ["normal-closure"]),
         ("disconnected (4001): gateway auth changed", ["auth-changed"]),
-        ("gateway closed (4001): device removed", ["auth-changed"]),
+        ("gateway closed (4001): device removed", ["pairing-required"]),
         ("disconnected (1013): gateway starting", ["gateway-starting"]),
         ("gateway starting; retry shortly", ["gateway-starting"]),
         ("disconnected (1002): protocol mismatch", ["protocol-mismatch"]),
@@ -95,9 +95,9 @@ struct ErrorStringExtractorTests {
         ("Refusing to bind gateway to lan without auth.", ["bind-without-auth"]),
         ("tailscale serve/funnel requires gateway bind=loopback (127.0.0.1)", ["tailscale-bind-conflict"]),
         ("tailscale funnel requires gateway auth mode=password (set gateway.auth.password)", ["tailscale-bind-conflict"]),
-        ("gateway auth mode=trusted-proxy requires gateway.trustedProxies to be configured with at least one proxy IP", ["trusted-proxy-failure"]),
-        ("gateway auth mode is token, but no token was configured (set gateway.auth.token or OPENCLAW_GATEWAY_TOKEN)", ["token-not-configured"]),
-        ("Invalid config: gateway auth token is set to the example placeholder from .env.example. Set a real token.", ["config-invalid"]),
+        ("gateway auth mode=trusted-proxy requires gateway.trustedProxies to be configured with at least one proxy IP", ["trusted-proxy-config-invalid"]),
+        ("gateway auth mode is token, but no token was configured (set gateway.auth.token or OPENCLAW_GATEWAY_TOKEN)", ["auth-secret-unset"]),
+        ("Invalid config: gateway auth token is set to the example placeholder from .env.example. Set a real token.", ["token-placeholder"]),
         ("Gateway start blocked: set gateway.mode=local (current: remote) or pass --allow-unconfigured.", ["gateway-start-blocked"]),
         ("Gateway failed to start: another gateway instance is already listening on ws://0.0.0.0:18789", ["gateway-already-running"]),
         ("SECURITY ERROR: Gateway URL \"ws://192.168.1.50:18789\" uses plaintext ws:// to a non-loopback address.", ["plaintext-ws-refused"]),
@@ -131,6 +131,41 @@ struct ErrorStringExtractorTests {
         #expect(values(extractor, text, .symptom) == expected, "\(text)")
     }
 
+    /// The match kinds of `messages.md` beyond substrings: bare reason codes as whole words (and
+    /// `trusted_proxy_missing_header_<name>` as a prefix), close codes in log and prose forms, whole
+    /// close reasons, and fallback rows that count only when nothing more specific matched.
+    static let matchKinds: [(String, [String])] = [
+        ("[ws] unauthorized conn=1 remote=127.0.0.1 reason=trusted_proxy_loopback_source", ["trusted-proxy-failure"]),
+        ("the log says token_missing every few seconds", ["token-missing"]),
+        ("authReason trusted_proxy_missing_header_x-forwarded-user", ["trusted-proxy-failure"]),
+        ("my_token_missing_flag is set", []),
+        ("[ws] webchat disconnected code=1012 reason=n/a conn=9", ["service-restart"]),
+        ("the dashboard keeps getting close code 1013", ["gateway-starting"]),
+        ("it closes with code 1001 every time", []),
+        ("disconnected (1008): unauthorized", ["unauthorized"]),
+        ("disconnected (4001): device removed", ["pairing-required"]),
+        ("disconnected (4001): gateway auth changed", ["auth-changed"]),
+        ("Invalid config at /home/node/.openclaw/openclaw.json: - plugins.entries.whatsapp: plugin not found: whatsapp", ["plugin-not-found"]),
+        ("Invalid config at /home/node/.openclaw/openclaw.json.", ["config-invalid"]),
+        ("unauthorized: gateway token missing (set gateway.remote.token to match gateway.auth.token)", ["token-missing"]),
+        ("set gateway.remote.token to match gateway.auth.token", ["token-mismatch"]),
+        ("plugin not found: bluebubbles (stale config entry ignored; remove it from plugins config)", ["stale-plugin-entry"]),
+        ("gateway auth mode is password, but gateway.auth.password contains a provider reference object instead of a resolved string", ["config-invalid"]),
+        ("I get this instead of the dashboard: origin not allowed", []),
+    ]
+
+    @Test(arguments: matchKinds)
+    func everyMatchKindOfTheTable(text: String, expected: [String]) {
+        #expect(values(extractor, text, .symptom) == expected, "\(text)")
+    }
+
+    /// The bare reason word carries the reason, not a reporter: it appears in payloads and logs alike.
+    @Test func bareReasonCodeGivesTheReason() {
+        #expect(factStrings(extractor, "reason: trusted_proxy_loopback_source") == [
+            "symptom=trusted-proxy-failure@1", "auth.reason=trusted_proxy_loopback_source@1",
+        ])
+    }
+
     @Test func controlUIBannerCarriesCodeReasonAndReporter() {
         let facts = factStrings(extractor, "Hi all\nmy browser says disconnected (1008): pairing required\nhelp?")
         #expect(facts == [
@@ -154,8 +189,9 @@ struct ErrorStringExtractorTests {
         #expect(factStrings(extractor, "disconnected (4008): connect failed") == [
             "close.code=4008@1", "close.reason=connect failed@1", "error.reporter=control-ui@1",
         ])
+        // 1012 is a restart: repeated, a crash loop (`messages.md`), so it is a symptom of its own.
         #expect(factStrings(extractor, "disconnected (1012): service restart") == [
-            "close.code=1012@1", "close.reason=service restart@1", "error.reporter=control-ui@1",
+            "symptom=service-restart@1", "close.code=1012@1", "close.reason=service restart@1", "error.reporter=control-ui@1",
         ])
     }
 

@@ -30,6 +30,9 @@ import Testing
         // 30 diagnoses plus one advisory: 31 ids in all.
         #expect(catalog.entries.count == 30)
         #expect(Set(catalog.ids + catalog.advisories.map(\.id)).count == 31)
+        for id in ["token-placeholder", "auth-rate-limited", "gateway-config-invalid", "handshake-timeout"] {
+            #expect(catalog.ids.contains(id))
+        }
         #expect(catalog.advisories.map(\.id) == ["secret-exposed"])
         #expect(catalog.entry("pairing-not-approved")?.family == "Pairing and device trust")
         #expect(try KnowledgeBase.builtIn().catalog.ids == catalog.ids)
