@@ -155,7 +155,8 @@ final class CompiledKnowledge: Sendable {
     /// blow up the enumeration.
     static let maximumPathsPerSite = 32
 
-    init(trees input: [KnowledgeTree], catalog: [String: CatalogEntry]) {
+    init(trees written: [KnowledgeTree], catalog: [String: CatalogEntry]) {
+        let input = Self.equalisingFamilies(written)
         var trees: [Tree] = []
         var sites: [Site] = []
         var treeIndex: [String: Int] = [:]
@@ -257,6 +258,48 @@ final class CompiledKnowledge: Sendable {
         var guarded: [String: AdviceGuard.PreparedFix] = [:]
         for fix in fixes where guarded[fix] == nil && AdviceGuard.mayApply(to: fix) { guarded[fix] = .init(fix) }
         self.guardedFixes = guarded
+    }
+
+    /// A generic cause and its refinements (`refines:`) are one family. A fact that several members
+    /// list weighs the same for each — the most any of them gives it — so only the facts that set
+    /// them apart decide between them: "pairing required" is as much evidence for a scope upgrade
+    /// or a Docker NAT as for the plain approval, and what tells them apart is the reason code, the
+    /// NAT address, the words.
+    static func equalisingFamilies(_ trees: [KnowledgeTree]) -> [KnowledgeTree] {
+        var parents: [String: String] = [:]
+        for tree in trees {
+            for node in tree.nodes { if let id = node.diagnosisID, let parent = node.refines, parent != id { parents[id] = parent } }
+        }
+        guard !parents.isEmpty else { return trees }
+        func family(_ id: String) -> String {
+            var current = id
+            var seen: Set<String> = [id]
+            while let parent = parents[current], seen.insert(parent).inserted { current = parent }
+            return current
+        }
+        var strongest: [String: [String: Int]] = [:]
+        for tree in trees {
+            for node in tree.nodes {
+                guard let id = node.diagnosisID else { continue }
+                let root = family(id)
+                guard root != id || parents.values.contains(id) else { continue }
+                for signal in node.signals where signal.weight > 0 {
+                    strongest[root, default: [:]][signal.condition.description] = max(
+                        strongest[root]?[signal.condition.description] ?? 0, signal.weight)
+                }
+            }
+        }
+        return trees.map { tree in
+            var tree = tree
+            for index in tree.nodes.indices {
+                guard let id = tree.nodes[index].diagnosisID, let weights = strongest[family(id)] else { continue }
+                for signal in tree.nodes[index].signals.indices where tree.nodes[index].signals[signal].weight > 0 {
+                    let key = tree.nodes[index].signals[signal].condition.description
+                    if let weight = weights[key] { tree.nodes[index].signals[signal].weight = weight }
+                }
+            }
+            return tree
+        }
     }
 
     private static func reach(
