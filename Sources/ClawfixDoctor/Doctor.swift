@@ -43,6 +43,7 @@ public struct Doctor: Sendable {
 
     /// Runs the three stages and returns the redacted evidence.
     public func collect(progress: DoctorProgress = DoctorProgress(write: nil), now: Date = Date()) -> DoctorEvidence {
+        let started = DispatchTime.now().uptimeNanoseconds
         var environment = options.environment
         // Colour codes would be cleaned anyway; without them the outputs are what a pipe shows.
         environment["NO_COLOR"] = "1"
@@ -106,9 +107,12 @@ public struct Doctor: Sendable {
             for found in discovery {
                 let text = found.command.command
                 let isListing = text.contains("docker ps") || text.contains("podman ps")
+                // A listing that failed is evidence (a socket without permission); one that
+                // worked is read again as `docker ps -a`, a table people can read.
+                let listingFailed = isListing && found.result.status != 0 && found.result.launchFailure == nil && !found.result.timedOut
                 let foundUnit = text.hasPrefix("systemctl ") && found.redacted.contains("Loaded: loaded")
                 let foundOther = (text.hasPrefix("launchctl ") || text.hasPrefix("ps ")) && !found.redacted.allSatisfy(\.isWhitespace)
-                record(found, inEvidence: isListing || foundUnit || foundOther)
+                record(found, inEvidence: listingFailed || foundUnit || foundOther)
                 if isListing {
                     discoveryFacts += EvidenceReader.standard.read(PasteDocument(redactedText: "$ \(text)\n\(found.redacted)"))
                 }
@@ -135,7 +139,9 @@ public struct Doctor: Sendable {
         let document = EvidenceDocument(
             sections: sections, header: header, notes: notes, user: user, host: host,
             home: InstallDiscovery.home(in: toolsRun.redacted), memory: redactor.memory)
-        return DoctorEvidence(install: install, document: document, records: records, notes: notes, skipped: skipped, reachable: reachable)
+        return DoctorEvidence(
+            install: install, document: document, records: records, notes: notes, skipped: skipped, reachable: reachable,
+            seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
     }
 
     /// A note said once: the same failure of several commands (every Docker command on a socket it
@@ -200,4 +206,6 @@ public struct DoctorEvidence: Sendable {
     public var skipped: [SkippedCommand]
     /// False when the host could not be reached at all (ssh failed): there is no evidence.
     public var reachable: Bool
+    /// Wall time of the whole collection.
+    public var seconds: Double
 }

@@ -13,11 +13,12 @@ public struct DoctorSummary: Sendable {
     public func lines() -> [String] {
         var lines: [String] = []
         let ran = evidence.records.filter { $0.status != nil }
-        let seconds = ran.map(\.seconds).max() ?? 0
+        let slowest = ran.map(\.seconds).max() ?? 0
         if evidence.reachable {
             lines.append("Found: \(Self.printable(evidence.install.summary))")
             lines.append(
-                "Ran \(ran.count) read-only command\(ran.count == 1 ? "" : "s") (slowest \(Self.format(seconds)) s)"
+                "Ran \(ran.count) read-only command\(ran.count == 1 ? "" : "s") in \(Self.format(evidence.seconds)) s "
+                    + "(slowest \(Self.format(slowest)) s)"
                     + (evidence.skipped.isEmpty ? "" : "; skipped \(evidence.skipped.count) (`clawfix doctor --dry-run` lists them with the reason)")
                     + ".")
         }

@@ -39,7 +39,11 @@ public struct EvidencePlan: Sendable {
             var command = placeholders.fill(Self.unattended(text))
             if install.kind == .podman { command = Self.replacingProgram("docker", with: "podman", in: command) }
             if sudoDocker { command = Self.replacingProgram("docker", with: "sudo -n docker", in: command) }
-            guard seen.insert(command).inserted else { return }
+            // Several nodes ask for the same reads (`--version`, `gateway status`): a command whose
+            // every part already runs adds nothing.
+            let parts = Self.parts(of: command)
+            guard !parts.isSubset(of: seen) else { return }
+            seen.formUnion(parts)
             switch ReadOnlyPolicy.verdict(for: command, allowSudo: allowSudo || sudoDocker) {
             case .refused(let reason):
                 skipped.append(SkippedCommand(command: command, source: source, reason: reason))
@@ -82,23 +86,25 @@ public struct EvidencePlan: Sendable {
         let health = "curl -sS -i --max-time 5 http://127.0.0.1:{port}/healthz"
         // What a stopped CLI container printed last: the error the user saw from `compose run`.
         let cliLog = install.exitedCLIContainer.map { ["docker logs --tail=20 \($0)"] } ?? []
+        // The listing people read (discovery's JSON lines are for doctor, not for the evidence).
+        let listing = "docker ps -a"
         switch install.kind {
         case .compose:
             return [
-                "docker inspect {container}", "docker compose ps -a", "docker compose config",
+                listing, "docker inspect {container}", "docker compose ps -a", "docker compose config",
                 "docker compose logs --tail=80 {gateway-service}",
             ] + cliLog + [listeners, health]
         case .docker, .podman:
-            return ["docker inspect {container}", "docker logs --tail=80 {container}"] + cliLog + [listeners, health]
+            return [listing, "docker inspect {container}", "docker logs --tail=80 {container}"] + cliLog + [listeners, health]
         case .systemdUser:
             return [
-                "systemctl --user cat \(InstallDiscovery.unit)",
+                listing, "systemctl --user cat \(InstallDiscovery.unit)",
                 "journalctl --user -u \(InstallDiscovery.unit) -n 80 --no-pager", listeners, health,
             ]
         case .systemdSystem:
-            return ["systemctl cat \(InstallDiscovery.unit)", "journalctl -u \(InstallDiscovery.unit) -n 80 --no-pager", listeners, health]
+            return [listing, "systemctl cat \(InstallDiscovery.unit)", "journalctl -u \(InstallDiscovery.unit) -n 80 --no-pager", listeners, health]
         case .launchAgent, .process, .none:
-            return [listeners, health]
+            return [listing, listeners, health]
         }
     }
 
@@ -169,6 +175,28 @@ public struct EvidencePlan: Sendable {
             }
         }
         return result
+    }
+
+    /// The top-level `;`-separated parts of a command, trimmed.
+    static func parts(of command: String) -> Set<String> {
+        var parts: Set<String> = []
+        var current = ""
+        var quote: Character?
+        for character in command {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == ";" {
+                parts.insert(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+                continue
+            }
+            current.append(character)
+        }
+        parts.insert(current.trimmingCharacters(in: .whitespaces))
+        parts.remove("")
+        return parts
     }
 
     /// The programs that start each top-level simple command (`docker`, `curl`), for the tool check.

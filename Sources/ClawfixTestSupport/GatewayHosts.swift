@@ -231,6 +231,14 @@ public enum GatewayHosts {
         let project = try projectDirectory(host)
         let rules: [FakeHost.Rule] = [
                 .init("ps -a --format {{json .}}*", seedListing),
+                .init(
+                    "ps -a",
+                    """
+                    CONTAINER ID   IMAGE            COMMAND                  CREATED          STATUS                      PORTS                                    NAMES
+                    9f0c2d1e7a44   openclaw:local   "node dist/index.js …"   12 seconds ago   Exited (1) 10 seconds ago                                            openclaw-openclaw-cli-run-9b8c7d6e5f4a
+                    32a411bc4f97   openclaw:local   "docker-entrypoint.s…"   2 hours ago      Up 2 hours (healthy)        127.0.0.1:18789-18790->18789-18790/tcp   openclaw-openclaw-gateway-1
+
+                    """),
                 .init("inspect openclaw-openclaw-gateway-1 --format*", "/home/node/.openclaw  <=  \(configDirectory)\n\n"),
                 .init(
                     "inspect openclaw-openclaw-gateway-1*",
@@ -290,6 +298,13 @@ public enum GatewayHosts {
             "docker",
             [
                 .init("ps -a --format {{json .}}*", loopbackListing),
+                .init(
+                    "ps -a",
+                    """
+                    CONTAINER ID   IMAGE                              COMMAND                  CREATED       STATUS       PORTS                                         NAMES
+                    5c1e0f3b2a90   ghcr.io/openclaw/openclaw:latest   "docker-entrypoint.s…"   3 hours ago   Up 3 hours   0.0.0.0:18789->18789/tcp, [::]:18789->18789/tcp   openclaw-gateway
+
+                    """),
                 .init("inspect openclaw-gateway --format*", "/home/node/.openclaw  <=  /home/alice/.openclaw\n\n"),
                 .init(
                     "inspect openclaw-gateway*",

@@ -77,10 +77,11 @@ struct DoctorCommand: ParsableCommand {
         case .json:
             output.write(Self.json(summary: summary, reply: reply).serialized(pretty: true) + "\n")
         case .markdown:
-            output.write(summary.markdown() + MarkdownRenderer().render(reply) + "\n")
+            // Facts are the JSON's business: from thirty commands they are a page of their own.
+            output.write(summary.markdown() + MarkdownRenderer(showsFacts: false).render(reply) + "\n")
         case .text:
             let style = TerminalStyle.detect(fileDescriptor: 1, environment: ProcessInfo.processInfo.environment)
-            output.write(summary.lines().joined(separator: "\n") + "\n\n" + TextRenderer(style: style).render(reply))
+            output.write(summary.lines().joined(separator: "\n") + "\n\n" + TextRenderer(style: style, showsFacts: false).render(reply))
         }
         if !evidence.reachable { throw ExitCode(1) }
     }

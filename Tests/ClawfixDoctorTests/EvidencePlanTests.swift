@@ -38,7 +38,10 @@ struct EvidencePlanTests {
         let follow = try #require(plan.skipped.first { $0.command == "openclaw logs --follow" })
         #expect(follow.reason.contains("never ends"))
         #expect(plan.skipped.contains { $0.command.hasPrefix("docker ") && $0.reason == "`docker` is not installed on this host (not on PATH)" })
-        #expect(plan.commands.map(\.command).contains("openclaw gateway status"))
+        // `gateway status` is asked by three nodes; it runs once, in the first that asks.
+        #expect(plan.commands.map(\.command).contains("openclaw config file; openclaw gateway status"))
+        #expect(!plan.commands.map(\.command).contains("openclaw gateway status"))
+        #expect(plan.commands.map(\.command).contains("openclaw --version; openclaw gateway status --deep"))
         #expect(plan.commands.map(\.command).contains("systemctl --user cat openclaw-gateway.service"))
         #expect(!plan.commands.contains { $0.command.contains("docker") })
     }
