@@ -45,8 +45,11 @@ public final class DoctorProgress: @unchecked Sendable {
 
     /// Clears the progress line for good.
     public func finish() {
-        lock.withLock { stopped = true }
-        write?("\r\u{1B}[2K")
+        lock.withLock {
+            guard !stopped else { return }
+            stopped = true
+            write?("\r\u{1B}[2K")
+        }
     }
 
     private func startTicker() {
@@ -66,17 +69,16 @@ public final class DoctorProgress: @unchecked Sendable {
 
     private func redraw() {
         guard let write else { return }
-        let line: String? = lock.withLock {
-            guard !stopped else { return nil }
+        // Written under the lock: a redraw must never land after `finish` cleared the line.
+        lock.withLock {
+            guard !stopped else { return }
             let now = Self.now()
             let oldest = running.min { $0.started < $1.started }
             let current = oldest.map { "\($0.label)  \(String(format: "%.1f", now - $0.started))s" } ?? "…"
             let more = running.count > 1 ? " (+\(running.count - 1) running)" : ""
-            return "[\(done)/\(total)] \(current)\(more)"
+            // One line, cut to a narrow terminal's width so the redraw never wraps.
+            write("\r\u{1B}[2K" + String("[\(done)/\(total)] \(current)\(more)".prefix(100)))
         }
-        guard let line else { return }
-        // One line, cut to a narrow terminal's width so the redraw never wraps.
-        write("\r\u{1B}[2K" + String(line.prefix(100)))
     }
 
     static func label(_ command: String) -> String {

@@ -47,8 +47,13 @@ public enum InstallDiscovery {
         if tools.contains("launchctl") {
             commands.append(PlannedCommand("launchctl list | grep -i openclaw", source: "discovery"))
         }
-        // The bracket keeps grep from finding its own command line.
-        commands.append(PlannedCommand("ps -eo pid=,args= | grep -E '[o]penclaw[- ]gateway|[o]penclaw-gatewa'", source: "discovery"))
+        // The gateway names itself `openclaw-gateway` (`comm` keeps 15 characters) or runs as
+        // `openclaw gateway` / `node dist/index.js gateway`. The brackets keep grep (and the
+        // shells running this and the other discovery commands) from matching their own lines.
+        commands.append(
+            PlannedCommand(
+                #"ps -eo pid=,comm=,args= | grep -E '^ *[0-9]+ [o]penclaw-gatewa|[o]penclaw(\.mjs)? gateway( |$)|[d]ist/index\.js gateway( |$)'"#,
+                source: "discovery"))
         return commands
     }
 

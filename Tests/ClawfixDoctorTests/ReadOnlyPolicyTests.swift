@@ -55,7 +55,7 @@ struct ReadOnlyPolicyTests {
         "command -v openclaw || echo NOT_FOUND; docker ps --format \"{{.Names}}\" 2>/dev/null",
         "systemctl --user status openclaw-gateway.service --no-pager --lines=0",
         "journalctl --user -u openclaw-gateway.service -n 80 --no-pager",
-        "ps -eo pid=,args= | grep -E '[o]penclaw[- ]gateway|[o]penclaw-gatewa'",
+        #"ps -eo pid=,comm=,args= | grep -E '^ *[0-9]+ [o]penclaw-gatewa|[o]penclaw(\.mjs)? gateway( |$)|[d]ist/index\.js gateway( |$)'"#,
     ]
 
     @Test(arguments: reading)
