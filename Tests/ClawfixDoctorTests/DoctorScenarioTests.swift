@@ -62,11 +62,7 @@ struct DoctorScenarioTests {
         #expect(run.evidence.document.command(atLine: abnormal.line ?? 0) == cliLog)
         #expect(run.report.facts.contains { $0.name == "cli.target" && $0.value == "ws://127.0.0.1:18789" && run.evidence.document.command(atLine: $0.line ?? 0) == cliLog })
         #expect(run.ids.contains("docker-nat-not-local"), "\(run.ids)")
-        // The engine (being reworked) does not yet rank the CLI container's cause beside the NAT
-        // one: `docker logs` of the CLI container counts as run on the host, not in that container.
-        withKnownIssue("the engine ranks cli-container-loopback only for output located in the CLI container") {
-            #expect(run.ids.contains("cli-container-loopback"), "\(run.ids)")
-        }
+        #expect(run.ids.contains("cli-container-loopback"), "\(run.ids)")
         // Evidence names its command; the prompt line shows the project directory.
         let evidence = run.report.diagnoses.flatMap(\.evidence).map(\.text)
         #expect(evidence.contains { $0.contains("remote=172.18.0.1") && $0.hasSuffix("← docker compose logs --tail=80 openclaw-gateway") }, "\(evidence)")
