@@ -82,7 +82,10 @@ public struct Doctor: Sendable {
         // Stage 1: tools. Over SSH this is also the login check: if it fails, nothing else can run.
         let toolsRun = run([InstallDiscovery.toolsCommand])[0]
         record(toolsRun, inEvidence: false)
-        let tools = InstallDiscovery.presentTools(in: toolsRun.redacted)
+        // Read raw: it is tool paths and a home directory, nothing secret, and a random-looking
+        // directory name could be taken for a token and redacted away.
+        let toolsOutput = String(decoding: toolsRun.result.output, as: UTF8.self)
+        let tools = InstallDiscovery.presentTools(in: toolsOutput)
         var install = GatewayInstall(kind: .none)
         var skipped: [SkippedCommand] = []
         let reachable = toolsRun.result.launchFailure == nil && !toolsRun.result.timedOut
@@ -102,7 +105,8 @@ public struct Doctor: Sendable {
                 sudoDocker = retried.result.status == 0
                 if sudoDocker { notes.removeAll { $0.message.contains("may not use the Docker socket") } }
             }
-            install = InstallDiscovery.install(from: discovery.map { ($0.command, $0.redacted, $0.result.status) })
+            install = InstallDiscovery.install(
+                from: discovery.map { ($0.command, $0.redacted, String(decoding: $0.result.output, as: UTF8.self), $0.result.status) })
             var discoveryFacts: [Fact] = []
             for found in discovery {
                 let text = found.command.command
@@ -138,7 +142,7 @@ public struct Doctor: Sendable {
         if reachable && !missing.isEmpty { header.append("Not installed on this host: \(missing.joined(separator: ", ")).") }
         let document = EvidenceDocument(
             sections: sections, header: header, notes: notes, user: user, host: host,
-            home: InstallDiscovery.home(in: toolsRun.redacted), memory: redactor.memory)
+            home: InstallDiscovery.home(in: toolsOutput), memory: redactor.memory)
         return DoctorEvidence(
             install: install, document: document, records: records, notes: notes, skipped: skipped, reachable: reachable,
             seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)

@@ -64,10 +64,15 @@ public enum InstallDiscovery {
             sudoReason: sudo ? "the Docker socket is root's" : nil)
     }
 
-    /// Decides the install from discovery's redacted outputs (commands and outputs in order).
-    public static func install(from outputs: [(command: PlannedCommand, output: String, status: Int32?)]) -> GatewayInstall {
+    /// One discovery command's result: its output redacted (what facts are read from) and raw
+    /// (where the compose labels are read: the project directory doctor must `cd` to is no secret,
+    /// but a random-looking path could be redacted into a marker).
+    public typealias Output = (command: PlannedCommand, output: String, raw: String, status: Int32?)
+
+    /// Decides the install from discovery's outputs, in order.
+    public static func install(from outputs: [Output]) -> GatewayInstall {
         if let container = containerInstall(outputs) { return container }
-        for (command, output, status) in outputs where command.command.hasPrefix("systemctl ") {
+        for (command, output, _, status) in outputs where command.command.hasPrefix("systemctl ") {
             // `Loaded: loaded` is the unit file; `could not be found` (status 4) is no unit.
             guard status != 4, output.contains("Loaded: loaded") else { continue }
             var install = GatewayInstall(kind: command.command.contains("--user") ? .systemdUser : .systemdSystem)
@@ -92,7 +97,7 @@ public enum InstallDiscovery {
     }
 
     /// The gateway container of a `docker ps -a` / `podman ps -a` listing, when there is one.
-    static func containerInstall(_ outputs: [(command: PlannedCommand, output: String, status: Int32?)]) -> GatewayInstall? {
+    static func containerInstall(_ outputs: [Output]) -> GatewayInstall? {
         guard let listing = outputs.first(where: { $0.command.command.contains("docker ps") || $0.command.command.contains("podman ps") })
         else { return nil }
         let podman = listing.command.command.contains("podman ")
@@ -102,7 +107,7 @@ public enum InstallDiscovery {
         var install = GatewayInstall(kind: podman ? .podman : .docker)
         install.container = name
         install.image = facts.last { $0.name == .gatewayImage }?.value
-        for line in listing.output.split(whereSeparator: \.isNewline) where line.hasPrefix("{") {
+        for line in listing.raw.split(whereSeparator: \.isNewline) where line.hasPrefix("{") {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
             let labels = Self.labels(object["Labels"] as? String ?? "")
             // `docker ps -a` lists the newest first: the first stopped CLI container is the last run.

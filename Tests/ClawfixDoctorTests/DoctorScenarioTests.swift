@@ -42,7 +42,9 @@ struct DoctorScenarioTests {
         try GatewayHosts.composeHost(host)
         let run = try Self.doctor(host)
 
-        #expect(run.evidence.install.kind == .compose)
+        #expect(
+            run.evidence.install.kind == .compose,
+            "\(run.evidence.notes) \(run.evidence.records.map { ($0.command.command, $0.status, $0.timedOut, $0.seconds) })")
         #expect(run.evidence.install.container == "openclaw-openclaw-gateway-1")
         #expect(run.evidence.install.composeDirectory == (try GatewayHosts.projectDirectory(host)))
         #expect(run.evidence.install.exitedCLIContainer == "openclaw-openclaw-cli-run-9b8c7d6e5f4a")
