@@ -45,7 +45,7 @@ let package = Package(
         // SSH) and hands the redacted output to the same pipeline as a paste.
         .target(
             name: "ClawfixDoctor",
-            dependencies: ["ClawfixRedaction", "ClawfixEvidence", "ClawfixKnowledge", "ClawfixDiagnosis"]
+            dependencies: ["ClawfixRedaction", "ClawfixEvidence", "ClawfixKnowledge", "ClawfixDiagnosis", "ClawfixProbe"]
         ),
         .target(
             name: "ClawfixFrontEnds",

@@ -20,16 +20,20 @@ public struct Doctor: Sendable {
         public var width: Int
         /// The environment commands run in (PATH decides which `docker`, `openclaw`, `ssh` run).
         public var environment: [String: String]
+        /// Speak the gateway's handshake on the published port (local runs only: over SSH the
+        /// gateway's loopback is the server's).
+        public var probe: Bool
 
         public init(
             transport: CommandTransport = .local, timeout: Double = 10, allowSudo: Bool = false, width: Int = 4,
-            environment: [String: String] = ProcessInfo.processInfo.environment
+            environment: [String: String] = ProcessInfo.processInfo.environment, probe: Bool = true
         ) {
             self.transport = transport
             self.timeout = timeout
             self.allowSudo = allowSudo
             self.width = width
             self.environment = environment
+            self.probe = probe
         }
     }
 
@@ -128,7 +132,21 @@ public struct Doctor: Sendable {
                 allowSudo: options.allowSudo)
             skipped = plan.skipped
             // A command that never started has no output to show; its note says why.
-            for found in run(plan.commands) { record(found, inEvidence: found.result.launchFailure == nil) }
+            let evidenceRuns = run(plan.commands)
+            for found in evidenceRuns { record(found, inEvidence: found.result.launchFailure == nil) }
+
+            if options.probe, options.transport.kind == .local {
+                let token = HandshakeCheck.token(in: evidenceRuns.map { String(decoding: $0.result.output, as: UTF8.self) })
+                if let token { redactor.memory.remember(token, as: .gatewayToken) }
+                let command = PlannedCommand(HandshakeCheck.command(url: plan.probeURL, withToken: token != nil), source: "doctor")
+                progress.adding(1)
+                progress.started(command.command)
+                let probeStart = DispatchTime.now().uptimeNanoseconds
+                let text = HandshakeCheck.run(url: plan.probeURL, token: token, timeout: min(options.timeout, 10))
+                progress.finished(command.command)
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - probeStart) / 1e9
+                record((command, TimedProcess.Result(output: Array(text.utf8), status: 0, seconds: seconds), ""), inEvidence: true)
+            }
         }
         progress.finish()
 

@@ -14,6 +14,9 @@ import ClawfixKnowledge
 public struct EvidencePlan: Sendable {
     public var commands: [PlannedCommand] = []
     public var skipped: [SkippedCommand] = []
+    /// Where the gateway's WebSocket is reached on the host: the published port of its container,
+    /// else the configured or default port.
+    public var probeURL = "ws://127.0.0.1:18789"
 
     /// Builds the plan for `install`.
     ///
@@ -31,6 +34,7 @@ public struct EvidencePlan: Sendable {
         if let service = install.composeService { factSet.absorb([Fact(.composeService, service)]) }
         if let container = install.container { factSet.absorb([Fact(.gatewayContainer, container)]) }
         let placeholders = PlaceholderValues(factSet)
+        probeURL = "ws://127.0.0.1:\(placeholders.values["port"] ?? "18789")"
         let directory = install.kind == .compose ? install.composeDirectory : nil
         let cli = Self.containerCLI(install, placeholders: placeholders)
 

@@ -42,6 +42,9 @@ struct DoctorCommand: ParsableCommand {
     @Option(help: "Seconds each command may take before it is stopped.")
     var timeout: Double = 10
 
+    @Flag(name: .customLong("no-probe"), help: "Do not speak the gateway's WebSocket handshake on the published port.")
+    var noProbe = false
+
     func validate() throws {
         if !(timeout >= 0.5 && timeout <= 300) { throw ValidationError("--timeout must be between 0.5 and 300 seconds") }
         if let sshTarget, sshTarget.isEmpty || sshTarget.hasPrefix("-") || sshTarget.contains(where: { $0.isWhitespace }) {
@@ -51,7 +54,8 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         let transport = sshTarget.map { CommandTransport(.ssh($0), connectTimeout: Int(min(10, max(1, timeout)))) } ?? .local
-        let options = Doctor.Options(transport: transport, timeout: timeout, allowSudo: sudo, width: sshTarget == nil ? 4 : 3)
+        let options = Doctor.Options(
+            transport: transport, timeout: timeout, allowSudo: sudo, width: sshTarget == nil ? 4 : 3, probe: !noProbe)
         let doctor = Doctor(options: options, knowledgeBase: try knowledge.loadKnowledgeBase())
         let output = StandardOutput()
         if dryRun {
@@ -126,6 +130,10 @@ struct DoctorCommand: ParsableCommand {
             out += "\n\(section.title):\n"
             for command in section.commands { out += "  \(command.command)\n" }
             for skipped in section.skipped { out += "  skip: \(skipped.command)  (\(skipped.reason))\n" }
+        }
+        if case .local = transport.kind {
+            out += "\nLast, unless --no-probe (in-process, without a device identity, so no pairing request is made):\n"
+            out += "  clawfix probe ws://127.0.0.1:18789 --token-env OPENCLAW_GATEWAY_TOKEN  (the published port; the token from the gateway's environment)\n"
         }
         return out
     }

@@ -26,9 +26,11 @@ struct DoctorScenarioTests {
         return try! DiagnosisStage.builtIn(indexPath: index.path)
     }()
 
-    static func doctor(_ host: FakeHost, ssh: String? = nil, timeout: Double = 5, sudo: Bool = false) throws -> Run {
+    /// Runs doctor on `host`. The handshake probe is off unless asked for: it dials this machine's
+    /// 127.0.0.1, where the fakes' port 18789 may belong to anything.
+    static func doctor(_ host: FakeHost, ssh: String? = nil, timeout: Double = 5, sudo: Bool = false, probe: Bool = false) throws -> Run {
         let transport = ssh.map { CommandTransport(.ssh($0), connectTimeout: 5) } ?? .local
-        let options = Doctor.Options(transport: transport, timeout: timeout, allowSudo: sudo, environment: host.environment)
+        let options = Doctor.Options(transport: transport, timeout: timeout, allowSudo: sudo, environment: host.environment, probe: probe)
         let evidence = Doctor(options: options, knowledgeBase: try KnowledgeBase.builtIn()).collect()
         let reply = Conversation(id: "doctor", engine: stage).respond(to: evidence.document.text)
         return Run(evidence: evidence, report: evidence.document.annotating(reply.report), calls: host.recordedCalls())
@@ -186,6 +188,42 @@ struct DoctorScenarioTests {
         #expect(run.evidence.records.contains { $0.timedOut && $0.command.command.hasPrefix("docker ps") })
         let summary = DoctorSummary(evidence: run.evidence, bundlePath: nil).lines().joined(separator: "\n")
         #expect(summary.contains("`docker ps -a --format '{{json .}}'`: timed out after 1 s"))
+    }
+
+    /// The handshake on the published port, with the token from the container's environment: the
+    /// gateway's own answer joins the evidence, shown as `clawfix probe`, the token never.
+    @Test(arguments: [true, false])
+    func handshakeProbeUsesTheContainersTokenAndShowsOnlyItsName(tokenIsCurrent: Bool) async throws {
+        let enforced = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f"
+        let inContainer = tokenIsCurrent ? enforced : GatewayHosts.staleServiceToken
+        let gateway = try await GatewayEmulator.start(GatewayEmulatorProfile(era: .april, auth: .token(enforced)))
+        let host = try FakeHost()
+        defer { host.remove() }
+        let port = gateway.port
+        let listing = #"{"Command":"\"docker-entrypoint.s…\"","ID":"5c1e0f3b2a90","Image":"ghcr.io/openclaw/openclaw:latest","Labels":"","Names":"openclaw-gateway","Ports":"127.0.0.1:\#(port)-\u003e18789/tcp","State":"running","Status":"Up 3 hours"}"# + "\n"
+        let ports = #"{"18789/tcp":[{"HostIp":"127.0.0.1","HostPort":"\#(port)"}]}"#
+        try host.program(
+            "docker",
+            [
+                .init("ps -a --format {{json .}}*", listing),
+                .init("inspect openclaw-gateway", GatewayHosts.inspect(mountSource: "/home/alice/.openclaw", token: inContainer, ports: ports, labels: "")),
+            ])
+        try host.program("systemctl", [GatewayHosts.unitNotFound])
+        let run = try Self.doctor(host, probe: true)
+        try await gateway.stop()
+
+        let probe = "clawfix probe ws://127.0.0.1:\(port) --token-env OPENCLAW_GATEWAY_TOKEN"
+        #expect(run.evidence.records.contains { $0.command.command == probe })
+        let probeFacts = run.report.facts.filter { run.evidence.document.command(atLine: $0.line ?? 0) == probe }
+        if tokenIsCurrent {
+            #expect(run.evidence.document.text.contains("hello-ok, protocol 3, server 2026.4.12"))
+            #expect(run.evidence.document.text.contains("Verdict: ok — "))
+        } else {
+            #expect(run.evidence.document.text.contains("Verdict: token-mismatch — "), "\(run.evidence.document.text.suffix(700))")
+            #expect(probeFacts.contains { $0.name == "symptom" && $0.value == "token-mismatch" }, "\(probeFacts)")
+            #expect(run.ids.contains("token-mismatch"), "\(run.ids)")
+        }
+        Self.expectNoSecret(run, [enforced, inContainer])
     }
 
     /// Every secret the fakes printed is gone from the evidence, the report's text and its JSON.

@@ -28,7 +28,7 @@ struct DoctorEndToEndTests {
         defer { binary.remove() }
         let bundle = binary.home.appendingPathComponent("evidence.md").path
 
-        let doctor = try binary.run(["doctor", "--format", "json", "--bundle", bundle], environment: Self.environment(host))
+        let doctor = try binary.run(["doctor", "--no-probe", "--format", "json", "--bundle", bundle], environment: Self.environment(host))
         #expect(doctor.status == 0, "\(doctor.stderr)")
         let report = try Self.json(doctor.stdout)
         let doctorIDs = Self.ids(report)
@@ -44,11 +44,11 @@ struct DoctorEndToEndTests {
         #expect(pastedIDs.first == doctorIDs.first)
         #expect(Set(pastedIDs) == Set(doctorIDs))
 
-        let text = try binary.run(["doctor", "--format", "text"], environment: Self.environment(host))
+        let text = try binary.run(["doctor", "--no-probe", "--format", "text"], environment: Self.environment(host))
         #expect(text.status == 0)
         #expect(text.stdout.contains("Found: docker compose container openclaw-openclaw-gateway-1"))
         #expect(text.stdout.contains("← docker compose logs --tail=80 openclaw-gateway"), "\(text.stdout.prefix(2000))")
-        let markdown = try binary.run(["doctor", "--format", "markdown"], environment: Self.environment(host))
+        let markdown = try binary.run(["doctor", "--no-probe", "--format", "markdown"], environment: Self.environment(host))
         #expect(markdown.stdout.hasPrefix("## clawfix doctor\n"))
 
         let bundleText = try String(contentsOfFile: bundle, encoding: .utf8)
@@ -84,7 +84,7 @@ struct DoctorEndToEndTests {
         let binary = try ClawfixBinary()
         defer { binary.remove() }
         let start = Date()
-        let result = try binary.run(["doctor", "--timeout", "1"], environment: Self.environment(host))
+        let result = try binary.run(["doctor", "--no-probe", "--timeout", "1"], environment: Self.environment(host))
         let elapsed = Date().timeIntervalSince(start)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(elapsed < 10, "doctor took \(elapsed) s")
