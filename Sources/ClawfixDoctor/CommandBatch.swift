@@ -49,16 +49,6 @@ struct CommandBatch {
     }
 }
 
-/// Programs that timed out.
-final class HungPrograms: @unchecked Sendable {
-    private let lock = NSLock()
-    private var programs: Set<String> = []
-
-    func insert(_ names: [String]) { lock.withLock { programs.formUnion(names) } }
-
-    func first(of names: [String]) -> String? { lock.withLock { names.first { programs.contains($0) } } }
-}
-
 /// Results written by worker threads, each to its own slot.
 private final class ResultSlots: @unchecked Sendable {
     private let lock = NSLock()

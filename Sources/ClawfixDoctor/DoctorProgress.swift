@@ -81,8 +81,11 @@ public final class DoctorProgress: @unchecked Sendable {
         }
     }
 
+    /// A long command cut in the middle: its start says where it runs, its end what it asks
+    /// (`docker compose exec -T openclaw-…dist/index.js devices list`).
     static func label(_ command: String) -> String {
-        command.count > 60 ? String(command.prefix(59)) + "…" : command
+        guard command.count > 64 else { return command }
+        return String(command.prefix(30)) + "…" + String(command.suffix(33))
     }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }

@@ -44,8 +44,7 @@ public struct DoctorSummary: Sendable {
     }
 
     static func format(_ seconds: Double) -> String {
-        let tenths = (seconds * 10).rounded() / 10
-        return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
+        String(format: "%.1f", seconds)
     }
 
     /// Without control characters: a host name or path from the command line must not move the cursor.
