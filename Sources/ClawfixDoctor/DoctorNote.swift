@@ -45,6 +45,9 @@ public struct DoctorNote: Sendable, Hashable {
                 : "if the host is only slow, rerun with a longer --timeout."
             return DoctorNote(command: text, message: "timed out after \(seconds) s and was stopped (with everything it started). \(advice)")
         }
+        if result.truncated {
+            return DoctorNote(command: text, message: "printed more than \(TimedProcess.outputLimit >> 20) MB; the evidence keeps the first MB.")
+        }
         let lower = output.lowercased()
         if case .ssh(let target) = transport.kind, result.status == 255 {
             return DoctorNote(command: nil, message: sshAdvice(lower, target: target))

@@ -39,8 +39,9 @@ public enum TimedProcess {
         }
     }
 
-    /// A log tail or `docker inspect` is kilobytes; a runaway command must not fill memory.
-    public static let outputLimit = 4 << 20
+    /// A log tail or `docker inspect` is kilobytes; a runaway command must not fill memory, nor
+    /// thirty of them a bundle meant for a support channel.
+    public static let outputLimit = 1 << 20
 
     /// Runs `arguments[0]` (a path, or a name looked up in `PATH`) with standard input from
     /// `/dev/null`, so nothing can wait for a password or a keypress.
