@@ -135,10 +135,17 @@ public struct Doctor: Sendable {
             let evidenceRuns = run(plan.commands)
             for found in evidenceRuns { record(found, inEvidence: found.result.launchFailure == nil) }
 
-            if options.probe, options.transport.kind == .local {
-                let token = HandshakeCheck.token(in: evidenceRuns.map { String(decoding: $0.result.output, as: UTF8.self) })
-                if let token { redactor.memory.remember(token, as: .gatewayToken) }
-                let command = PlannedCommand(HandshakeCheck.command(url: plan.probeURL, withToken: token != nil), source: "doctor")
+            let token = HandshakeCheck.token(in: evidenceRuns.map { String(decoding: $0.result.output, as: UTF8.self) })
+            if options.probe, options.transport.kind == .local, token == nil {
+                // Without the gateway's token the handshake can only say "token missing", which
+                // would read as the user's problem when it is only doctor's.
+                skipped.append(
+                    SkippedCommand(
+                        command: HandshakeCheck.command(url: plan.probeURL, withToken: true), source: "doctor",
+                        reason: "no gateway token in the gateway's environment to probe with"))
+            } else if options.probe, options.transport.kind == .local, let token {
+                redactor.memory.remember(token, as: .gatewayToken)
+                let command = PlannedCommand(HandshakeCheck.command(url: plan.probeURL, withToken: true), source: "doctor")
                 progress.adding(1)
                 progress.started(command.command)
                 let probeStart = DispatchTime.now().uptimeNanoseconds
