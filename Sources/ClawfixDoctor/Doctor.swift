@@ -136,14 +136,20 @@ public struct Doctor: Sendable {
             for found in evidenceRuns { record(found, inEvidence: found.result.launchFailure == nil) }
 
             let token = HandshakeCheck.token(in: evidenceRuns.map { String(decoding: $0.result.output, as: UTF8.self) })
-            if options.probe, options.transport.kind == .local, token == nil {
+            if options.probe, case .ssh(let target) = options.transport.kind {
+                let port = plan.probeURL.split(separator: ":").last.map(String.init) ?? "18789"
+                skipped.append(
+                    SkippedCommand(
+                        command: HandshakeCheck.command(url: plan.probeURL, withToken: true), source: "doctor",
+                        reason: "over SSH the gateway's loopback is the server's: `ssh -N -L \(port):127.0.0.1:\(port) \(target)`, then run it here"))
+            } else if options.probe, token == nil {
                 // Without the gateway's token the handshake can only say "token missing", which
                 // would read as the user's problem when it is only doctor's.
                 skipped.append(
                     SkippedCommand(
                         command: HandshakeCheck.command(url: plan.probeURL, withToken: true), source: "doctor",
                         reason: "no gateway token in the gateway's environment to probe with"))
-            } else if options.probe, options.transport.kind == .local, let token {
+            } else if options.probe, let token {
                 redactor.memory.remember(token, as: .gatewayToken)
                 let command = PlannedCommand(HandshakeCheck.command(url: plan.probeURL, withToken: true), source: "doctor")
                 progress.adding(1)

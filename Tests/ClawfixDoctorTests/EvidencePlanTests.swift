@@ -56,6 +56,16 @@ struct EvidencePlanTests {
         #expect(!plan.commands.contains { $0.command.contains("{container}") || $0.command.contains("{port}") })
     }
 
+    /// Names come from the host's own output; one that smuggles a command in is caught by the
+    /// policy like any other line.
+    @Test func aContainerNameThatCarriesACommandRunsNothingButReads() throws {
+        var install = GatewayInstall(kind: .docker)
+        install.container = "gw; rm -rf ~/.openclaw"
+        let plan = EvidencePlan(install: install, knowledgeBase: try KnowledgeBase.builtIn(), facts: [], tools: nil)
+        #expect(!plan.commands.contains { $0.command.contains("rm -rf") })
+        #expect(plan.skipped.contains { $0.command.hasPrefix("docker inspect gw; rm -rf") && $0.reason.contains("`rm`") })
+    }
+
     @Test func podmanRunsTheDockerLinesWithPodman() throws {
         var install = GatewayInstall(kind: .podman)
         install.container = "openclaw"
