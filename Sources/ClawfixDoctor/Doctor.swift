@@ -109,8 +109,11 @@ public struct Doctor: Sendable {
                 sudoDocker = retried.result.status == 0
                 if sudoDocker { notes.removeAll { $0.message.contains("may not use the Docker socket") } }
             }
+            // The extractors read the knowledge base's message table, `--kb` rows included.
+            let reader = EvidenceReader(messages: knowledgeBase.messages)
             install = InstallDiscovery.install(
-                from: discovery.map { ($0.command, $0.redacted, String(decoding: $0.result.output, as: UTF8.self), $0.result.status) })
+                from: discovery.map { ($0.command, $0.redacted, String(decoding: $0.result.output, as: UTF8.self), $0.result.status) },
+                evidence: reader)
             var discoveryFacts: [Fact] = []
             for found in discovery {
                 let text = found.command.command
@@ -122,7 +125,7 @@ public struct Doctor: Sendable {
                 let foundOther = (text.hasPrefix("launchctl ") || text.hasPrefix("ps ")) && !found.redacted.allSatisfy(\.isWhitespace)
                 record(found, inEvidence: listingFailed || foundUnit || foundOther)
                 if isListing {
-                    discoveryFacts += EvidenceReader.standard.read(PasteDocument(redactedText: "$ \(text)\n\(found.redacted)"))
+                    discoveryFacts += reader.read(PasteDocument(redactedText: "$ \(text)\n\(found.redacted)"))
                 }
             }
 

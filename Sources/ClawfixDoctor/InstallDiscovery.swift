@@ -70,8 +70,8 @@ public enum InstallDiscovery {
     public typealias Output = (command: PlannedCommand, output: String, raw: String, status: Int32?)
 
     /// Decides the install from discovery's outputs, in order.
-    public static func install(from outputs: [Output]) -> GatewayInstall {
-        if let container = containerInstall(outputs) { return container }
+    public static func install(from outputs: [Output], evidence: EvidenceReader = .standard) -> GatewayInstall {
+        if let container = containerInstall(outputs, evidence: evidence) { return container }
         for (command, output, _, status) in outputs where command.command.hasPrefix("systemctl ") {
             // `Loaded: loaded` is the unit file; `could not be found` (status 4) is no unit.
             guard status != 4, output.contains("Loaded: loaded") else { continue }
@@ -97,12 +97,12 @@ public enum InstallDiscovery {
     }
 
     /// The gateway container of a `docker ps -a` / `podman ps -a` listing, when there is one.
-    static func containerInstall(_ outputs: [Output]) -> GatewayInstall? {
+    static func containerInstall(_ outputs: [Output], evidence: EvidenceReader) -> GatewayInstall? {
         guard let listing = outputs.first(where: { $0.command.command.contains("docker ps") || $0.command.command.contains("podman ps") })
         else { return nil }
         let podman = listing.command.command.contains("podman ")
         let document = PasteDocument(redactedText: "$ \(listing.command.command)\n\(listing.output)")
-        let facts = EvidenceReader.standard.read(document)
+        let facts = evidence.read(document)
         guard let name = facts.last(where: { $0.name == .gatewayContainer && $0.value != "none" })?.value else { return nil }
         var install = GatewayInstall(kind: podman ? .podman : .docker)
         install.container = name

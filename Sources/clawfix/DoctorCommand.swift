@@ -73,8 +73,8 @@ struct DoctorCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let stage = try EngineLoading.stage(knowledge)
-        var reply = Conversation(id: "doctor", engine: stage).respond(to: evidence.document.text)
+        let loaded = try EngineLoading.load(knowledge)
+        var reply = Conversation(id: "doctor", engine: loaded.stage, evidence: loaded.evidence).respond(to: evidence.document.text)
         reply.report = evidence.document.annotating(reply.report)
         let summary = DoctorSummary(evidence: evidence, bundlePath: bundleWritten)
         switch format {
