@@ -41,6 +41,12 @@ let package = Package(
             name: "ClawfixDiagnosis",
             dependencies: ["ClawfixEvidence", "ClawfixKnowledge"]
         ),
+        // `clawfix doctor`: runs the knowledge base's read-only commands on the gateway host (or over
+        // SSH) and hands the redacted output to the same pipeline as a paste.
+        .target(
+            name: "ClawfixDoctor",
+            dependencies: ["ClawfixRedaction", "ClawfixEvidence", "ClawfixKnowledge", "ClawfixDiagnosis", "ClawfixProbe"]
+        ),
         .target(
             name: "ClawfixFrontEnds",
             dependencies: [
@@ -52,7 +58,7 @@ let package = Package(
             name: "clawfix",
             dependencies: [
                 "ClawfixFrontEnds", "ClawfixKnowledge", "ClawfixRedaction", "ClawfixProbe", "ClawfixDiagnosis",
-                "ClawfixEvidence",
+                "ClawfixEvidence", "ClawfixDoctor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,6 +104,9 @@ let package = Package(
         .testTarget(name: "ClawfixProbeTests", dependencies: ["ClawfixProbe", "ClawfixTestSupport"]),
         .testTarget(name: "ClawfixDiagnosisTests", dependencies: ["ClawfixDiagnosis", "ClawfixRedaction"]),
         .testTarget(name: "ClawfixFrontEndsTests", dependencies: ["ClawfixFrontEnds", "ClawfixTestSupport"]),
+        .testTarget(
+            name: "ClawfixDoctorTests",
+            dependencies: ["ClawfixDoctor", "ClawfixFrontEnds", "ClawfixKnowledge", "ClawfixDiagnosis", "ClawfixTestSupport"]),
         .testTarget(name: "clawfixTests", dependencies: ["ClawfixTestSupport"]),
         .testTarget(
             name: "HostileInputTests",

@@ -123,6 +123,12 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
         return respond(to: request)
     }
 
+    /// Said whenever a reply asks for a command's output: one run of doctor answers most of them.
+    static var doctorHint: String {
+        "_Tip:_ on the gateway host, `clawfix doctor --bundle evidence.md` runs these checks itself "
+            + "(read-only, secrets redacted) and answers most questions at once; paste the bundle here."
+    }
+
     /// Answers one message of one conversation.
     public func respond(to request: BotRequest) -> String {
         let conversation = self.conversation(request.conversation)
@@ -130,7 +136,10 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
         if conversation.hasUnsavedChanges { changed.insert(conversation.id) }
         sinceFlush += 1
         if sinceFlush >= flushInterval || Self.now() - lastFlush >= flushDelay { save() }
-        let markdown = renderer.render(reply)
+        var markdown = renderer.render(reply)
+        if reply.kind == .diagnosis, let next = reply.report.next, !next.commands.isEmpty {
+            markdown += "\n\n" + Self.doctorHint
+        }
         let response = BotResponse(
             conversation: request.conversation, reply: markdown, chunks: chunker.chunks(markdown),
             diagnoses: reply.report.diagnoses, next: reply.report.next, ranking: reply.report.rankingFeatures)

@@ -21,6 +21,9 @@ public final class Conversation<Engine: ConversationEngine> {
     private var unsavedLines: [SessionStore.TranscriptLine] = []
     /// The live probe behind `/probe`; nil where probing makes no sense (paste, bot).
     public var probe: ConversationProbe?
+    /// This machine runs the gateway: when a command would be asked, offer `clawfix doctor`,
+    /// which runs them all itself. Set by chat from `GatewayHostCheck`.
+    public var offersDoctor = false
     /// Longest redacted message kept in the stored transcript; the state holds what matters.
     static var transcriptTextLimit: Int { 64 * 1024 }
 
@@ -108,6 +111,11 @@ public final class Conversation<Engine: ConversationEngine> {
             lines.append(
                 "Probe \(ConversationProbe.defaultURL(facts: known)) from here? Type /probe (or /probe URL) "
                     + "and clawfix will speak the gateway's handshake and add what it answers.")
+        }
+        if offersDoctor, let next = report.next, !next.commands.isEmpty {
+            lines.append(
+                "This machine runs the gateway: `clawfix doctor` runs the commands clawfix would ask for "
+                    + "(read-only, secrets redacted) and answers in one go.")
         }
         return Reply(kind: .diagnosis, report: report, notices: notices, lines: lines)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawfixDoctor
 import ClawfixFrontEnds
 import Foundation
 
@@ -33,6 +34,7 @@ struct ChatCommand: ParsableCommand {
             chat = Conversation(id: conversation, engine: loaded.stage, evidence: loaded.evidence)
         }
         chat.probe = .live(environment: ProcessInfo.processInfo.environment)
+        chat.offersDoctor = GatewayHostCheck.looksLikeGatewayHost()
         let output = StandardOutput()
         let style = TerminalStyle.detect(fileDescriptor: 1, environment: ProcessInfo.processInfo.environment)
         ChatFrontEnd(conversation: chat, store: store, style: style, write: { output.write($0) }).run()

@@ -13,7 +13,7 @@ struct Clawfix: AsyncParsableCommand {
             """,
         subcommands: [
             ChatCommand.self, PasteCommand.self, BotCommand.self, ProbeCommand.self, RedactCommand.self,
-            KnowledgeBaseCommand.self,
+            KnowledgeBaseCommand.self, DoctorCommand.self,
         ]
     )
 
