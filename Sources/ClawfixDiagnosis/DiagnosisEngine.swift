@@ -223,19 +223,40 @@ public struct DiagnosisEngine: Sendable {
             if let existing = best[site.diagnosisID], existing.score >= candidate.score { continue }
             best[site.diagnosisID] = candidate
         }
-        // A generic cause gives way when a refinement of it has its own defining evidence.
+        // Generic causes and their refinements (`refines:`). A refinement is established when its
+        // defining evidence is known (`requires:` not unknown) and it has more evidence than the
+        // generic cause, i.e. something beyond the symptom they share (a NAT address, the CLI as
+        // the client): the generic cause, which says the same less precisely, then ranks below it.
+        var established: [String: String] = [:]
+        func isEstablished(_ child: SiteScore, over generic: SiteScore) -> Bool {
+            !child.features.unconfirmed && child.features.evidence > generic.features.evidence
+        }
         for (child, scored) in best {
-            guard let parent = knowledge.parents[child], var generic = best[parent], !generic.features.refined else { continue }
-            // Established: the refinement has more evidence than the generic cause, i.e. something
-            // beyond the symptom they share (a NAT address, the CLI as the client).
-            let established = scored.features.evidence > generic.features.evidence
-            guard established else { continue }
+            guard let parent = knowledge.parents[child], let generic = best[parent], isEstablished(scored, over: generic)
+            else { continue }
+            if let current = established[parent], let rival = best[current],
+                rival.score > scored.score || (rival.score == scored.score && current < child)
+            {
+                continue
+            }
+            established[parent] = child
+        }
+        for (parent, child) in established {
+            guard var generic = best[parent], let specific = best[child] else { continue }
             generic.features.refined = true
             generic.features.refinedBy = child
-            // The generic cause describes the same problem less precisely: it ranks below the
-            // refinement whose evidence is established, whatever its own points.
-            generic.score = min(generic.features.score(weights), scored.score - Self.refinementMargin)
+            generic.score = min(generic.features.score(weights), specific.score - Self.refinementMargin)
             best[parent] = generic
+        }
+        // A refinement with no evidence of its own ranks below its generic cause, unless the user's
+        // words fit it better than the generic one.
+        for (child, var scored) in best {
+            guard let parent = knowledge.parents[child], let generic = best[parent], !isEstablished(scored, over: generic),
+                scored.features.text <= generic.features.text, scored.score > generic.score - Self.refinementMargin
+            else { continue }
+            scored.score = generic.score - Self.refinementMargin
+            scored.features.subordinate = true
+            best[child] = scored
         }
         let scores = best.values.sorted { lhs, rhs in
             if lhs.score != rhs.score { return lhs.score > rhs.score }
@@ -313,6 +334,7 @@ public struct DiagnosisEngine: Sendable {
         let site = knowledge.sites[siteIndex]
         var features = RankingFeatures(id: site.diagnosisID)
         features.text = text
+        features.refines = knowledge.parents[site.diagnosisID]
         var confirmed = false
         if let requires = site.requires {
             switch requires.truth(cache.view) {
@@ -435,6 +457,13 @@ public struct DiagnosisEngine: Sendable {
             parts.append(
                 .init(kind: .prior, weight: -weights.versionUnknown, description: "applies to some releases only; yours is not known", facts: []))
         }
+        if features.subordinate {
+            parts.append(
+                .init(
+                    kind: .prior, weight: scored.score - features.score(weights),
+                    description: "a special case of \(features.refines ?? ""): nothing yet sets it apart, so it ranks below it",
+                    facts: []))
+        }
         if features.refined {
             var unrefined = features
             unrefined.refined = false
@@ -503,7 +532,9 @@ public struct DiagnosisEngine: Sendable {
         let distribution = live.map { (id: $0.diagnosisID, mass: $0.confidence) }
         // A cause at `settledConfidence` (a calibrated chance: right that often on real cases) only
         // gets a confirming command; anything else is left open.
-        let settled = (distribution.first?.mass ?? 0) >= Self.settledConfidence
+        // Settled also needs two pasted lines behind it: what the user says is still confirmed by output.
+        let pastedLines = Set(live.first?.supportingFacts.compactMap { fact in fact.line.map { "\($0)\u{0}\(fact.text ?? "")" } } ?? [])
+        let settled = (distribution.first?.mass ?? 0) >= Self.settledConfidence && pastedLines.count >= 2
         guard !settled, distribution.count >= 2 || (distribution.count == 1 && distribution[0].mass < 0.5) else {
             return confirmingQuestion(for: live.first, facts, &cache, asked: asked, tailor: tailor)
         }
@@ -571,7 +602,8 @@ public struct DiagnosisEngine: Sendable {
         // nothing useful left (asking for Docker logs before knowing it is Docker confuses people).
         var chosen = Self.best(of: options, distribution)
         if chosen == nil { chosen = deeperPick?.option }
-        guard let option = chosen else { return nil }
+        // Nothing splits the candidates any more, yet the top cause is not settled: confirm it.
+        guard let option = chosen else { return confirmingQuestion(for: live.first, facts, &cache, asked: asked, tailor: tailor) }
         let commands = tailor.command(for: option.node).map { [$0] } ?? []
         var why = "Its answer narrows down the causes."
         if let (first, second) = QuestionPlanner.separated(option.outcomes, distribution) {
@@ -603,8 +635,9 @@ public struct DiagnosisEngine: Sendable {
         let truths = cache.truths(tree: treeIndex, node: nodeIndex)
         let reach = tree.branchReach[nodeIndex]
         let live = truths.indices.filter { truths[$0] != .no }
+        // Its answer must be able to confirm the cause, or lead to another one.
         guard live.contains(where: { reach[$0].ids.contains(top.diagnosisID) }),
-            live.contains(where: { !reach[$0].ids.contains(top.diagnosisID) })
+            live.contains(where: { reach[$0].ids.contains { $0 != top.diagnosisID } })
         else { return nil }
         let question = tailor.placeholders.fill(node.ask ?? "Please run this and paste the output.")
         return (

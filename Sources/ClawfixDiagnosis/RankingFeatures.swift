@@ -26,6 +26,10 @@ public struct RankingFeatures: Sendable, Codable, Hashable {
     public var refined = false
     /// That refinement.
     public var refinedBy: String?
+    /// The generic diagnosis this one refines, if any.
+    public var refines: String?
+    /// As a refinement with no evidence of its own, it was ranked just below its generic cause.
+    public var subordinate = false
     /// It is a cause of the symptom of the newest message, after older messages named others.
     public var current = false
     /// Independent input lines that speak for it.

@@ -188,7 +188,8 @@ extension OrderedJSON {
             ("bestBM25", .number(features.bestBM25)), ("evidence", .number(features.evidence)),
             ("against", .number(features.against)), ("path", .number(features.path)),
             ("unconfirmed", .bool(features.unconfirmed)), ("versionUnknown", .bool(features.versionUnknown)),
-            ("refined", .bool(features.refined)), ("refinedBy", features.refinedBy.map(OrderedJSON.string) ?? .null), ("current", .bool(features.current)),
+            ("refined", .bool(features.refined)), ("refinedBy", features.refinedBy.map(OrderedJSON.string) ?? .null),
+            ("refines", features.refines.map(OrderedJSON.string) ?? .null), ("subordinate", .bool(features.subordinate)), ("current", .bool(features.current)),
             ("lines", .integer(features.lines)), ("explains", .array(features.explains.map(OrderedJSON.string))),
         ])
     }
