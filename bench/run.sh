@@ -18,6 +18,18 @@ swiftc -O "$work/trivial.swift" -o "$work/trivial" >/dev/null
 table="$("$bin/clawfix-bench" --clawfix "$bin/clawfix" --trivial "$work/trivial" --work "$work/data" --bot-messages 20000 --bot-runs 3)"
 echo "$table"
 
+# Accuracy on the real support cases (../shared/cases, when present) and the fit's cross-validation.
+cases="../shared/cases/score.py"
+accuracy=""
+if [ -f "$cases" ]; then
+  full="$(python3 "$cases" --bin "$bin/clawfix" -q | tail -n 1)"
+  bare="$(python3 "$cases" --bin "$bin/clawfix" -q --no-report | tail -n 1)"
+  fit="$(python3 scripts/fit-ranking.py --bin "$bin/clawfix" --cases "$(dirname "$cases")" 2>&1 | grep -v '^violated' || true)"
+  accuracy="$(printf '%s\n\n%s\n\n%s\n\n%s\n' \
+    "\`score.py\` with the user's report: $full" "\`score.py --no-report\` (paste only): $bare" \
+    "\`scripts/fit-ranking.py\` (the weights in KnowledgeBase/ranking.md, refitted here to show the cross-validated figures):" "$fit")"
+fi
+
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 ram="$(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo)"
 swiftv="$(swift --version 2>&1 | head -1)"
@@ -32,6 +44,12 @@ swiftv="$(swift --version 2>&1 | head -1)"
   echo
   echo "$table"
   echo
+  if [ -n "$accuracy" ]; then
+    echo "## Accuracy on real support cases"
+    echo
+    echo "$accuracy"
+    echo
+  fi
   echo "## What is measured"
   echo
   echo "- **Paste analysis**: realistic mixed pastes (docker ps table, inspect JSON, gateway \`[ws]\` logs, a \`.env\` with a token,"
