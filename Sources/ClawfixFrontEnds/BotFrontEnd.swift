@@ -3,8 +3,8 @@ import Foundation
 
 /// `clawfix bot`: Discord-bot style over JSON Lines. Each input line `{"conversation","text","author"}`
 /// gets exactly one output line: `{"conversation","reply","chunks","diagnoses","next"}`, or
-/// `{"error":"…","line":N}` for a line it cannot take (not JSON, a missing field, too long, invalid
-/// UTF-8) — after which the stream keeps flowing.
+/// `{"conversation","error","line"}` for a line it cannot take (not JSON, a missing field, too long,
+/// invalid UTF-8) — after which the stream keeps flowing.
 ///
 /// Conversations interleave freely; each has its own `Conversation`. At most
 /// `maximumConversationsInMemory` stay in memory (least recently used are evicted: their state is
@@ -104,21 +104,22 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
             return errorLine("line is not valid UTF-8", line: number)
         }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-            return errorLine("empty line; expected {\"conversation\",\"text\",\"author\"}", line: number)
+            return errorLine("empty line; expected {\"conversation\",\"text\"}", line: number)
         }
         let request: BotRequest
         do {
             request = try decoder.decode(BotRequest.self, from: Data(bytes))
         } catch let DecodingError.keyNotFound(key, _) {
-            return errorLine("missing field \"\(key.stringValue)\"", line: number)
+            return errorLine("missing field \"\(key.stringValue)\"", line: number, bytes: bytes)
         } catch let DecodingError.typeMismatch(_, context) {
             let field = context.codingPath.first?.stringValue
-            return errorLine(field.map { "field \"\($0)\" must be a string" } ?? "expected a JSON object", line: number)
+            return errorLine(
+                field.map { "field \"\($0)\" must be a string" } ?? "expected a JSON object", line: number, bytes: bytes)
         } catch let DecodingError.valueNotFound(_, context) {
             let field = context.codingPath.first?.stringValue ?? "?"
-            return errorLine("field \"\(field)\" must be a string, not null", line: number)
+            return errorLine("field \"\(field)\" must be a string, not null", line: number, bytes: bytes)
         } catch {
-            return errorLine("not valid JSON; expected {\"conversation\",\"text\",\"author\"}", line: number)
+            return errorLine("not valid JSON; expected {\"conversation\",\"text\"}", line: number)
         }
         return respond(to: request)
     }
@@ -159,6 +160,7 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
         } else {
             conversation = Conversation(id: id, engine: engine, evidence: evidence, limits: limits)
         }
+        conversation.listsFactNames = false
         conversations[id] = (conversation, clock)
         if conversations.count > maximumConversationsInMemory { evict() }
         return conversation
@@ -182,7 +184,8 @@ public final class BotFrontEnd<Engine: ConversationEngine> {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    private func errorLine(_ message: String, line: Int) -> String {
-        BotError(error: message, line: line).jsonLine
+    /// `bytes`: the line, when it is JSON that may still name its conversation.
+    private func errorLine(_ message: String, line: Int, bytes: [UInt8]? = nil) -> String {
+        BotError(conversation: bytes.flatMap { BotLineConversation.of($0, decoder: decoder) }, error: message, line: line).jsonLine
     }
 }

@@ -1,13 +1,14 @@
 import ClawfixDiagnosis
 import Foundation
 
-/// One line of the bot's JSON Lines input: `{"conversation","text","author"}`.
+/// One line of the bot's JSON Lines input: `{"conversation","text","author"}`; `author` is
+/// optional (a bridge may not know it, and nothing in the answer depends on it).
 public struct BotRequest: Sendable, Hashable, Decodable {
     public var conversation: String
     public var text: String
-    public var author: String
+    public var author: String?
 
-    public init(conversation: String, text: String, author: String) {
+    public init(conversation: String, text: String, author: String? = nil) {
         self.conversation = conversation
         self.text = text
         self.author = author
@@ -63,12 +64,33 @@ public struct BotResponse: Sendable, Hashable {
     }
 }
 
-/// The bot's answer to a line it could not take: `{"error":"…","line":N}` (1-based input line).
+/// The bot's answer to a line it could not take: `{"conversation","error","line"}` (1-based input
+/// line), shaped like a reply so a bridge routes it the same way: `conversation` is the line's own
+/// when it had one (null when the line held none that could be read).
 public struct BotError: Sendable, Hashable {
+    public var conversation: String?
     public var error: String
     public var line: Int
 
+    public init(conversation: String? = nil, error: String, line: Int) {
+        self.conversation = conversation
+        self.error = error
+        self.line = line
+    }
+
     public var jsonLine: String {
-        OrderedJSON.object([("error", .string(error)), ("line", .integer(line))]).serialized()
+        OrderedJSON.object([
+            ("conversation", conversation.map(OrderedJSON.string) ?? .null), ("error", .string(error)), ("line", .integer(line)),
+        ]).serialized()
+    }
+}
+
+/// The `conversation` of a line that is otherwise unusable (a missing `text`, a number for a
+/// string), so its error can still be routed.
+struct BotLineConversation: Decodable {
+    var conversation: String?
+
+    static func of(_ bytes: [UInt8], decoder: JSONDecoder) -> String? {
+        (try? decoder.decode(BotLineConversation.self, from: Data(bytes)))?.conversation
     }
 }

@@ -23,12 +23,12 @@ public final class ChatFrontEnd<Engine: ConversationEngine> {
 
     public init(
         conversation: Conversation<Engine>, store: SessionStore, style: TerminalStyle,
-        editor: LineEditor = LineEditor(), pasteIdleMilliseconds: Int32 = 50,
+        editor: LineEditor = LineEditor(), pasteIdleMilliseconds: Int32 = 50, width: Int? = nil,
         write: @escaping (String) -> Void
     ) {
         self.conversation = conversation
         self.store = store
-        self.renderer = TextRenderer(style: style, showsFacts: false)
+        self.renderer = TextRenderer(style: style, showsFacts: false, width: width)
         self.editor = editor
         self.pasteIdleMilliseconds = pasteIdleMilliseconds
         self.write = write
@@ -37,6 +37,17 @@ public final class ChatFrontEnd<Engine: ConversationEngine> {
     public static var prompt: String { "clawfix> " }
     public static var goodbye: String { "Bye. Your conversation is saved; run clawfix chat to continue it." }
 
+    /// Said when the chat picks up a saved conversation: what it knew, and how to start afresh.
+    func resumeNotice() -> String? {
+        let facts = conversation.engine.facts(of: conversation.state)
+        guard !facts.isEmpty else { return nil }
+        var text = "Continuing your saved conversation (\(facts.count) facts so far"
+        if let top = conversation.engine.lastReport(of: conversation.state)?.diagnoses.first {
+            text += "; likeliest cause: \(TerminalSafe.clean(top.id))"
+        }
+        return text + "). /reset or clawfix chat --new starts afresh."
+    }
+
     /// Runs until Ctrl-D, end of input or a double Ctrl-C.
     public func run(greeting: Bool = true) {
         if greeting {
@@ -44,6 +55,7 @@ public final class ChatFrontEnd<Engine: ConversationEngine> {
                 renderer.style.bold("clawfix")
                     + " — paste an error message or command output (several lines at once are one message),\n"
                     + "or describe your setup. /help lists commands, Ctrl-D quits.\n")
+            if let resumed = resumeNotice() { write(resumed + "\n") }
         }
         var interrupts = 0
         while true {
@@ -69,7 +81,10 @@ public final class ChatFrontEnd<Engine: ConversationEngine> {
                 while lines.last?.allSatisfy(\.isWhitespace) == true && lines.count > 1 { lines.removeLast() }
                 let message = lines.joined(separator: "\n")
                 if message.allSatisfy(\.isWhitespace) { continue }
-                editor.addHistory(lines.count == 1 ? first : "")
+                // A typed token stays out of the history a later Up-arrow would show.
+                let probing = if case .probe = SlashCommand(message) { true } else { false }
+                editor.addHistory(lines.count == 1 && !(probing && message.contains("--token")) ? first : "")
+                if probing, conversation.probe != nil { write(renderer.style.dim("probing… (Ctrl-C stops it)") + "\n") }
                 let reply = conversation.respond(to: message)
                 if let state = conversation.encodedState() {
                     store.stage(conversation: conversation.id, state: state, lines: conversation.takeTranscriptLines())

@@ -24,6 +24,14 @@ public final class Conversation<Engine: ConversationEngine> {
     /// This machine runs the gateway: when a command would be asked, offer `clawfix doctor`,
     /// which runs them all itself. Set by chat from `GatewayHostCheck`.
     public var offersDoctor = false
+    /// Whether `/facts` names facts by their internal names (`install.method = docker`); the bot
+    /// lists the lines they came from instead, since its readers never see those names elsewhere.
+    public var listsFactNames = true
+    /// The fix shown in full for each diagnosis in this conversation (memory only: a resumed
+    /// conversation shows each once more). A fix tailored anew (a request id learnt since) is new.
+    private var fixesShown: [String: String] = [:]
+    /// The offer to probe is made once per conversation.
+    private var offeredProbe = false
     /// Longest redacted message kept in the stored transcript; the state holds what matters.
     static var transcriptTextLimit: Int { 64 * 1024 }
 
@@ -96,6 +104,7 @@ public final class Conversation<Engine: ConversationEngine> {
         let redacted = redactor.redact(input)
         var facts = evidence.read(redacted)
         facts += engine.interpret(words: redacted.text, in: state)
+        let previous = engine.lastReport(of: state)
         engine.absorb(message: redacted.text, facts: facts, into: &state)
         var report = engine.diagnose(&state)
         report.redactions = redacted.findings.map { RedactionRecord(kind: $0.kind.rawValue, line: $0.line) }
@@ -106,8 +115,10 @@ public final class Conversation<Engine: ConversationEngine> {
         }
         record(user: redacted.text, report: report)
         var lines: [String] = []
+        if facts.isEmpty { lines = Self.readingOfFactlessMessage(report, previous: previous) }
         let known = engine.facts(of: state)
-        if probe != nil, ConversationProbe.shouldOffer(facts: known) {
+        if probe != nil, !offeredProbe, report.next != nil, ConversationProbe.shouldOffer(facts: known) {
+            offeredProbe = true
             lines.append(
                 "Probe \(ConversationProbe.defaultURL(facts: known)) from here? Type /probe (or /probe URL) "
                     + "and clawfix will speak the gateway's handshake and add what it answers.")
@@ -117,10 +128,42 @@ public final class Conversation<Engine: ConversationEngine> {
                 "This machine runs the gateway: `clawfix doctor` runs the commands clawfix would ask for "
                     + "(read-only, secrets redacted) and answers in one go.")
         }
-        return Reply(kind: .diagnosis, report: report, notices: notices, lines: lines)
+        return Reply(
+            kind: .diagnosis, report: report, notices: notices, lines: lines, fixesShownBefore: noteFixShown(report))
     }
 
-    /// `/probe [URL]`: one live handshake; its verdict joins the facts and the ranking is redone.
+    /// The diagnoses of `report` whose very fix was already shown; records the one this reply shows
+    /// (the top diagnosis's).
+    private func noteFixShown(_ report: DiagnosisReport) -> Set<String> {
+        let before = Set(report.diagnoses.filter { fixesShown[$0.id] == $0.fix }.map(\.id))
+        if let top = report.diagnoses.first, !top.fix.isEmpty { fixesShown[top.id] = top.fix }
+        return before
+    }
+
+    /// A message that added no fact. The engine already answers it (the opening question for a
+    /// greeting, `solved` for thanks, the open question again otherwise); what the front end adds
+    /// is that an answer it could not read is said to be so, rather than let pass as understood.
+    static func readingOfFactlessMessage(_ report: DiagnosisReport, previous: DiagnosisReport?) -> [String] {
+        guard report.solved == nil, previous?.diagnoses.isEmpty == false, let previous else { return [] }
+        let unchanged = report.diagnoses.map(\.id) == previous.diagnoses.map(\.id)
+        return report.diagnoses.isEmpty || unchanged ? ["I could not read that as an answer, so nothing changed."] : []
+    }
+
+    /// One probe report, from `clawfix probe` or `/probe`: its facts join the conversation's and
+    /// the ranking is redone, so both front ends give the same diagnoses for the same answer. The
+    /// reply's lines are the verdict, its next step and where the credential came from.
+    public func absorb(probe result: ProbeReport) -> Reply {
+        let verdict = ProbeVerdict(result)
+        engine.absorb(message: "", facts: result.facts(), into: &state)
+        let report = engine.diagnose(&state)
+        unsavedLines.append(.init(role: "command", text: "/probe \(result.url): \(result.summary)"))
+        var lines = ["Probe \(result.url): \(verdict.headline)", "Next step: \(verdict.nextStep)"]
+        if let source = result.credentialSource { lines.append("Credential: \(source)") }
+        return Reply(kind: .diagnosis, report: report, lines: lines, fixesShownBefore: noteFixShown(report))
+    }
+
+    /// `/probe [URL] [--token T] [--device]`: one live handshake; its verdict joins the facts and
+    /// the ranking is redone.
     private func runProbe(_ argument: String?, notices: [String]) -> Reply {
         let current = engine.lastReport(of: state) ?? DiagnosisReport()
         guard let probe else {
@@ -128,10 +171,12 @@ public final class Conversation<Engine: ConversationEngine> {
                 kind: .command, report: current, notices: notices,
                 lines: ["The live probe is only available in clawfix chat; run clawfix probe [URL] instead."])
         }
-        let url = argument ?? ConversationProbe.defaultURL(facts: engine.facts(of: state))
-        guard let target = ProbeTarget(url: url) else {
-            return Reply(kind: .command, report: current, notices: notices, lines: ["Not a gateway URL: \(url)"])
+        let request: ConversationProbe.Request
+        switch ConversationProbe.parse(arguments: argument, facts: engine.facts(of: state)) {
+        case .success(let parsed): request = parsed
+        case .failure(let error): return Reply(kind: .command, report: current, notices: notices, lines: [error.message])
         }
+        let target = request.target
         guard target.isLoopback || target.secure else {
             return Reply(
                 kind: .command, report: current, notices: notices,
@@ -140,12 +185,26 @@ public final class Conversation<Engine: ConversationEngine> {
                         + "if you accept that, or probe through an SSH tunnel (ws://127.0.0.1:18789)."
                 ])
         }
-        let result = probe.run(target)
-        let facts = result.facts()
-        engine.absorb(message: "", facts: facts, into: &state)
-        let report = engine.diagnose(&state)
-        unsavedLines.append(.init(role: "command", text: "/probe \(target.url): \(result.summary)"))
-        return Reply(kind: .diagnosis, report: report, notices: notices, lines: ["Probe \(target.url): \(result.summary)"])
+        guard let result = probe.run(request) else {
+            return Reply(kind: .command, report: current, notices: notices, lines: ["Probe interrupted; nothing was added."])
+        }
+        // The user's client got an answer from a gateway, and from here nothing answers: the probe
+        // ran on another machine than the gateway, which says where it is not, not that it is down.
+        let nothingHere: Set<ProbeOutcome> = [.refused, .unreachable, .timeout, .dnsFailed]
+        if nothingHere.contains(result.outcome), ConversationProbe.gatewayAnsweredElsewhere(facts: engine.facts(of: state)) {
+            let verdict = ProbeVerdict(result)
+            return Reply(
+                kind: .command, report: current, notices: notices,
+                lines: [
+                    "Probe \(result.url): \(verdict.headline)",
+                    "Yet your client did get an answer from a gateway, so it runs somewhere else than this machine's "
+                        + "\(target.host):\(target.port). Where does it run: in Docker, on a server, on another computer? Probe "
+                        + "that address (/probe ws://HOST:PORT), or tell me and I will say how to reach it.",
+                ])
+        }
+        var reply = absorb(probe: result)
+        reply.notices = notices
+        return reply
     }
 
     private func rejected(_ notices: [String]) -> Reply {
@@ -159,21 +218,36 @@ public final class Conversation<Engine: ConversationEngine> {
         case .reset:
             engine.reset(&state)
             redactor = Redactor()
+            fixesShown = [:]
+            offeredProbe = false
             lines = ["Starting over: every fact and question of this conversation is forgotten."]
             unsavedLines.append(.init(role: "command", text: "/reset"))
             return Reply(kind: .command, report: DiagnosisReport(), notices: notices, lines: lines)
         case .why:
             lines = engine.explain(state)
+            // The bot's readers get the evidence, not the conditions written in fact names.
+            if !listsFactNames { lines = lines.filter { !EvidenceText.namesInternalFact($0) } }
             if lines.isEmpty { lines = ["Nothing to explain yet: no diagnosis so far."] }
         case .facts:
             let facts = engine.facts(of: state)
-            lines =
-                facts.isEmpty
-                ? ["No facts yet."]
-                : facts.map { fact in
+            if facts.isEmpty {
+                lines = ["No facts yet."]
+            } else if listsFactNames {
+                lines = facts.map { fact in
                     let place = fact.line.map { "line \($0)" } ?? fact.origin.rawValue
                     return "\(fact.name.rawValue) = \(fact.value)  (\(place))"
                 }
+            } else {
+                // What was read, by the line it was read from, each line once.
+                var seen: Set<String> = []
+                lines = facts.compactMap { fact in
+                    let text = fact.text ?? fact.value
+                    let place = fact.line.map { "line \($0)" } ?? (fact.origin == .probe ? "probe" : "you said")
+                    let entry = "\(place): \(text)"
+                    return seen.insert(entry).inserted ? entry : nil
+                }
+                lines.insert("What clawfix has read so far:", at: 0)
+            }
         case .probe(let url):
             return runProbe(url, notices: notices)
         case .help:
@@ -206,7 +280,7 @@ enum SlashCommand: Equatable {
 
     static let helpLines = [
         "Commands: /why (the evidence behind the ranking), /facts (what clawfix knows), /reset (start over), /help.",
-        "In chat, /probe [URL] checks the gateway's handshake live (default ws://127.0.0.1:18789).",
+        "In chat, /probe [URL] [--token T] [--device] checks the gateway's handshake live (default ws://127.0.0.1:18789).",
         "Paste an error message or a command's output (several lines at once are one message),",
         "or answer in words: \"yes it's docker\", \"a VPS\", \"I'm on Windows\".",
     ]

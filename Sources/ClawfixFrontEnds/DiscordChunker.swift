@@ -26,6 +26,15 @@ public struct DiscordChunker: Sendable {
 
         func flush() {
             guard !lines.isEmpty else { return }
+            // A fence opened on the chunk's last line would close at once, an empty code block:
+            // it opens the next chunk instead (the reopening below).
+            if let fence = openFence, lines.count > 1, lines.last == fence {
+                lines.removeLast()
+                chunks.append(lines.joined(separator: "\n"))
+                lines = [fence]
+                length = fence.utf16.count
+                return
+            }
             var chunk = lines.joined(separator: "\n")
             if openFence != nil { chunk += "\n" + Self.closingFence }
             chunks.append(chunk)

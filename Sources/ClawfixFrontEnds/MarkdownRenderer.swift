@@ -1,4 +1,5 @@
 import ClawfixDiagnosis
+import Foundation
 
 /// Renders a reply as Markdown: `clawfix paste --format markdown` and the bot's Discord replies.
 ///
@@ -9,74 +10,78 @@ public struct MarkdownRenderer: Sendable {
     public var diagnosisLimit: Int
     public var showsFacts: Bool
 
-    public init(diagnosisLimit: Int = 3, showsFacts: Bool = true) {
+    public init(diagnosisLimit: Int = 3, showsFacts: Bool = false) {
         self.diagnosisLimit = diagnosisLimit
         self.showsFacts = showsFacts
     }
 
+    /// Blocks (paragraphs, fences, quotes) separated by blank lines, as CommonMark needs them to
+    /// stay apart: two paragraph lines in a row would join into one paragraph.
     public func render(_ reply: Reply) -> String {
-        var out: [String] = []
-        for notice in reply.notices { out.append("> ⚠️ " + Self.inline(notice)) }
+        var blocks: [[String]] = []
+        for notice in reply.notices { blocks.append(["> ⚠️ " + Self.inline(notice)]) }
         switch reply.kind {
         case .rejected:
             break
         case .command:
-            if !reply.lines.isEmpty {
-                out.append("```text")
-                out.append(contentsOf: reply.lines.map(Self.fenced))
-                out.append("```")
-            }
+            if !reply.lines.isEmpty { blocks.append(["```text"] + reply.lines.map(Self.fenced) + ["```"]) }
         case .diagnosis:
-            out.append(contentsOf: renderReport(reply.report))
+            blocks += reply.lines.map { [Self.inline($0)] }
+            blocks += renderBlocks(reply.report, fixesShownBefore: reply.fixesShownBefore)
         }
-        return out.joined(separator: "\n")
+        return blocks.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
     }
 
     func renderReport(_ report: DiagnosisReport) -> [String] {
-        var out: [String] = []
+        renderBlocks(report, fixesShownBefore: []).map { $0.joined(separator: "\n") }
+    }
+
+    func renderBlocks(_ report: DiagnosisReport, fixesShownBefore: Set<String>) -> [[String]] {
+        var blocks: [[String]] = []
         let shown = report.diagnoses.prefix(diagnosisLimit)
-        if let solved = report.solved {
-            out.append(SolvedNotice.text(solved))
-            return out
-        }
-        if shown.isEmpty { out.append("No diagnosis yet: nothing so far matches a known cause.") }
+        if let solved = report.solved { return [[SolvedNotice.text(solved)]] }
+        if shown.isEmpty, report.next == nil { blocks.append(["No diagnosis yet: nothing so far matches a known cause."]) }
         for (rank, diagnosis) in shown.enumerated() {
             let percent = Int((diagnosis.confidence * 100).rounded())
-            out.append("**\(rank + 1). `\(diagnosis.id)`** — \(Self.inline(diagnosis.title)) (\(percent)%)")
-            if !diagnosis.evidence.isEmpty {
-                out.append("```text")
-                for evidence in diagnosis.evidence {
-                    let place = evidence.line.map { "line \($0)" } ?? "you said"
-                    out.append(Self.fenced("\(place): \(evidence.text)"))
+            blocks.append(["**\(rank + 1). `\(Self.codeSpan(diagnosis.id))`** — \(Self.inline(diagnosis.title)) (\(percent)%)"])
+            let evidence = EvidenceText.shown(diagnosis.evidence.filter { !EvidenceText.isInternal($0) })
+            if !evidence.lines.isEmpty {
+                var fence = ["```text"]
+                for line in evidence.lines {
+                    let (place, text) = EvidenceText.placed(line)
+                    fence.append(Self.fenced("\(place): \(EvidenceText.cut(text))"))
                 }
-                out.append("```")
+                if evidence.omitted > 0 { fence.append("… and \(evidence.omitted) more lines") }
+                fence.append("```")
+                blocks.append(fence)
             }
             if rank == 0, !diagnosis.fix.isEmpty {
-                out.append("**Fix:** " + Self.mentionSafe(diagnosis.fix))
+                blocks.append([
+                    fixesShownBefore.contains(diagnosis.id)
+                        ? "**Fix:** as shown above (unchanged)." : "**Fix:** " + Self.mentionSafe(diagnosis.fix)
+                ])
             }
         }
         if let next = report.next {
-            out.append("")
-            out.append("**Next:** " + Self.inline(next.question))
-            if !next.commands.isEmpty {
-                out.append("```sh")
-                out.append(contentsOf: next.commands.map(Self.fenced))
-                out.append("```")
-            }
-            if !next.why.isEmpty { out.append("_Why:_ " + Self.inline(next.why)) }
+            blocks.append(["**Next:** " + Self.inline(next.question)])
+            if !next.commands.isEmpty { blocks.append(["```sh"] + next.commands.map(Self.fenced) + ["```"]) }
+            if !next.why.isEmpty { blocks.append(["_Why:_ " + Self.inline(next.why)]) }
         }
         if showsFacts, !report.facts.isEmpty {
-            out.append("")
-            out.append("**Facts:** " + Self.inline(FactSummary.line(report.facts)))
+            blocks.append(["**Facts:** " + Self.inline(FactSummary.line(report.facts))])
         }
         if !report.redactions.isEmpty {
-            out.append("")
-            out.append("**Redacted:** " + Self.inline(RedactionSummary.line(report.redactions)))
+            blocks.append(["**Redacted:** " + Self.inline(RedactionSummary.line(report.redactions))])
         }
         for advisory in report.advisories {
-            out.append("⚠️ **\(advisory.id)**: " + Self.inline(advisory.message))
+            blocks.append(["⚠️ **\(Self.inline(advisory.id))**: " + Self.inline(advisory.message)])
         }
-        return out
+        return blocks
+    }
+
+    /// Text inside a one-backtick code span: a backtick in it would end the span.
+    static func codeSpan(_ text: String) -> String {
+        text.replacingOccurrences(of: "`", with: "'")
     }
 
     /// A line inside a fence: a ``` run would end the fence, so it is broken up.

@@ -1,43 +1,44 @@
 import ClawfixDiagnosis
 import ClawfixProbe
 
-/// Renders a `ProbeReport`: text (the ordered steps, the verdict, the approve command) and JSON
-/// (`{"outcome","close","http","requestId","diagnoses","elapsedMs","steps", …}`, diagnoses in the
-/// same shape as `clawfix paste --format json`).
+/// Renders `clawfix probe`: the probe's own steps and verdict (`ProbeVerdict`), where the credential
+/// came from, and the diagnosis the engine made of the probe's facts (`Conversation.absorb(probe:)`,
+/// the same path as chat's `/probe`).
+///
+/// JSON: `{"url","outcome","verdict":{"headline","nextStep","gatewayIsUp"},"credential":{"sent","source"},
+/// "close","http","error","requestId","approveCommand","deviceId","diagnoses","next","serverVersion","protocol",
+/// "elapsedMs","steps"}`, `diagnoses` and `next` in the same shape as `clawfix paste --format json`.
 public struct ProbeRenderer: Sendable {
-    /// Title and fix for a diagnosis id (the knowledge-base catalogue); nil ⇒ id as title, empty fix.
-    public var lookup: (@Sendable (String) -> (title: String, fix: String)?)?
+    public var style: TerminalStyle
     /// `install.kind` when known (`compose`, `docker`, `host`), for the approve command.
     public var install: String?
     public var container: String
+    public var width: Int?
 
-    public init(lookup: (@Sendable (String) -> (title: String, fix: String)?)? = nil, install: String? = nil,
-                container: String = "openclaw-gateway") {
-        self.lookup = lookup
+    public init(style: TerminalStyle = .plain, install: String? = nil, container: String = "openclaw-gateway", width: Int? = nil) {
+        self.style = style
         self.install = install
         self.container = container
+        self.width = width
     }
 
-    /// The ranked diagnoses: the probe's first id gets most of the confidence.
-    public func diagnoses(_ report: ProbeReport) -> [RankedDiagnosis] {
-        let ids = report.diagnosisIDs
-        return ids.enumerated().map { index, id in
-            let confidence = ids.count == 1 ? 0.9 : index == 0 ? 0.6 : 0.3 / Double(ids.count - 1)
-            let entry = lookup?(id)
-            var fix = entry?.fix ?? ""
-            if id == "pairing-not-approved" || id == "scope-upgrade-pending", let requestId = report.requestId {
-                let command = approveCommand(requestId: requestId, install: install, container: container)
-                fix = fix.isEmpty ? "`\(command)`" : fix + "\n\n`\(command)`"
-            }
-            return RankedDiagnosis(id: id, title: entry?.title ?? id, confidence: confidence,
-                                   evidence: [EvidenceLine(line: nil, text: report.summary)], fix: fix)
-        }
+    /// The command that removes clawfix's own device from the gateway once the check is done.
+    public static func removeDeviceCommand(deviceId: String) -> String {
+        "openclaw devices remove \(deviceId)"
     }
 
-    public func renderJSON(_ report: ProbeReport, pretty: Bool = true) -> String {
+    public func renderJSON(_ report: ProbeReport, diagnosis: DiagnosisReport, pretty: Bool = true) -> String {
+        let verdict = ProbeVerdict(report)
         let json = OrderedJSON.object([
             ("url", .string(report.url)),
             ("outcome", .string(report.outcome.rawValue)),
+            ("verdict", .object([
+                ("headline", .string(verdict.headline)), ("nextStep", .string(verdict.nextStep)),
+                ("gatewayIsUp", .bool(verdict.gatewayIsUp)),
+            ])),
+            ("credential", .object([
+                ("sent", .string(report.credentialSent)), ("source", report.credentialSource.map(OrderedJSON.string) ?? .null),
+            ])),
             ("close", report.close.map { .object([("code", .integer($0.code)), ("reason", .string($0.reason))]) } ?? .null),
             ("http", report.http.map { .object([("status", .integer($0.status)), ("body", .string($0.body))]) } ?? .null),
             ("error", report.error.map {
@@ -45,7 +46,9 @@ public struct ProbeRenderer: Sendable {
             } ?? .null),
             ("requestId", report.requestId.map(OrderedJSON.string) ?? .null),
             ("approveCommand", report.requestId.map { .string(approveCommand(requestId: $0, install: install, container: container)) } ?? .null),
-            ("diagnoses", .array(diagnoses(report).map(OrderedJSON.init))),
+            ("deviceId", report.deviceId.map(OrderedJSON.string) ?? .null),
+            ("diagnoses", .array(diagnosis.diagnoses.map(OrderedJSON.init))),
+            ("next", diagnosis.next.map(OrderedJSON.init) ?? .null),
             ("serverVersion", report.serverVersion.map(OrderedJSON.string) ?? .null),
             ("protocol", report.serverProtocol.map(OrderedJSON.integer) ?? .null),
             ("elapsedMs", .integer(report.elapsedMs)),
@@ -57,21 +60,36 @@ public struct ProbeRenderer: Sendable {
         return json.serialized(pretty: pretty)
     }
 
-    public func renderText(_ report: ProbeReport) -> String {
-        var lines = ["Probe of \(report.url)"]
+    public func renderText(_ report: ProbeReport, reply: Reply) -> String {
+        let verdict = ProbeVerdict(report)
+        let text = TextRenderer(style: style, width: width)
+        var lines = ["Probe of \(TerminalSafe.clean(report.url))"]
         for step in report.steps {
-            let mark = step.status == "ok" ? "ok  " : step.status == "timeout" ? "wait" : "FAIL"
-            lines.append("  [\(mark)] \(step.name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(step.detail)  (\(step.elapsedMs) ms)")
+            // The gateway saying no (a token, a pairing) is an answer, not a broken connection.
+            let mark = step.status == "ok" ? "ok  " : step.status == "timeout" ? "wait"
+                : verdict.gatewayIsUp && step.name == "connect" ? "no  " : "FAIL"
+            lines.append("  [\(mark)] \(step.name.padding(toLength: 9, withPad: " ", startingAt: 0)) "
+                + "\(TerminalSafe.clean(step.detail))  (\(step.elapsedMs) ms)")
         }
+        lines.append("Credential: " + (report.credentialSource.map { report.credentialSent == "none" ? $0 : "\(report.credentialSent) from \($0)" }
+            ?? report.credentialSent))
         lines.append("")
-        lines.append("Verdict: \(report.outcome.rawValue) — \(report.summary) (\(report.elapsedMs) ms)")
+        lines += text.wrapped(style.bold("Verdict: ") + TerminalSafe.clean(verdict.headline) + " (\(report.outcome.rawValue), \(report.elapsedMs) ms)", indent: "  ")
+        lines += text.wrapped(style.cyan("Next step: ") + TerminalSafe.clean(verdict.nextStep), indent: "  ")
         if let requestId = report.requestId {
-            lines.append("Approve this device where the gateway runs:")
             lines.append("  \(approveCommand(requestId: requestId, install: install, container: container))")
             lines.append("then run the probe again (pending requests expire after 5 minutes).")
         }
-        for diagnosis in diagnoses(report) {
-            lines.append("Likely cause: \(diagnosis.title)" + (diagnosis.fix.isEmpty ? "" : "\n  \(diagnosis.fix)"))
+        if let deviceId = report.deviceId {
+            lines += text.wrapped(
+                "This probe presented clawfix's own device key (not your browser's or CLI's). Once you are done, remove it "
+                    + "from the gateway:", indent: "")
+            lines.append("  " + Self.removeDeviceCommand(deviceId: deviceId))
+        }
+        let diagnosis = text.renderReport(reply.report, fixesShownBefore: reply.fixesShownBefore)
+        if report.outcome != .ok, !reply.report.diagnoses.isEmpty || reply.report.next != nil {
+            lines.append("")
+            lines += diagnosis
         }
         return lines.joined(separator: "\n") + "\n"
     }

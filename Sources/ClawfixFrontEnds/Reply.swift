@@ -21,11 +21,18 @@ public struct Reply: Sendable, Hashable {
     public var notices: [String]
     /// Output of a slash command (`/why`, `/facts`, `/help`), one entry per line.
     public var lines: [String]
+    /// Diagnoses whose fix this conversation has already shown in full: a renderer refers to it
+    /// instead of posting it again (the report itself keeps every fix, for JSON readers).
+    public var fixesShownBefore: Set<String>
 
-    public init(kind: Kind, report: DiagnosisReport, notices: [String] = [], lines: [String] = []) {
+    public init(
+        kind: Kind, report: DiagnosisReport, notices: [String] = [], lines: [String] = [],
+        fixesShownBefore: Set<String> = []
+    ) {
         self.kind = kind
         self.report = report
         self.notices = notices
         self.lines = lines
+        self.fixesShownBefore = fixesShownBefore
     }
 }

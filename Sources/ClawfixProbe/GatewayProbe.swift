@@ -144,26 +144,22 @@ public struct GatewayProbe: Sendable {
         }.flatMapError { error in
             // Only the TCP connect fails here: the handler's outcome is recovered above.
             var seen = base
-            let text = "\(error)"
-            let refused = (error as? IOError)?.errnoCode == ECONNREFUSED || text.contains("refused") || text.contains("ECONNREFUSED")
-            let timedOut = (error as? ChannelError) == .connectTimeout(remaining) || text.lowercased().contains("timeout")
+            let failure = ProbeConnectFailure(error: error, address: "\(address.ipAddress ?? "?"):\(port)", timeout: timeout)
             seen.steps.append(.init(
-                name: "tcp", status: refused ? "failed" : (timedOut ? "timeout" : "failed"),
-                detail: refused ? "connection refused at \(address.ipAddress ?? "?"):\(port)"
-                    : timedOut ? "no TCP answer within \(timeout) s" : "connect failed: \(text)",
+                name: "tcp", status: failure.outcome == .timeout ? "timeout" : "failed", detail: failure.detail,
                 elapsedMs: elapsedNow()))
-            seen.terminal = refused ? .refused : (timedOut ? .timeout : .refused)
+            seen.terminal = failure.outcome
             promise.fail(ChannelError.ioOnClosedChannel)
             return loop.makeSucceededFuture(seen)
         }
     }
 
     private func report(_ seen: ProbeObservations, elapsed: Int) -> ProbeReport {
-        let outcome = ProbeClassifier.outcome(seen)
-        return ProbeReport(
-            url: target.url, outcome: outcome, steps: seen.steps, close: seen.close, http: seen.http, error: seen.error,
-            requestId: ProbeClassifier.requestId(seen), diagnosisIDs: ProbeClassifier.diagnoses(outcome, seen),
-            elapsedMs: elapsed, serverVersion: seen.serverVersion, serverProtocol: seen.serverProtocol,
-            clockSkewMs: seen.clockSkewMs, deviceId: options.device?.deviceId)
+        ProbeReport(
+            url: target.url, outcome: ProbeClassifier.outcome(seen), steps: seen.steps, close: seen.close, http: seen.http,
+            error: seen.error, requestId: ProbeClassifier.requestId(seen), elapsedMs: elapsed,
+            serverVersion: seen.serverVersion, serverProtocol: seen.serverProtocol, clockSkewMs: seen.clockSkewMs,
+            deviceId: options.device?.deviceId, credentialSent: options.credentialKind,
+            credentialSource: options.credentialSource)
     }
 }

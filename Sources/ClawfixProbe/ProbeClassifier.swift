@@ -20,6 +20,8 @@ enum ProbeClassifier {
             return .gatewayStarting
         }
         if let terminal = seen.terminal { return terminal }
+        // 1000 with no reason after our `connect` and no `res`: the pre-auth handshake timer (§6.4).
+        if seen.sawChallenge, seen.error == nil, seen.close == .init(code: 1000, reason: "") { return .handshakeTimeout }
         if seen.close != nil || !seen.sawChallenge { return seen.sawChallenge ? .closed : .noChallenge }
         return .closed
     }
@@ -39,7 +41,8 @@ enum ProbeClassifier {
         case "protocol-mismatch": .protocolMismatch
         case "device-signature-invalid", "nonce-required": .deviceAuthFailed
         case "gateway-starting": .gatewayStarting
-        case "token-not-configured", "rate-limited", "device-token-mismatch", "device-token-rejected", "bootstrap-token-invalid",
+        case "rate-limited": .rateLimited
+        case "token-not-configured", "device-token-mismatch", "device-token-rejected", "bootstrap-token-invalid",
             "tailscale-identity-missing", "tailscale-proxy-missing", "trusted-proxy-failure", "trusted-proxy-config-invalid",
             "unauthorized", "token-placeholder":
             .authFailed
@@ -62,37 +65,5 @@ enum ProbeClassifier {
         guard let range = json.range(of: "\"\(name)\":\"") else { return nil }
         let value = json[range.upperBound...].prefix(while: { $0 != "\"" })
         return value.isEmpty ? nil : String(value)
-    }
-
-    static func diagnoses(_ outcome: ProbeOutcome, _ seen: ProbeObservations) -> [String] {
-        switch outcome {
-        case .pairingRequired:
-            let details = seen.error?.details ?? ""
-            let upgrades: Set<String> = ["scope-upgrade-pending", "role-upgrade-pending", "metadata-upgrade-pending"]
-            if MessageTable.builtIn.symptoms(in: details).contains(where: upgrades.contains) {
-                return ["scope-upgrade-pending"]
-            }
-            return ["pairing-not-approved"]
-        case .tokenMissing, .passwordMissing: return ["token-missing"]
-        case .tokenMismatch, .passwordMismatch: return ["token-mismatch"]
-        case .authFailed:
-            switch MessageTable.builtIn.symptoms(in: seen.error?.detailsCode ?? "").first {
-            case "device-token-mismatch": return ["stale-device-token"]
-            case "tailscale-identity-missing", "tailscale-proxy-missing": return ["tailscale-serve-identity"]
-            default:
-                return (seen.error?.authReason ?? "").hasPrefix("trusted_proxy") ? ["reverse-proxy-auth"] : ["token-mismatch"]
-            }
-        case .insecureContext: return ["insecure-context"]
-        case .deviceIdentityRequired: return ["token-missing", "insecure-context"]
-        case .originNotAllowed: return ["origin-not-allowed"]
-        case .protocolMismatch: return ["protocol-mismatch"]
-        case .refused: return ["gateway-not-running"]
-        case .httpRejected:
-            if seen.http?.status == 401 { return ["wrong-port"] }
-            return []
-        case .notAGateway: return ["wrong-port"]
-        case .closed: return seen.close == nil ? ["gateway-not-running"] : []
-        default: return []
-        }
     }
 }

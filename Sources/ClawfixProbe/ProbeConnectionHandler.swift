@@ -89,7 +89,7 @@ final class ProbeConnectionHandler: ChannelInboundHandler {
             step("tls", "failed", "TLS failed: \(error)")
             finish(context: context, terminal: .tlsFailed)
         } else {
-            step("tcp", "failed", "connection error: \(error)")
+            step("tcp", "failed", "connection error: \(ProbeConnectFailure.describe(error))")
             finish(context: context, terminal: nil)
         }
     }
@@ -134,7 +134,7 @@ final class ProbeConnectionHandler: ChannelInboundHandler {
             finish(context: context, terminal: .noChallenge)
         case .response:
             step("connect", "timeout", "no answer to connect within \(seconds) s")
-            finish(context: context, terminal: .timeout)
+            finish(context: context, terminal: .handshakeTimeout)
         case .health:
             step("health", "timeout", "no answer to health within \(seconds) s")
             finish(context: context, terminal: nil)
@@ -240,7 +240,10 @@ final class ProbeConnectionHandler: ChannelInboundHandler {
         content = Array(content.prefix(512))
         let text = String(decoding: content, as: UTF8.self)
         observations.http = .init(status: status, body: text)
-        let oneLine = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        let lowered = text.lowercased()
+        let oneLine = lowered.contains("<html") || lowered.contains("<!doctype")
+            ? ProbeVerdict.whatAnswered(status: status, body: text)
+            : text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         switch configuration.mode {
         case .websocket:
             step("http", "failed", "HTTP \(status) instead of 101" + (oneLine.isEmpty ? "" : ": \(oneLine.prefix(120))"))
@@ -317,8 +320,18 @@ final class ProbeConnectionHandler: ChannelInboundHandler {
         guard fragmentOpcode == WebSocketFrame.text,
               let object = try? JSONSerialization.jsonObject(with: Data(message)) as? [String: Any] else {
             step(stageName, "failed", "a frame that is not a JSON object: \(preview(Array(message.prefix(24))))")
-            finish(context: context, terminal: .garbage)
-            return false
+            // A server that sends something unreadable usually closes next, and its close code is
+            // the most telling thing it says: wait a moment for it rather than hang up first.
+            observations.terminal = .garbage
+            phase = .closing
+            timer?.cancel()
+            let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            let grace = min(configuration.deadline, NIODeadline.now() + .milliseconds(500))
+            timer = context.eventLoop.scheduleTask(deadline: grace) {
+                let (handler, context) = loopBound.value
+                handler.finish(context: context, terminal: nil)
+            }
+            return true
         }
         handle(message: object, context: context)
         return true

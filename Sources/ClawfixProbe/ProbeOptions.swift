@@ -30,12 +30,21 @@ public struct ProbeOptions: Sendable {
     public var checkHealthz: Bool
     /// Frames (and HTTP heads) above this are refused.
     public var maxFrameBytes: Int
+    /// Where the credential came from (`--token`, `OPENCLAW_GATEWAY_TOKEN in ./.env`), copied into
+    /// the report; never the value.
+    public var credentialSource: String?
+
+    /// The largest frame the gateway itself sends or accepts after `hello-ok` (`MAX_PAYLOAD_BYTES`,
+    /// 25 MiB, advertised as `policy.maxPayload` since the April 2026 releases): anything the gateway
+    /// may legitimately send is read.
+    public static let gatewayMaximumPayload = 25 << 20
 
     public init(
         credential: Credential = .none, device: DeviceIdentity? = nil, origin: String? = nil, timeout: Double = 5,
         client: Client = .cli, minProtocol: Int = 3, maxProtocol: Int = 4, checkHealthz: Bool = true,
-        maxFrameBytes: Int = 1 << 20
+        maxFrameBytes: Int = Self.gatewayMaximumPayload, credentialSource: String? = nil
     ) {
+        self.credentialSource = credentialSource
         self.credential = credential
         self.device = device
         self.origin = origin
@@ -48,5 +57,13 @@ public struct ProbeOptions: Sendable {
     }
 
     var token: String? { if case .token(let value) = credential { value } else { nil } }
+    /// `token`, `password` or `none`: what kind of secret was sent, never the secret.
+    var credentialKind: String {
+        switch credential {
+        case .none: "none"
+        case .token: "token"
+        case .password: "password"
+        }
+    }
     var password: String? { if case .password(let value) = credential { value } else { nil } }
 }

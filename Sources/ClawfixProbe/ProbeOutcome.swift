@@ -3,6 +3,7 @@
 ///
 /// - `ok`: `hello-ok` received (and `health` asked).
 /// - `refused`: TCP connection refused — nothing listens there.
+/// - `unreachable`: no route to the host (`EHOSTUNREACH`, `ENETUNREACH`): the network path, not the gateway.
 /// - `timeout`: a phase (connect, upgrade, response) did not finish within `--timeout`.
 /// - `dns-failed`: the host name does not resolve.
 /// - `tls-failed`: the TLS handshake failed (wrong scheme, bad certificate).
@@ -12,11 +13,14 @@
 /// - `pairing-required`, `token-missing`, `token-mismatch`, `password-missing`, `password-mismatch`,
 ///   `device-identity-required`, `insecure-context`, `origin-not-allowed`, `protocol-mismatch`,
 ///   `device-auth-failed` (nonce/signature/identity errors), `auth-failed` (other `unauthorized: …`),
+///   `rate-limited` (`AUTH_RATE_LIMITED`: too many failed attempts from this address),
 ///   `gateway-starting` (v4 startup, or HTTP 503 `Gateway websocket handlers unavailable`),
 ///   `invalid-request` (any other `res` error): the gateway's own refusal.
+/// - `handshake-timeout`: `connect` was sent and never answered: the gateway's pre-auth timer
+///   closed with 1000 and an empty reason, or the probe's own deadline passed first.
 /// - `closed`: the connection closed before `hello-ok` without a recognised error.
 /// - `garbage`: bytes that are neither HTTP nor WebSocket frames nor JSON.
-/// - `frame-too-large`: a frame over 1 MB was announced and refused.
+/// - `frame-too-large`: a frame over the gateway's own 25 MiB limit was announced and refused.
 /// - `insecure-refused`: plaintext `ws://` to a non-loopback host was not confirmed.
 public struct ProbeOutcome: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     public var rawValue: String
@@ -33,6 +37,7 @@ public struct ProbeOutcome: RawRepresentable, Hashable, Sendable, Codable, Custo
 
     public static let ok = ProbeOutcome(rawValue: "ok")
     public static let refused = ProbeOutcome(rawValue: "refused")
+    public static let unreachable = ProbeOutcome(rawValue: "unreachable")
     public static let timeout = ProbeOutcome(rawValue: "timeout")
     public static let dnsFailed = ProbeOutcome(rawValue: "dns-failed")
     public static let tlsFailed = ProbeOutcome(rawValue: "tls-failed")
@@ -50,7 +55,9 @@ public struct ProbeOutcome: RawRepresentable, Hashable, Sendable, Codable, Custo
     public static let protocolMismatch = ProbeOutcome(rawValue: "protocol-mismatch")
     public static let deviceAuthFailed = ProbeOutcome(rawValue: "device-auth-failed")
     public static let authFailed = ProbeOutcome(rawValue: "auth-failed")
+    public static let rateLimited = ProbeOutcome(rawValue: "rate-limited")
     public static let gatewayStarting = ProbeOutcome(rawValue: "gateway-starting")
+    public static let handshakeTimeout = ProbeOutcome(rawValue: "handshake-timeout")
     public static let invalidRequest = ProbeOutcome(rawValue: "invalid-request")
     public static let closed = ProbeOutcome(rawValue: "closed")
     public static let garbage = ProbeOutcome(rawValue: "garbage")

@@ -56,8 +56,6 @@ public struct ProbeReport: Sendable, Codable, Hashable {
     public var http: HTTPAnswer?
     public var error: GatewayError?
     public var requestId: String?
-    /// Ids from the diagnosis catalogue, most likely first.
-    public var diagnosisIDs: [String]
     public var elapsedMs: Int
     /// `hello-ok.server.version` / `hello-ok.protocol`.
     public var serverVersion: String?
@@ -66,12 +64,18 @@ public struct ProbeReport: Sendable, Codable, Hashable {
     public var clockSkewMs: Int64?
     /// The device id presented, when `--device` was used.
     public var deviceId: String?
+    /// The kind of secret sent in `connect`: `token`, `password` or `none` (never the secret).
+    public var credentialSent: String
+    /// Where that secret came from (`OPENCLAW_GATEWAY_TOKEN in ./.env`), when the caller said.
+    public var credentialSource: String?
 
     public init(
         url: String, outcome: ProbeOutcome, steps: [Step] = [], close: Close? = nil, http: HTTPAnswer? = nil,
-        error: GatewayError? = nil, requestId: String? = nil, diagnosisIDs: [String] = [], elapsedMs: Int = 0,
-        serverVersion: String? = nil, serverProtocol: Int? = nil, clockSkewMs: Int64? = nil, deviceId: String? = nil
+        error: GatewayError? = nil, requestId: String? = nil, elapsedMs: Int = 0,
+        serverVersion: String? = nil, serverProtocol: Int? = nil, clockSkewMs: Int64? = nil, deviceId: String? = nil,
+        credentialSent: String = "none", credentialSource: String? = nil
     ) {
+        self.credentialSource = credentialSource
         self.url = url
         self.outcome = outcome
         self.steps = steps
@@ -79,18 +83,25 @@ public struct ProbeReport: Sendable, Codable, Hashable {
         self.http = http
         self.error = error
         self.requestId = requestId
-        self.diagnosisIDs = diagnosisIDs
         self.elapsedMs = elapsedMs
         self.serverVersion = serverVersion
         self.serverProtocol = serverProtocol
         self.clockSkewMs = clockSkewMs
         self.deviceId = deviceId
+        self.credentialSent = credentialSent
     }
 
     /// One line naming the verdict, e.g. `probe: close 1008 pairing required`.
     public var summary: String {
         if let close { return "probe: close \(close.code) \(close.reason)".trimmingCharacters(in: .whitespaces) }
-        if let http { return "probe: HTTP \(http.status) \(http.body.prefix(80))".trimmingCharacters(in: .whitespaces) }
+        if let http {
+            let body = http.body.lowercased()
+            if body.contains("<html") || body.contains("<!doctype") {
+                return "probe: HTTP \(http.status), \(ProbeVerdict.whatAnswered(status: http.status, body: http.body))"
+            }
+            let firstLine = http.body.split(whereSeparator: \.isNewline).first.map { String($0.prefix(80)) } ?? ""
+            return "probe: HTTP \(http.status) \(firstLine)".trimmingCharacters(in: .whitespaces)
+        }
         return "probe: \(outcome.rawValue)" + (steps.last.map { " (\($0.detail))" } ?? "")
     }
 
@@ -128,14 +139,19 @@ public struct ProbeReport: Sendable, Codable, Hashable {
         case .tokenMismatch: return ["token-mismatch"]
         case .passwordMissing: return ["password-missing"]
         case .passwordMismatch: return ["password-mismatch"]
-        case .deviceIdentityRequired: return ["device-identity-required"]
+        case .deviceIdentityRequired:
+            // Said to a CLI that sent neither a token nor a device: the gateway wants its token.
+            // The browser's secure-context refusal is another answer (`insecure-context`).
+            return credentialSent == "none" && deviceId == nil ? ["token-missing"] : ["device-identity-required"]
         case .insecureContext: return ["insecure-context"]
         case .originNotAllowed: return ["origin-not-allowed"]
         case .protocolMismatch: return ["protocol-mismatch"]
         case .deviceAuthFailed: return ["device-signature-invalid"]
         case .gatewayStarting: return ["gateway-starting"]
         case .refused: return ["connection-refused"]
-        case .timeout: return ["connection-timeout"]
+        case .timeout, .unreachable: return ["connection-timeout"]
+        case .rateLimited: return ["rate-limited"]
+        case .handshakeTimeout: return ["normal-closure"]
         case .insecureRefused: return ["plaintext-ws-refused"]
         case .httpRejected: return http?.status == 401 ? ["http-unauthorized"] : []
         case .invalidRequest: return ["invalid-handshake"]

@@ -86,6 +86,9 @@ final class GatewayEmulatorConnection: ChannelInboundHandler {
             sendFrame(WebSocketFrame(opcode: WebSocketFrame.text, payload: Array(repeating: UInt8(ascii: "x"), count: size)), context: context)
         case .garbageFrame:
             context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: [0xFF, 0xFE, 0x00, 0x13, 0x37])), promise: nil)
+        case .notJSONThenClose(let code, let reason):
+            sendFrame(.text("welcome to the echo server"), context: context)
+            close(context: context, code: code, reason: reason)
         default:
             let ts = Int64(Date().timeIntervalSince1970 * 1000)
             send(["type": "event", "event": "connect.challenge", "payload": ["nonce": nonce, "ts": ts]], context: context)
@@ -300,6 +303,10 @@ final class GatewayEmulatorConnection: ChannelInboundHandler {
         func failure(_ reason: String, _ code: String, _ message: String, _ step: String) -> (String, [String: Any]?) {
             (message, profile.era == .february ? nil
                 : ["code": code, "authReason": reason, "canRetryWithDeviceToken": false, "recommendedNextStep": step])
+        }
+        if profile.lockedOut, !(token ?? "").isEmpty || !(password ?? "").isEmpty {
+            return failure("rate_limited", "AUTH_RATE_LIMITED", "unauthorized: too many failed authentication attempts (retry later)",
+                           "retry_later")
         }
         switch profile.auth {
         case .none:

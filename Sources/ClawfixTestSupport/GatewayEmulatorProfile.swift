@@ -21,6 +21,9 @@ public struct GatewayEmulatorProfile: Sendable {
         case hugeFrame(bytes: Int)
         /// Send bytes that are not a WebSocket frame instead of the challenge.
         case garbageFrame
+        /// Send a text frame that is not JSON instead of the challenge, then close with this code
+        /// (a WebSocket server that is not a gateway).
+        case notJSONThenClose(code: UInt16, reason: String)
         /// Answer the upgrade one byte at a time, every `interval` seconds.
         case trickle(interval: Double)
     }
@@ -42,14 +45,20 @@ public struct GatewayEmulatorProfile: Sendable {
     public var requestId: String
     /// The pre-auth handshake timer (10 s in the real gateway).
     public var handshakeTimeout: Double
+    /// The auth rate limiter has locked this client out (`gateway.auth.rateLimit`, §6.2): every
+    /// attempt that carries a credential is refused with `AUTH_RATE_LIMITED`; missing credentials
+    /// never count, so a connect without one is answered as usual.
+    public var lockedOut: Bool
     public var serverVersion: String
 
     public init(
         era: Era = .april, auth: Auth = .token("emulator-token"), upgrade: Upgrade = .websocket,
         misbehaviour: Misbehaviour = .none, allowedOrigins: [String] = ["http://localhost:18789", "http://127.0.0.1:18789"],
         socketIsLocal: Bool = false, pairedDevices: Set<String> = [], startupPending: Bool = false,
-        requestId: String = "7d3b5c1e-2f4a-4b6c-9d8e-0a1b2c3d4e5f", handshakeTimeout: Double = 10, serverVersion: String? = nil
+        requestId: String = "7d3b5c1e-2f4a-4b6c-9d8e-0a1b2c3d4e5f", handshakeTimeout: Double = 10, serverVersion: String? = nil,
+        lockedOut: Bool = false
     ) {
+        self.lockedOut = lockedOut
         self.era = era
         self.auth = auth
         self.upgrade = upgrade

@@ -8,8 +8,9 @@ struct BotCommand: ParsableCommand {
         commandName: "bot",
         abstract: "Answer JSON Lines messages like a Discord bot, one JSON line out per line in.",
         discussion: """
-            Input, one per line:  {"conversation":"…","text":"…","author":"…"}
-            Output, one per line: {"conversation","reply","chunks","diagnoses","next"} or {"error":"…","line":N}
+            Input, one per line:  {"conversation":"…","text":"…"} ("author" optional)
+            Output, one per line: {"conversation","reply","chunks","diagnoses","next"},
+            or for a line it cannot take {"conversation","error","line"} (conversation null when the line had none)
             Conversations interleave freely; each is resumed from the session store after a restart.
             """)
 
@@ -30,6 +31,10 @@ struct BotCommand: ParsableCommand {
         loaded.stage.engine.recordsRankingFeatures = rankingFeatures
         let store = SessionStore(path: sessions ?? SessionStore.defaultPath())
         let output = StandardOutput()
+        if isatty(STDIN_FILENO) == 1 {
+            FileHandle.standardError.write(Data(
+                "clawfix bot: type or paste JSON lines such as {\"conversation\":\"c1\",\"text\":\"…\"}, then press Ctrl-D.\n".utf8))
+        }
         let bot = BotFrontEnd(
             engine: loaded.stage, store: store, evidence: loaded.evidence, maximumConversationsInMemory: conversationsInMemory)
         // SIGTERM/SIGINT end the input like EOF does: sessions are saved, then the signal is re-raised.

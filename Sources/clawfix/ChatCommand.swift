@@ -37,6 +37,7 @@ struct ChatCommand: ParsableCommand {
         chat.offersDoctor = GatewayHostCheck.looksLikeGatewayHost()
         let output = StandardOutput()
         let style = TerminalStyle.detect(fileDescriptor: 1, environment: ProcessInfo.processInfo.environment)
-        ChatFrontEnd(conversation: chat, store: store, style: style, write: { output.write($0) }).run()
+        let width = TerminalWidth.columns(fileDescriptor: 1, environment: ProcessInfo.processInfo.environment)
+        ChatFrontEnd(conversation: chat, store: store, style: style, width: width, write: { output.write($0) }).run()
     }
 }

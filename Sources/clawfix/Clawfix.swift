@@ -11,6 +11,7 @@ struct Clawfix: AsyncParsableCommand {
             With no subcommand, clawfix starts a chat when standard input is a terminal and \
             analyses standard input as a paste otherwise.
             """,
+        version: ClawfixVersion.current,
         subcommands: [
             ChatCommand.self, PasteCommand.self, BotCommand.self, ProbeCommand.self, RedactCommand.self,
             KnowledgeBaseCommand.self, DoctorCommand.self,
@@ -18,7 +19,7 @@ struct Clawfix: AsyncParsableCommand {
     )
 
     static func main() async {
-        var arguments = Array(CommandLine.arguments.dropFirst())
+        var arguments = Array(CommandLine.arguments.dropFirst()).map { $0 == "-V" ? "--version" : $0 }
         if arguments.isEmpty || arguments.first?.hasPrefix("-") == true && !isHelpOrVersion(arguments) {
             arguments.insert(isatty(STDIN_FILENO) == 1 ? "chat" : "paste", at: 0)
         }

@@ -2,12 +2,50 @@ import ArgumentParser
 import ClawfixKnowledge
 import Foundation
 
-/// `clawfix kb lint [DIR]` and `clawfix kb search TEXT`: maintain and explore the knowledge base.
+/// `clawfix kb lint [DIR]`, `clawfix kb search TEXT` and `clawfix kb show ID`: maintain and explore
+/// the knowledge base.
 struct KnowledgeBaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kb",
-        abstract: "Check or search the knowledge base.",
-        subcommands: [Lint.self, Search.self])
+        abstract: "Check, search or read the knowledge base.",
+        subcommands: [Lint.self, Search.self, Show.self])
+
+    /// One diagnosis from the catalogue: its title, family, signals, versions and fix.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print one diagnosis and its fix (ids: clawfix kb show --list).")
+
+        @Argument(help: "A diagnosis id, e.g. pairing-not-approved.")
+        var id: String?
+
+        @Flag(help: "List every diagnosis id with its title.")
+        var list = false
+
+        @OptionGroup var knowledge: KnowledgeOptions
+
+        func run() throws {
+            let catalog = try knowledge.loadKnowledgeBase().catalog
+            guard !list, let id else {
+                for entry in catalog.entries { print("\(entry.id) — \(Search.oneLine(entry.title))") }
+                return
+            }
+            guard let entry = catalog.entry(id) else {
+                let near = catalog.ids.filter { $0.contains(id) || id.contains($0) }
+                FileHandle.standardError.write(Data((
+                    "clawfix: no diagnosis \(Search.oneLine(id))"
+                        + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?")
+                        + " (clawfix kb show --list lists them)\n").utf8))
+                throw ExitCode(1)
+            }
+            print("\(entry.id) — \(entry.title)")
+            if !entry.family.isEmpty { print("Family: \(entry.family)") }
+            if !entry.signals.isEmpty { print("Signals: \(entry.signals)") }
+            if !entry.versions.isEmpty { print("Versions: \(entry.versions)") }
+            print("")
+            print("Fix:")
+            for line in entry.fix.split(separator: "\n", omittingEmptySubsequences: false) { print("  " + line) }
+        }
+    }
 
     /// Exit 1 with `file:line: message` lines on stderr when a file has problems.
     struct Lint: ParsableCommand {

@@ -7,8 +7,9 @@ import Foundation
 
 /// `clawfix paste [FILE] [--format text|markdown|json]`: one report for one paste.
 ///
-/// Exit 0 whenever the input was read (with or without a diagnosis; empty or binary input gets a
-/// clear notice), 1 when the file cannot be read. Nothing is stored.
+/// Exit 0 when the input was analysed (with or without a diagnosis), 1 when the file cannot be
+/// read, 2 when there was nothing to analyse (empty or binary input: said on stderr in every
+/// format). Nothing is stored.
 struct PasteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "paste",
@@ -36,18 +37,23 @@ struct PasteCommand: ParsableCommand {
     @Flag(name: .customLong("ranking-features"), help: .hidden)
     var rankingFeatures = false
 
+    @Flag(name: [.customShort("v"), .long], help: "Also list every fact read from the paste (text and markdown).")
+    var verbose = false
+
     func run() throws {
         try Self.analyse(
             file: file, format: rankingFeatures ? .json : format, directories: knowledge.directories,
-            indexPath: knowledge.indexPath, rankingFeatures: rankingFeatures)
+            indexPath: knowledge.indexPath, rankingFeatures: rankingFeatures, verbose: verbose)
     }
 
     /// The whole command, from plain values: `Clawfix.main` calls it directly for a bare
     /// `clawfix paste [FILE]`, skipping ArgumentParser's reflection (a tenth of a one-line paste).
     static func analyse(
-        file: String?, format: Format, directories: [String], indexPath: String?, rankingFeatures: Bool = false
+        file: String?, format: Format, directories: [String], indexPath: String?, rankingFeatures: Bool = false,
+        verbose: Bool = false
     ) throws {
         let bytes: [UInt8]
+        TerminalHint.pasteThenEnd(reading: file)
         do {
             let input = try InputFile.read(file)
             bytes = input.bytes
@@ -62,18 +68,39 @@ struct PasteCommand: ParsableCommand {
         loaded.stage.engine.recordsRankingFeatures = rankingFeatures
         let conversation = Conversation(id: "paste", engine: loaded.stage, evidence: loaded.evidence)
         let reply = conversation.respond(to: bytes)
+        // Nothing to analyse: said on stderr, whatever the format, and a failing exit status.
+        if reply.kind == .rejected {
+            for notice in reply.notices { FileHandle.standardError.write(Data("clawfix: \(notice)\n".utf8)) }
+            throw ExitCode(2)
+        }
         let output = StandardOutput()
+        let environment = ProcessInfo.processInfo.environment
         switch format {
         case .json:
             // Notices go to stderr so stdout stays one JSON document.
             for notice in reply.notices { FileHandle.standardError.write(Data("clawfix: \(notice)\n".utf8)) }
             output.write(JSONReportRenderer(pretty: true).render(reply.report) + "\n")
         case .markdown:
-            output.write(MarkdownRenderer().render(reply) + "\n")
+            output.write(MarkdownRenderer(showsFacts: verbose).render(reply) + "\n\n" + howToGoOn(reply.report) + "\n")
         case .text:
-            let style = TerminalStyle.detect(fileDescriptor: 1, environment: ProcessInfo.processInfo.environment)
-            output.write(TextRenderer(style: style).render(reply))
+            let style = TerminalStyle.detect(fileDescriptor: 1, environment: environment)
+            let renderer = TextRenderer(
+                style: style, showsFacts: verbose, width: TerminalWidth.columns(fileDescriptor: 1, environment: environment))
+            output.write(renderer.render(reply) + "\n" + renderer.wrapped(howToGoOn(reply.report), indent: "").joined(separator: "\n") + "\n")
         }
+    }
+
+    /// The last line of a report: what to run or paste next, so a one-shot paste leads somewhere.
+    static func howToGoOn(_ report: DiagnosisReport) -> String {
+        if report.next != nil {
+            return "To go on: run the command under Next, then paste this and its output together (clawfix paste), "
+                + "or start clawfix chat and paste them there: chat keeps the case between messages."
+        }
+        if report.diagnoses.isEmpty {
+            return "To go on: paste the whole error (the Control UI's red line or the CLI's output) with the output of "
+                + "openclaw gateway status or docker ps, or describe your setup in clawfix chat."
+        }
+        return "To go on: apply the fix. If the error changes, paste the new one (clawfix paste), or continue in clawfix chat."
     }
 }
 

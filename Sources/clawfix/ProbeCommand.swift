@@ -1,27 +1,34 @@
 import ArgumentParser
 import ClawfixFrontEnds
-import ClawfixKnowledge
 import ClawfixProbe
 import Foundation
 
-/// `clawfix probe [URL]`: one live handshake with the gateway and what it said.
+/// `clawfix probe [URL]`: one live handshake with the gateway, what it answered, what that means
+/// and what to do next. The diagnosis comes from the engine, as for chat's `/probe`.
 ///
 /// Exit 0 when the gateway answered `hello-ok`, 1 for any other verdict, 64 for bad arguments.
-/// The token is sent only to URL and never printed.
+/// The token is sent only to URL and never printed; the output names where it came from.
 struct ProbeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
         abstract: "Connect to the gateway, speak its handshake and report exactly what it answered.",
         discussion: """
+            The token is found the way the OpenClaw CLI finds it: --token or --token-env, the token in a \
+            pasted dashboard link (#token= or ?token=), OPENCLAW_GATEWAY_TOKEN, ./.env, ./openclaw.json, \
+            then ~/.openclaw (.env and openclaw.json). The output says which one was used, never its value.
+
             Examples:
-              clawfix probe
+              clawfix probe                       (ws://127.0.0.1:18789)
+              clawfix probe localhost             (a bare host means port 18789)
               clawfix probe ws://127.0.0.1:18789 --token-env OPENCLAW_GATEWAY_TOKEN
               clawfix probe https://gateway.example.ts.net --device --format json
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Gateway URL (ws://, wss://, http://, https://).")
+    @OptionGroup var knowledge: KnowledgeOptions
+
+    @Argument(help: "Gateway URL (ws://, wss://, http://, https://) or a bare host[:port].")
     var url: String = "ws://127.0.0.1:18789"
 
     @Option(help: "Gateway token (prefer --token-env: a command line is visible to other users).")
@@ -33,7 +40,7 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(help: "Gateway password.")
     var password: String?
 
-    @Flag(help: "Present a device identity (creates a pending pairing request on the gateway).")
+    @Flag(help: "Present clawfix's own device identity (creates a pending pairing request on the gateway).")
     var device = false
 
     @Option(help: "Send this Origin header (triggers the gateway's origin check).")
@@ -57,19 +64,22 @@ struct ProbeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let target = ProbeTarget(url: url)!
-        var credential = ProbeOptions.Credential.none
-        if let token { credential = .token(token) }
+        let environment = ProcessInfo.processInfo.environment
+        var explicit: ProbeCredentials.Found?
+        if let token { explicit = .init(credential: .token(token), source: "--token") }
         if let tokenEnv {
-            guard let value = ProcessInfo.processInfo.environment[tokenEnv], !value.isEmpty else {
+            guard let value = environment[tokenEnv], !value.isEmpty else {
                 throw ValidationError("environment variable \(tokenEnv) is not set")
             }
-            credential = .token(value)
+            explicit = .init(credential: .token(value), source: "--token-env \(tokenEnv)")
         }
-        if let password { credential = .password(password) }
+        if let password { explicit = .init(credential: .password(password), source: "--password") }
+        let found = ProbeCredentials(environment: environment).find(explicit: explicit, urlToken: target.urlToken)
 
-        let hasSecret: Bool = if case .none = credential { false } else { true }
+        let hasSecret: Bool = if case .none = found.credential { false } else { true }
         if !target.secure && !target.isLoopback && (hasSecret || device) && !insecure {
-            let question = "\(target.url) is plaintext to a non-loopback host: the credential would cross the network unencrypted."
+            let question = "\(target.url) is plaintext to a non-loopback host: the credential (\(found.source)) would cross "
+                + "the network unencrypted."
             guard isatty(0) == 1 && isatty(2) == 1 else {
                 FileHandle.standardError.write(Data("clawfix: \(question) Pass --insecure to do it anyway, or use wss:// or an SSH tunnel.\n".utf8))
                 throw ExitCode(1)
@@ -81,20 +91,28 @@ struct ProbeCommand: AsyncParsableCommand {
         var identity: DeviceIdentity?
         if device {
             let path = DeviceIdentityStore.defaultPath()
-            FileHandle.standardError.write(Data(
-                "clawfix: --device presents a device identity (\(path)); a gateway that does not know it creates a pending pairing request (visible in `openclaw devices list` for 5 minutes).\n".utf8))
             identity = try DeviceIdentityStore(path: path).loadOrCreate()
+            FileHandle.standardError.write(Data(
+                ("clawfix: --device presents clawfix's own device key (id \(identity!.deviceId.prefix(12))…, kept in \(path)), "
+                    + "not your browser's or CLI's. A gateway that does not know it creates a pending pairing request "
+                    + "(openclaw devices list shows it for 5 minutes); remove it afterwards with "
+                    + "\(ProbeRenderer.removeDeviceCommand(deviceId: identity!.deviceId)).\n").utf8))
         }
 
-        let options = ProbeOptions(credential: credential, device: identity, origin: origin, timeout: timeout)
+        let options = ProbeOptions(
+            credential: found.credential, device: identity, origin: origin, timeout: timeout, credentialSource: found.source)
         let report = await GatewayProbe(target: target, options: options).run()
-        // Titles and fixes come from the knowledge base's catalogue, as in `clawfix paste`.
-        let catalog = try? KnowledgeBase.builtIn().catalog
-        let renderer = ProbeRenderer(lookup: { id in catalog?.entry(id).map { (title: $0.title, fix: $0.fix) } })
+        // The verdict's diagnoses come from the engine, through the same path as chat's /probe.
+        let conversation = Conversation(id: "probe", engine: try EngineLoading.stage(knowledge))
+        let reply = conversation.absorb(probe: report)
         let output = StandardOutput()
         switch format {
-        case .json: _ = output.write(renderer.renderJSON(report) + "\n")
-        case .text: _ = output.write(renderer.renderText(report))
+        case .json:
+            _ = output.write(ProbeRenderer().renderJSON(report, diagnosis: reply.report) + "\n")
+        case .text:
+            let style = TerminalStyle.detect(fileDescriptor: 1, environment: environment)
+            let renderer = ProbeRenderer(style: style, width: TerminalWidth.columns(fileDescriptor: 1, environment: environment))
+            _ = output.write(renderer.renderText(report, reply: reply))
         }
         if report.outcome != .ok { throw ExitCode(1) }
     }

@@ -18,6 +18,7 @@ struct RedactCommand: ParsableCommand {
 
     func run() throws {
         let data: [UInt8]
+        TerminalHint.pasteThenEnd(reading: file)
         do {
             let input = try InputFile.read(file)
             // Redacting only a prefix would print a "clean" text with the rest missing: refuse instead.

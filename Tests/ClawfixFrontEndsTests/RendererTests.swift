@@ -23,7 +23,7 @@ struct RendererTests {
         advisories: [Advisory(id: "secret-exposed", message: "Rotate the gateway token.")])
 
     @Test func plainTextShowsRankingEvidenceFixNextFactsAndRedactions() {
-        let text = TextRenderer(style: .plain).render(Reply(kind: .diagnosis, report: Self.report))
+        let text = TextRenderer(style: .plain, showsFacts: true).render(Reply(kind: .diagnosis, report: Self.report))
         #expect(
             text == """
                 1. docker-nat-not-local — Docker NAT makes the browser remote (72%)
@@ -65,8 +65,8 @@ struct RendererTests {
         var report = Self.report
         report.diagnoses[0].evidence = [EvidenceLine(line: 4, text: "``` @everyone")]
         let markdown = MarkdownRenderer().render(Reply(kind: .diagnosis, report: report))
-        #expect(markdown.contains("**1. `docker-nat-not-local`** — Docker NAT makes the browser remote (72%)\n```text\nline 4: `\u{200B}`\u{200B}` @\u{200B}everyone\n```"))
-        #expect(markdown.contains("**Next:** Which version runs?\n```sh\ndocker exec openclaw-gateway node dist/index.js --version\n```\n_Why:_ 2026.4 auto-approves NAT clients."))
+        #expect(markdown.contains("**1. `docker-nat-not-local`** — Docker NAT makes the browser remote (72%)\n\n```text\nline 4: `\u{200B}`\u{200B}` @\u{200B}everyone\n```"))
+        #expect(markdown.contains("**Next:** Which version runs?\n\n```sh\ndocker exec openclaw-gateway node dist/index.js --version\n```\n\n_Why:_ 2026.4 auto-approves NAT clients."))
         #expect(markdown.components(separatedBy: "\n").filter { $0.hasPrefix("```") }.count % 2 == 0)
     }
 

@@ -31,7 +31,7 @@ import Testing
         let seconds = try Hostile.seconds { lines = try run(bot(), bytes) }
         #expect(seconds < Hostile.sanitySeconds)
         #expect(lines.count == 2)
-        #expect(lines.first == #"{"error":"line is 10 MB; the limit is 4 MB","line":1}"#)
+        #expect(lines.first == #"{"conversation":null,"error":"line is 10 MB; the limit is 4 MB","line":1}"#)
         #expect(lines.last?.contains("pairing-not-approved") == true)
     }
 
@@ -39,10 +39,10 @@ import Testing
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         let bot = bot()
         let line = bot.handle(bytes: Array(deep.utf8), line: 1)
-        #expect(line.hasPrefix(#"{"error":"#))
+        #expect(line.contains(#","error":"#))
         #expect(line.hasSuffix(#""line":1}"#))
         let object = #"{"conversation":"#.utf8 + Array(repeating: UInt8(ascii: "{"), count: 10_000)
-        #expect(bot.handle(bytes: Array(object), line: 2).hasPrefix(#"{"error":"#))
+        #expect(bot.handle(bytes: Array(object), line: 2).contains(#","error":"#))
         #expect(bot.handle(bytes: Array(Self.normalLine.utf8), line: 3).contains("pairing-not-approved"))
     }
 

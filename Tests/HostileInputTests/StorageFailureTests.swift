@@ -125,7 +125,7 @@ import Testing
         bot.save()
         // Nothing lost within the process: the conversation keeps its facts for the next turn.
         let second = bot.handle(bytes: Array(#"{"conversation":"a","text":"/facts","author":"u"}"#.utf8), line: 2)
-        #expect(second.contains("symptom"))
+        #expect(second.contains("line 1: disconnected (1008): pairing required"))
         #expect(warnings.lines.count == 1)
     }
 }

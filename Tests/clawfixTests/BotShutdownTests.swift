@@ -40,7 +40,7 @@ struct BotShutdownTests {
         #expect(answered.count >= 20 && answered.count < conversations.count, "\(answered.count)")
         #expect(answered == Array(conversations.prefix(answered.count)))
         let facts = try storedFacts(binary, answered)
-        let missing = answered.filter { facts[$0]?.contains("symptom = pairing-required") != true }
+        let missing = answered.filter { facts[$0]?.contains("line 1: \(Self.pairing)") != true }
         #expect(missing.isEmpty, "answered but not stored: \(missing.prefix(5))")
     }
 
@@ -56,7 +56,7 @@ struct BotShutdownTests {
         #expect(bot.process.terminationReason == .uncaughtSignal)
         #expect(bot.process.terminationStatus == SIGINT)
         #expect(bot.stderr == "")
-        #expect(try storedFacts(binary, ["int"])["int"]?.contains("symptom = pairing-required") == true)
+        #expect(try storedFacts(binary, ["int"])["int"]?.contains("line 1: \(Self.pairing)") == true)
     }
 
     /// A real full disk for SQLite: the child runs with RLIMIT_FSIZE at 32 KB and SIGXFSZ
@@ -90,10 +90,10 @@ struct BotShutdownTests {
         #expect(replies.count == lines.count)
         #expect(replies.allSatisfy { $0["reply"] is String })
         // What was stored before the disk filled is still there…
-        #expect((replies.first?["reply"] as? String)?.contains("symptom = pairing-required") == true)
+        #expect((replies.first?["reply"] as? String)?.contains("line 1: \(Self.pairing)") == true)
         // …and what is said now is answered from memory.
         let last = replies.last?["reply"] as? String ?? ""
-        #expect(last.contains("symptom = pairing-required") && last.contains("docker"), "\(last)")
+        #expect(last.contains("line 1: \(Self.pairing)") && last.contains("docker"), "\(last)")
         let store = binary.cacheDirectory.appendingPathComponent("clawfix/sessions.sqlite").path
         let warnings = bot.stderr.split(separator: "\n")
         #expect(warnings.count == 1, "\(bot.stderr)")
@@ -102,6 +102,6 @@ struct BotShutdownTests {
 
         // With room again, the old conversation is intact and the store is usable.
         let after = try storedFacts(binary, ["kept"])
-        #expect(after["kept"]?.contains("symptom = pairing-required") == true)
+        #expect(after["kept"]?.contains("line 1: \(Self.pairing)") == true)
     }
 }

@@ -35,7 +35,10 @@ struct ClawfixBinary {
 
     func remove() { try? FileManager.default.removeItem(at: home) }
 
-    func run(_ arguments: [String], stdin: [UInt8] = [], environment extra: [String: String] = [:]) throws -> Result {
+    /// `directory`: the working directory of the run (default: the test's own).
+    func run(
+        _ arguments: [String], stdin: [UInt8] = [], environment extra: [String: String] = [:], directory: URL? = nil
+    ) throws -> Result {
         let input = home.appendingPathComponent("stdin-\(UUID().uuidString)")
         let output = home.appendingPathComponent("stdout-\(UUID().uuidString)")
         let errors = home.appendingPathComponent("stderr-\(UUID().uuidString)")
@@ -54,6 +57,7 @@ struct ClawfixBinary {
         environment["NO_COLOR"] = nil
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
+        if let directory { process.currentDirectoryURL = directory }
         process.standardInput = try FileHandle(forReadingFrom: input)
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: errors)
@@ -65,8 +69,8 @@ struct ClawfixBinary {
             status: process.terminationStatus)
     }
 
-    func run(_ arguments: [String], stdin: String, environment: [String: String] = [:]) throws -> Result {
-        try run(arguments, stdin: Array(stdin.utf8), environment: environment)
+    func run(_ arguments: [String], stdin: String, environment: [String: String] = [:], directory: URL? = nil) throws -> Result {
+        try run(arguments, stdin: Array(stdin.utf8), environment: environment, directory: directory)
     }
 
     /// Writes `text` to a file in this run's home and returns its path.

@@ -110,12 +110,14 @@ struct PasteEndToEndTests {
         }
     }
 
-    @Test func emptyInputSaysSo() throws {
+    @Test(arguments: ["text", "markdown", "json"])
+    func emptyInputSaysSoOnStderrWithAFailingStatus(format: String) throws {
         let binary = try ClawfixBinary()
         defer { binary.remove() }
-        let result = try binary.run(["paste"], stdin: "")
-        #expect(result.status == 0)
-        #expect(result.stdout.contains("Empty message"))
+        let result = try binary.run(["paste", "--format", format], stdin: "  \n")
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("clawfix: Empty message."))
+        #expect(result.stdout.isEmpty)
     }
 
     @Test func binaryInputSaysItLooksBinary() throws {
@@ -124,10 +126,13 @@ struct PasteEndToEndTests {
         var bytes: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0]
         for index in 0..<4096 { bytes.append(UInt8(truncatingIfNeeded: index * 7)) }
         bytes += [UInt8](repeating: 0, count: 2048)
-        let result = try binary.run(["paste"], stdin: bytes)
-        #expect(result.status == 0)
-        #expect(result.stdout.contains("looks like binary data"))
-        #expect(!result.stdout.contains("\u{1B}"))
+        for format in ["text", "markdown", "json"] {
+            let result = try binary.run(["paste", "--format", format], stdin: bytes)
+            #expect(result.status == 2, "\(format)")
+            #expect(result.stderr.contains("looks like binary data"), "\(format)")
+            #expect(result.stdout.isEmpty, "\(format)")
+            #expect(!result.stderr.contains("\u{1B}"))
+        }
     }
 
     @Test func invalidUTF8CRLFAndANSIAreCleanedAndStillAnalysed() throws {
@@ -177,5 +182,21 @@ struct PasteEndToEndTests {
         #expect(bareMissing.status == 1 && parsedMissing.status == 1)
         #expect(bareMissing.stderr == parsedMissing.stderr)
         #expect(bareMissing.stderr.hasPrefix("clawfix: cannot read \(missing): "))
+    }
+
+    @Test func aReportEndsWithHowToGoOnAndListsFactsOnlyWhenVerbose() throws {
+        let binary = try ClawfixBinary()
+        defer { binary.remove() }
+        let paste = "openclaw-openclaw-gateway-1   127.0.0.1:18789->18789/tcp\nand the Control UI says: disconnected (1008): pairing required\n"
+        let plain = try binary.run(["paste"], stdin: paste)
+        #expect(plain.status == 0)
+        let last = plain.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("To go on: "), "\(plain.stdout)")
+        #expect(!plain.stdout.contains("Facts: "))
+        let verbose = try binary.run(["paste", "--verbose"], stdin: paste)
+        #expect(verbose.stdout.contains("\nFacts: "))
+        let markdown = try binary.run(["paste", "--format", "markdown"], stdin: paste)
+        #expect(markdown.stdout.contains("\n\nTo go on: "))
+        #expect(!markdown.stdout.contains("**Facts:**"))
     }
 }

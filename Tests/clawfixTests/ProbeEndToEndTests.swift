@@ -54,7 +54,9 @@ import Testing
         let result = try binary.run(["probe", "http://127.0.0.1:\(port)", "--timeout", "2"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("refused"), "\(result.stdout)")
-        #expect(result.stdout.contains("Likely cause: nothing listens at the URL"), "\(result.stdout)")
+        #expect(result.stdout.contains("\nVerdict: Nothing listens at 127.0.0.1:\(port): the connection was refused."), "\(result.stdout)")
+        #expect(result.stdout.contains("\n1. gateway-not-running — nothing listens at the URL"), "\(result.stdout)")
+        #expect(result.stdout.contains("\n   probe: refused (connection refused at 127.0.0.1:\(port))"), "\(result.stdout)")
         #expect(!result.stdout.contains("\u{1B}"))
     }
 }

@@ -1,0 +1,43 @@
+import Foundation
+import ClawfixDiagnosis
+import ClawfixEvidence
+
+/// Evidence as a reader can take it in: a pasted line is cut to `maximumCharacters` (a minified
+/// JSON log line can be a megabyte), and a diagnosis lists at most `maximumLines` of them, saying
+/// how many more there were. The report's JSON keeps every line whole.
+enum EvidenceText {
+    static let maximumCharacters = 200
+    static let maximumLines = 6
+
+    static func cut(_ text: String) -> String {
+        guard text.utf8.count > maximumCharacters, text.count > maximumCharacters else { return text }
+        return String(text.prefix(maximumCharacters)) + " … (\(text.count - maximumCharacters) more characters)"
+    }
+
+    /// Evidence that is a fact spelled with its internal name (`install.kind = docker`: something
+    /// clawfix concluded, not a line anyone wrote). Kept in JSON and on the terminal; a Discord
+    /// reader never sees those names anywhere else, so the Markdown reply leaves it out.
+    static func isInternal(_ evidence: EvidenceLine) -> Bool {
+        guard evidence.line == nil, let equals = evidence.text.range(of: " = ") else { return false }
+        return FactVocabulary.isKnown(String(evidence.text[..<equals.lowerBound]))
+    }
+
+    /// Whether a line of text names an internal fact (`/why` in the bot leaves such lines out).
+    static func namesInternalFact(_ line: String) -> Bool {
+        line.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") })
+            .contains { FactVocabulary.isKnown(String($0)) }
+    }
+
+    /// Where a piece of evidence came from, and its text without that prefix: `line 3`, `probe`
+    /// (the live probe's observations, `probe: …`), or `you said` (words, answers).
+    static func placed(_ evidence: EvidenceLine) -> (place: String, text: String) {
+        if let line = evidence.line { return ("line \(line)", evidence.text) }
+        if evidence.text.hasPrefix("probe: ") { return ("probe", String(evidence.text.dropFirst("probe: ".count))) }
+        return ("you said", evidence.text)
+    }
+
+    /// The lines to show and how many were left out.
+    static func shown<T>(_ lines: [T]) -> (lines: ArraySlice<T>, omitted: Int) {
+        (lines.prefix(maximumLines), max(0, lines.count - maximumLines))
+    }
+}
