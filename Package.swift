@@ -70,6 +70,8 @@ let package = Package(
                 "ClawfixEvidence", "ClawfixTestSupport",
             ]
         ),
+        // The gateway emulator as a process, for scripts/tmux-chat-test.sh and manual tries.
+        .executableTarget(name: "clawfix-gateway-emulator", dependencies: ["ClawfixTestSupport"]),
         .executableTarget(name: "KnowledgeBaseEmbedder"),
         .plugin(
             name: "EmbedKnowledgeBase",
