@@ -90,7 +90,9 @@ public final class ChatFrontEnd<Engine: ConversationEngine> {
                     store.stage(conversation: conversation.id, state: state, lines: conversation.takeTranscriptLines())
                     store.flush()
                 }
-                write(renderer.render(reply) + "\n")
+                // The terminal echoed ^C where the cursor was: the answer starts on a line of its own.
+                let interrupted = reply.kind == .command && reply.lines == [Conversation<Engine>.probeInterrupted]
+                write((interrupted ? "\n" : "") + renderer.render(reply) + "\n")
             }
         }
     }

@@ -162,6 +162,9 @@ public final class Conversation<Engine: ConversationEngine> {
         return Reply(kind: .diagnosis, report: report, lines: lines, fixesShownBefore: noteFixShown(report))
     }
 
+    /// What `/probe` answers when Ctrl-C stopped it.
+    static var probeInterrupted: String { "Probe interrupted; nothing was added." }
+
     /// `/probe [URL] [--token T] [--device]`: one live handshake; its verdict joins the facts and
     /// the ranking is redone.
     private func runProbe(_ argument: String?, notices: [String]) -> Reply {
@@ -186,7 +189,7 @@ public final class Conversation<Engine: ConversationEngine> {
                 ])
         }
         guard let result = probe.run(request) else {
-            return Reply(kind: .command, report: current, notices: notices, lines: ["Probe interrupted; nothing was added."])
+            return Reply(kind: .command, report: current, notices: notices, lines: [Self.probeInterrupted])
         }
         // The user's client got an answer from a gateway, and from here nothing answers: the probe
         // ran on another machine than the gateway, which says where it is not, not that it is down.
