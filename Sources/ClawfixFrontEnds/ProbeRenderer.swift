@@ -78,7 +78,6 @@ public struct ProbeRenderer: Sendable {
         lines += text.wrapped(style.cyan("Next step: ") + TerminalSafe.clean(verdict.nextStep), indent: "  ")
         if let requestId = report.requestId {
             lines.append("  \(approveCommand(requestId: requestId, install: install, container: container))")
-            lines.append("then run the probe again (pending requests expire after 5 minutes).")
         }
         if let deviceId = report.deviceId {
             lines += text.wrapped(

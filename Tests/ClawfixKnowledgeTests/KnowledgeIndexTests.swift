@@ -81,7 +81,7 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: directory.path)
         // Root ignores permissions; a path under a regular file is unwritable for everyone.
         let blocker = directory.appending(path: "file")
-        FileManager.default.createFile(atPath: blocker.path, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: blocker.path, contents: Data("x".utf8))
         for path in [directory.appending(path: "k.sqlite").path, blocker.appending(path: "k.sqlite").path] {
             let index = try KnowledgeIndex.open(path: path, knowledgeBase: sampleKnowledgeBase())
             #expect(index.didRebuild)

@@ -43,8 +43,8 @@ struct ClawfixBinary {
         let output = home.appendingPathComponent("stdout-\(UUID().uuidString)")
         let errors = home.appendingPathComponent("stderr-\(UUID().uuidString)")
         try Data(stdin).write(to: input)
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         defer {
             for file in [input, output, errors] { try? FileManager.default.removeItem(at: file) }
         }
