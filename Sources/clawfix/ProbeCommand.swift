@@ -103,7 +103,8 @@ struct ProbeCommand: AsyncParsableCommand {
             credential: found.credential, device: identity, origin: origin, timeout: timeout, credentialSource: found.source)
         let report = await GatewayProbe(target: target, options: options).run()
         // The verdict's diagnoses come from the engine, through the same path as chat's /probe.
-        let conversation = Conversation(id: "probe", engine: try EngineLoading.stage(knowledge))
+        let loaded = try EngineLoading.load(knowledge)
+        let conversation = Conversation(id: "probe", engine: loaded.stage, evidence: loaded.evidence)
         let reply = conversation.absorb(probe: report)
         let output = StandardOutput()
         switch format {
