@@ -11,7 +11,16 @@ enum EvidenceText {
 
     static func cut(_ text: String) -> String {
         guard text.utf8.count > maximumCharacters, text.count > maximumCharacters else { return text }
-        return String(text.prefix(maximumCharacters)) + " … (\(text.count - maximumCharacters) more characters)"
+        // `clawfix doctor` names the command a line came from after it (`   ← docker ps -a`): the
+        // pasted part is cut, the name kept.
+        var line = Substring(text)
+        var source = ""
+        if let arrow = text.range(of: "   ← ", options: .backwards) {
+            line = text[..<arrow.lowerBound]
+            source = String(text[arrow.lowerBound...])
+        }
+        guard line.count > maximumCharacters else { return text }
+        return String(line.prefix(maximumCharacters)) + " … (\(line.count - maximumCharacters) more characters)" + source
     }
 
     /// Evidence that is a fact spelled with its internal name (`install.kind = docker`: something

@@ -38,13 +38,14 @@ struct FactlessMessageTests {
 
     @Test func anUnreadableAnswerIsAcknowledgedWithWhatIsStillOpen() throws {
         let chat = try realConversation()
-        let first = chat.respond(to: "disconnected (1008): pairing required")
-        let question = try #require(first.report.next?.question)
+        _ = chat.respond(to: "disconnected (1008): pairing required")
         let reply = chat.respond(to: "hmm, not sure what you mean")
         #expect(reply.lines == ["I could not read that as an answer, so nothing changed."])
+        // Whatever the engine asks next, a question is open and the fix is not posted again.
         let shown = TextRenderer().render(reply)
-        #expect(shown.contains("Next: " + question), "\(shown)")
+        #expect(shown.contains("\nNext: "), "\(shown)")
         #expect(!shown.contains("No diagnosis yet"))
+        #expect(!shown.contains("Fix:\n"), "\(shown)")
     }
 
     @Test func theFullFixIsShownOnceThenReferredTo() {
