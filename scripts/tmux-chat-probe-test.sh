@@ -109,14 +109,14 @@ pane | grep -Eq '^1\. pairing-not-approved — ' || fail "the probe did not lead
 pane | grep -q 'devices approve 7d3b5c1e-2f4a-4b6c-9d8e-0a1b2c3d4e5f' || fail "no approve command for the request"
 if pane | grep -qF "$token"; then fail "the token reached the screen"; fi
 [ "$(count 'from here\? Type /probe')" -eq 1 ] || fail "the probe was offered again after probing"
-fixes=$(count '^   Fix:')
+fixes=$(count '^   Fix:$')
 
 # 4. An answer clawfix cannot read, then thanks: acknowledged, and no fix posted again.
 say 'hmm, not sure what you mean'
 pane | grep -q 'I could not read that as an answer' || fail "an unreadable answer was not acknowledged"
 say 'thanks, that fixed it!'
 pane | grep -q '^Glad it works now' || fail "thanks got no polite close"
-[ "$(count '^   Fix:')" -eq "$fixes" ] || fail "the fix was posted again after thanks"
+[ "$(count '^   Fix:$')" -eq "$fixes" ] || fail "the fix was posted again after thanks"
 
 # 5. Ctrl-C stops a probe that would wait for its whole timeout.
 tmux_ send-keys -t "$session" -l "/probe $silent"
