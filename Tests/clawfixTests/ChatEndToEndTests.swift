@@ -18,7 +18,7 @@ struct ChatEndToEndTests {
         // Output goes to a file, not a pipe: the tmux server the script starts must not be able to
         // hold the test's pipe open.
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-chat-test-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
         let process = Process()
         process.executableURL = ClawfixBinary.packageRoot.appendingPathComponent("scripts/tmux-chat-test.sh")

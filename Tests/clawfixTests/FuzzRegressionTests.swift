@@ -18,7 +18,7 @@ import Testing
         // Seeds too: they are the shapes the fuzzer starts from, and must pass the same checks.
         process.arguments = [seeds.path] + (inputs.isEmpty ? [] : [directory.path])
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-replay-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
         process.standardOutput = try FileHandle(forWritingTo: log)
         process.standardError = try FileHandle(forWritingTo: log)
