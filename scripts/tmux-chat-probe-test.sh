@@ -38,17 +38,22 @@ cleanup() {
 trap cleanup EXIT
 
 # Two emulators: a gateway that wants this device approved, and one that never sends its challenge.
+# Started here, not in a $(…) subshell, so their pids reach the cleanup.
 start_emulator() {
     "$emulator" "$@" >"$home/emulator-$1.url" </dev/null 2>"$home/emulator-$1.err" &
     pids+=($!)
+}
+url_of() {
     for _ in $(seq 100); do
         [ -s "$home/emulator-$1.url" ] && break
         sleep 0.1
     done
     head -n1 "$home/emulator-$1.url"
 }
-gateway=$(start_emulator pairing --token "$token")
-silent=$(start_emulator silent)
+start_emulator pairing --token "$token"
+start_emulator silent
+gateway=$(url_of pairing)
+silent=$(url_of silent)
 [ -n "$gateway" ] && [ -n "$silent" ] || { echo "tmux-chat-probe-test: the emulator did not start" >&2; exit 2; }
 
 chat_command="env -u NO_COLOR OPENCLAW_GATEWAY_TOKEN='$token' XDG_CACHE_HOME='$home/cache' XDG_CONFIG_HOME='$home/config' \
