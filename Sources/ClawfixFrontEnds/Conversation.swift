@@ -170,10 +170,7 @@ public final class Conversation<Engine: ConversationEngine> {
             lines =
                 facts.isEmpty
                 ? ["No facts yet."]
-                : facts.map { fact in
-                    let place = fact.line.map { "line \($0)" } ?? fact.origin.rawValue
-                    return "\(fact.name.rawValue) = \(fact.value)  (\(place))"
-                }
+                : facts.map(FactSentence.line(for:))
         case .probe(let url):
             return runProbe(url, notices: notices)
         case .help:
