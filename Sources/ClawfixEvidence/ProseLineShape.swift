@@ -73,7 +73,9 @@ enum ProseLineShape {
         }
         // Box drawing (`│ ├ └ ◇ ◓`): U+2500–U+25FF start with E2 94…E2 97.
         if first == 0xE2, lower.count > 1, lower[1] >= 0x94, lower[1] <= 0x97 { return false }
-        if startsWithTimestamp(lower) || isStackFrame(lower) || isPrompt(lower) { return false }
+        if startsWithTimestamp(lower) || isStackFrame(lower) || isPrompt(lower) || lower.hasPrefix(ByteSearch.needle("at line:")) {
+            return false
+        }
         var letters = 0
         var wordRuns = 0
         var inWord = false

@@ -116,6 +116,9 @@ struct ProsePhrase: Sendable {
         ProsePhrase("helm chart", .platform("kubernetes", remote: true)),
         ProsePhrase("wsl", .platform("wsl2", os: "windows")),
         ProsePhrase("wsl2", .platform("wsl2", os: "windows")),
+        // A Windows path into the WSL file system: `\\wsl$\Ubuntu\home\…`, `\\wsl.localhost\…`.
+        ProsePhrase("\\\\wsl$", .platform("wsl2", os: "windows")),
+        ProsePhrase("\\\\wsl.localhost", .platform("wsl2", os: "windows")),
         ProsePhrase("systemd", .platform("systemd")),
         ProsePhrase("systemctl", .platform("systemd")),
         ProsePhrase("launchagent", .platform("launchagent", os: "macos")),

@@ -14,7 +14,7 @@ public struct ProseReader: FactExtractor {
 
     /// Facts of the prose lines of `text` (already redacted).
     public func read(_ text: String) -> [Fact] {
-        extract(from: PasteDocument(redactedText: text))
+        extract(from: PasteDocument(redactedText: text, scanningTriggers: false))
     }
 
     public func extract(from document: PasteDocument) -> [Fact] {

@@ -10,7 +10,7 @@ enum UnrecognizedLines {
         "unauthorized", "failed to", "code=", "code:", "\"code\":", "dist/", "error", "invalid", "unrecognized", "not found",
         "fatal", "exception", "errno", "_missing", "_mismatch", "_required", "_invalid", "_failed", "_denied", "_rejected",
         "_untrusted", "_expired", "_limited", "_source", "_unavailable", "_timeout", "refused", "timed out", "not allowed",
-        "报错", "失败", "错误",
+        "报错", "失败", "错误", "categoryinfo",
     ]
 
     /// Names that mean "this line was understood as what went wrong". A start failure is not among
@@ -50,6 +50,20 @@ enum UnrecognizedLines {
                 lastMarked = line.number
                 continue
             }
+            if line.firstByte == UInt8(ascii: "+") || line.hasPrefix(ByteSearch.needle("at line:")) {
+                // A PowerShell error record: `Cmdlet : message`, then `At line:1 char:1`, `+ …`
+                // lines and `+ CategoryInfo : …`. The message line is what went wrong.
+                guard line.contains(ByteSearch.needle("categoryinfo")),
+                    let header = powerShellHeader(before: line.number, in: document.cleanLines),
+                    !explained.contains(header.number)
+                else { continue }
+                lastMarked = line.number
+                let text = String(header.text.prefix(240))
+                guard seen.insert(text).inserted else { continue }
+                facts.append(header.fact(.unrecognized, text))
+                if facts.count >= limit { break }
+                continue
+            }
             let frame = ProseLineShape.isStackFrame(line.lower)
             if frame {
                 // A frame belongs to the error above it; only an orphan run of frames says anything.
@@ -68,6 +82,22 @@ enum UnrecognizedLines {
             facts.append(complaint.fact(.unrecognized, String(complaint.text.prefix(240))))
         }
         return facts
+    }
+
+    /// The `Invoke-WebRequest : Unable to connect to the remote server` line above a PowerShell
+    /// record's `+ CategoryInfo` (in any Windows language: the shape, not the words).
+    private static func powerShellHeader(before number: Int, in lines: [PasteLine]) -> PasteLine? {
+        var index = number - 2
+        while index >= 0, number - 2 - index < 8 {
+            let line = lines[index]
+            if !line.isEmpty, line.firstByte != UInt8(ascii: "+"), !line.hasPrefix(ByteSearch.needle("at ")),
+                line.contains(ByteSearch.needle(" : "))
+            {
+                return line
+            }
+            index -= 1
+        }
+        return nil
     }
 
     /// Words of a problem told in prose ("it only runs on 127.0.0.1, local only", "the gateway

@@ -187,6 +187,26 @@ struct PastedShapesTests {
         #expect(facts.map(\.value) == ["gateway: plugin registry failed: Error: manifest not found: demo-plugin"])
     }
 
+    /// A PowerShell error record, in English and on a Chinese Windows: the shape (`Cmdlet : message`,
+    /// `At line:`, `+ CategoryInfo`) tells it, and the message line is what is kept.
+    @Test(arguments: [
+        "Invoke-WebRequest : Unable to connect to the remote server",
+        "Invoke-WebRequest : 无法连接到远程服务器。",
+    ])
+    func aPowerShellErrorRecordIsOneUnrecognizedLine(header: String) {
+        let paste = """
+            PS C:\\Users\\dana> Invoke-WebRequest http://127.0.0.1:18789/healthz
+            \(header)
+            At line:1 char:1
+            + Invoke-WebRequest http://127.0.0.1:18789/healthz
+            + ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+                + CategoryInfo          : InvalidOperation: (System.Net.HttpWebRequest:HttpWebRequest) [Invoke-WebRequest], WebException
+                + FullyQualifiedErrorId : WebCmdletWebResponseException,Microsoft.PowerShell.Commands.InvokeWebRequestCommand
+            """
+        let facts = EvidenceReader.standard.read(PasteDocument(redactedText: paste)).filter { $0.name == .unrecognized }
+        #expect(facts.map { "\($0.value)@\($0.line ?? 0)" } == ["\(header)@2"])
+    }
+
     @Test func knownErrorsAndTheirStackFramesAreNotUnrecognized() {
         let paste = """
             [openclaw] Failed to start CLI: Error: gateway closed (1008): pairing required

@@ -104,6 +104,13 @@ struct ProseReaderTests {
         #expect(said(text).isEmpty)
     }
 
+    /// Pasted from Windows: CRLF line ends and a path into WSL.
+    @Test func windowsLineEndsAndAWSLPath() {
+        let text = "I edit \\\\wsl$\\Ubuntu\\home\\dana\\.openclaw\\openclaw.json in Notepad\r\nand restarted, still the same\r\n"
+        #expect(said(text) == ["client.os=windows", "install.platform=wsl2", "fix.tried=restart"])
+        #expect(ProseReader().read(text).allSatisfy { $0.text?.contains("\r") == false })
+    }
+
     @Test func aMegabyteOfLogsWithOneSentenceReadsTheSentence() {
         var text = "I use docker compose on a VPS and restarted twice, still the same.\n"
         let record = "2026-04-13T10:15:31.011+00:00 [ws] closed before connect conn=1 remote=172.18.0.1 fwd=n/a origin=http://localhost:18789 code=1008 reason=pairing required\n"
