@@ -38,7 +38,7 @@ struct BrowserURLExtractor: FactExtractor {
             let prose = ProseLineShape.proseEnd(line.lower).map { offset < $0 } ?? false
             guard alone || (prose && (websocket || Self.verbs.contains(where: { line.contains($0) }))) else { continue }
             // "127.0.0.1 works fine": where it works is not the failing address (ProseReader keeps it).
-            if ProseReader.saysWorks(line) { continue }
+            if ProseReader.saysWorks(line, at: offset) { continue }
             let end = line.bytes[offset...].firstIndex(where: { $0 == 0x20 || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "`") })
                 ?? line.bytes.count
             var url = line.slice(offset..<end)

@@ -33,16 +33,37 @@ struct ProseFindings {
     }
 
     mutating func read(_ line: PasteLine, end: Int, matches: [ProseReader.Match], inTriedList: Bool) {
-        let failed = matches.contains { $0.meaning == .failed }
-        let tried = matches.contains { $0.meaning == .tried }
-        let works = matches.contains { $0.meaning == .works } && !failed
+        // What was tried and what works are read per sentence: "reached through an SSH tunnel;
+        // a clean re-install did not help" tried the re-install, not the tunnel.
+        let sentences = Self.sentences(line.lower, end: end)
+        func sentence(of match: ProseReader.Match) -> Int { sentences.firstIndex { $0.contains(match.start) } ?? 0 }
+        var failed = [Bool](repeating: false, count: sentences.count)
+        var tried = [Bool](repeating: false, count: sentences.count)
+        var works = [Bool](repeating: false, count: sentences.count)
+        var opensWithFailure = [Bool](repeating: false, count: sentences.count)
+        for match in matches {
+            let index = sentence(of: match)
+            switch match.meaning {
+            case .failed:
+                failed[index] = true
+                if match.start - sentences[index].lowerBound <= 4 { opensWithFailure[index] = true }
+            case .tried: tried[index] = true
+            case .works: works[index] = true
+            default: break
+            }
+        }
+        func negated(_ match: ProseReader.Match) -> Bool {
+            matches.contains { $0.meaning == .negation && $0.end <= match.start && match.start - $0.end <= 12 }
+        }
         for match in matches {
             switch match.meaning {
-            case .installKind(let kind, let rank): Self.keep(&installKind, kind, rank: rank, line)
-            case .location(let value, let rank): Self.keep(&location, value, rank: rank, line)
+            case .installKind(let kind, let rank):
+                if rank == 3 || !negated(match) { Self.keep(&installKind, kind, rank: rank, line) }
+            case .location(let value, let rank): if !negated(match) { Self.keep(&location, value, rank: rank, line) }
             case .clientOS(let value): Self.keep(&clientOS, value, rank: 1, line)
-            case .accessPath(let value, let rank): Self.keep(&accessPath, value, rank: rank, line)
+            case .accessPath(let value, let rank): if !negated(match) { Self.keep(&accessPath, value, rank: rank, line) }
             case .platform(let platform, let kind, let remote, let os):
+                guard !negated(match) else { continue }
                 add(line, .installPlatform, platform)
                 if let kind { Self.keep(&installKind, kind, rank: 0, line) }
                 if remote { Self.keep(&location, "remote", rank: 1, line) }
@@ -50,9 +71,11 @@ struct ProseFindings {
             case .setting(let name, let value):
                 add(line, name, value)
             case .fix(let fix):
-                guard failed || tried || inTriedList else { continue }
-                let negated = matches.contains { $0.meaning == .negation && $0.end <= match.start && match.start - $0.end <= 12 }
-                if !negated { add(line, .triedFix, fix) }
+                let index = sentence(of: match)
+                // "I restarted it. Still pairing required.": the failure may open the next sentence.
+                let failedNext = index + 1 < sentences.count && opensWithFailure[index + 1]
+                guard failed[index] || tried[index] || failedNext || inTriedList, !negated(match) else { continue }
+                add(line, .triedFix, fix)
             case .updated:
                 if updated == nil { updated = Self.answer(line, .recentlyUpdated, "true") }
             case .latest:
@@ -64,7 +87,39 @@ struct ProseFindings {
         readSettings(line, end: end)
         readVersions(line, end: end, matches: matches)
         readPort(line, end: end)
-        if works { readWorkingAddresses(line, end: end) }
+        for (index, range) in sentences.enumerated() where works[index] && !failed[index] {
+            readWorkingAddresses(line, range: range)
+        }
+    }
+
+    /// The sentences of the prose part of a line: cut after `. `, `; `, `! `, `? ` and the Chinese
+    /// full stops (`。！？；`).
+    static func sentences(_ lower: LineBytes, end: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < end {
+            let byte = lower[index]
+            var cut: Int?
+            if ".;!?".utf8.contains(byte), index + 1 < end, lower[index + 1] == 0x20 {
+                cut = index + 1
+            } else if byte == 0xE3, index + 2 < end, lower[index + 1] == 0x80, lower[index + 2] == 0x82 {
+                cut = index + 3  // 。
+            } else if byte == 0xEF, index + 2 < end, lower[index + 1] == 0xBC,
+                [0x81, 0x9F, 0x9B].contains(lower[index + 2])
+            {
+                cut = index + 3  // ！？；
+            }
+            if let cut {
+                ranges.append(start..<cut)
+                start = cut
+                index = cut
+            } else {
+                index += 1
+            }
+        }
+        ranges.append(start..<max(start, end))
+        return ranges
     }
 
     private static func answer(_ line: PasteLine, _ name: FactName, _ value: String) -> Fact {
@@ -139,6 +194,12 @@ struct ProseFindings {
                 for value in values {
                     if !setting.allowedValues.isEmpty, !setting.allowedValues.contains(value.lowercased()) { continue }
                     if setting.isFlag, value != "true", value != "false" { continue }
+                    // An origin, a CIDR, a header name, a URL: not an English word ("set to the …").
+                    if setting.allowedValues.isEmpty, !setting.isFlag, value != "[]",
+                        setting.path == "gateway.port" ? !value.allSatisfy(\.isNumber) : !value.contains(where: { ".:/*-@".contains($0) })
+                    {
+                        continue
+                    }
                     add(line, .config(setting.path), value)
                     if setting.path == "gateway.bind" { add(line, .gatewayBind, value.lowercased()) }
                 }
@@ -290,10 +351,11 @@ struct ProseFindings {
         add(line, .gatewayPort, String(port))
     }
 
-    /// Addresses on a line that says they work: `http://127.0.0.1:18789`, a bare `127.0.0.1`, `localhost`.
-    private mutating func readWorkingAddresses(_ line: PasteLine, end: Int) {
+    /// Addresses in a sentence that says they work: `http://127.0.0.1:18789`, a bare `127.0.0.1`, `localhost`.
+    private mutating func readWorkingAddresses(_ line: PasteLine, range: Range<Int>) {
         let lower = line.lower
-        var index = 0
+        let end = range.upperBound
+        var index = range.lowerBound
         while index < end {
             while index < end, lower[index] == 0x20 || "(`\"'".utf8.contains(lower[index]) { index += 1 }
             var stop = index

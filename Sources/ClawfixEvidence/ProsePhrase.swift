@@ -221,7 +221,10 @@ struct ProsePhrase: Sendable {
             "i've tried", "i have tried", "troubleshooting attempted", "troubleshooting", "attempted fixes", "tried so far",
             "already tried", "pasos realizados", "lo que probé", "lo que he probado", "已尝试", "尝试过", "排查",
         ].map { ProsePhrase($0, .triedHeading) }
-        + ["haven't", "have not", "didn't", "did not", "not yet", "never", "没有", "no he"].map { ProsePhrase($0, .negation) }
+        + [
+            "haven't", "have not", "didn't", "did not", "not yet", "never", "没有", "no he", "not", "no", "isn't", "aren't",
+            "don't", "doesn't", "am not", "不是", "不用",
+        ].map { ProsePhrase($0, .negation) }
         + [
             "works", "works fine", "working fine", "is working", "works ok", "worked", "work fine", "is fine", "loads fine",
             "works normally", "funciona", "正常", "可以访问", "没问题", "is unaffected", "unaffected", "恢复正常",
@@ -230,12 +233,12 @@ struct ProsePhrase: Sendable {
             "after updating", "after upgrading", "after the update", "after the upgrade", "after update", "after upgrade",
             "since updating", "since the update", "since upgrading", "since the upgrade", "after an update", "after updated",
             "更新后", "升级后", "更新之后", "升级之后", "después de actualizar", "tras actualizar", "desde la actualización",
+            "latest update", "recent update", "the update", "an update", "the upgrade",
         ].map { ProsePhrase($0, .updated) }
         + ["latest version", "latest release", "newest version", "the latest", "latest", "最新版", "最新版本", "última versión"]
         .map { ProsePhrase($0, .latest) }
         + ["from", "从", "desde", "de la", "upgraded from", "updated from"].map { ProsePhrase($0, .versionFrom) }
-        + ["to", "->", "→", "升级到", "更新到", "升到", "a la", "hasta", "running", "on", "version", "versión", "版本"]
-        .map { ProsePhrase($0, .versionTo) }
+        + ["to", "->", "→", "升级到", "更新到", "升到", "a la", "hasta"].map { ProsePhrase($0, .versionTo) }
         + ["downgrad*", "rollback", "roll back", "rolled back", "revert*", "降级到", "降级", "回退", "回滚", "volví a"]
         .map { ProsePhrase($0, .versionWorked) }
 

@@ -41,11 +41,14 @@ public struct ProseReader: FactExtractor {
         return message.facts()
     }
 
-    /// Whether the line says the address on it is where things work ("127.0.0.1 works fine") and
-    /// not that something fails there: such a URL is not the failing browser URL.
-    static func saysWorks(_ line: PasteLine) -> Bool {
+    /// Whether the sentence holding byte `offset` of `line` says the address there is where things
+    /// work ("127.0.0.1 works fine") and not that something fails: such a URL is not the failing
+    /// browser URL.
+    static func saysWorks(_ line: PasteLine, at offset: Int) -> Bool {
         guard let end = ProseLineShape.proseEnd(line.lower) else { return false }
-        let matches = matches(in: line, end: line.lower.count > end ? line.lower.count : end)
+        let sentences = ProseFindings.sentences(line.lower, end: line.lower.count)
+        guard let sentence = sentences.first(where: { $0.contains(offset) }) else { return false }
+        let matches = matches(in: line, end: max(end, sentence.upperBound)).filter { sentence.contains($0.start) }
         return matches.contains { $0.meaning == .works } && !matches.contains { $0.meaning == .failed }
     }
 
