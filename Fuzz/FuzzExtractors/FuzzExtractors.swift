@@ -10,7 +10,7 @@ func check(_ bytes: UnsafeBufferPointer<UInt8>) {
     var redactor = Redactor()
     let document = PasteDocument(redactor.redact(PastedInput(bytes: bytes)))
     // The prose reader runs on every message (through the answer interpreter), so it is fuzzed too.
-    for fact in EvidenceReader.standard.read(document) + ProseReader().extract(from: document) {
+    for fact in EvidenceReader.standard.read(document) + ProseReader().read(document) {
         guard let line = fact.line else { continue }
         guard document.line(line) != nil else {
             fatalError("fact \(fact.name)=\(fact.value) points at line \(line) of \(document.lines.count)")

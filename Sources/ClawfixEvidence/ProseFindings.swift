@@ -25,14 +25,14 @@ struct ProseFindings {
         current = Ranked(value: value, rank: rank, line: line)
     }
 
-    private mutating func add(_ line: PasteLine, _ name: FactName, _ value: String) {
+    private mutating func add(_ name: FactName, _ value: String, _ line: PasteLine) {
         var fact = line.fact(name, value)
         fact.origin = .answer
         // Once per value: the platform named in the first line and again in the third is one fact.
         if !listed.contains(where: { $0.name == name && $0.value == value }) { listed.append(fact) }
     }
 
-    mutating func read(_ line: PasteLine, end: Int, matches: [ProseReader.Match], inTriedList: Bool) {
+    mutating func read(_ line: PasteLine, end: Int, matches: [ProseReader.Match], quoted: [Range<Int>], inTriedList: Bool) {
         // What was tried and what works are read per sentence: "reached through an SSH tunnel;
         // a clean re-install did not help" tried the re-install, not the tunnel.
         let sentences = Self.sentences(line.lower, end: end)
@@ -64,27 +64,27 @@ struct ProseFindings {
             case .accessPath(let value, let rank): if !negated(match) { Self.keep(&accessPath, value, rank: rank, line) }
             case .platform(let platform, let kind, let remote, let os):
                 guard !negated(match) else { continue }
-                add(line, .installPlatform, platform)
+                add(.installPlatform, platform, line)
                 if let kind { Self.keep(&installKind, kind, rank: 0, line) }
                 if remote { Self.keep(&location, "remote", rank: 1, line) }
                 if let os { Self.keep(&clientOS, os, rank: 1, line) }
             case .setting(let name, let value):
-                add(line, name, value)
+                add(name, value, line)
             case .fix(let fix):
                 let index = sentence(of: match)
                 // "I restarted it. Still pairing required.": the failure may open the next sentence.
                 let failedNext = index + 1 < sentences.count && opensWithFailure[index + 1]
                 guard failed[index] || tried[index] || failedNext || inTriedList, !negated(match) else { continue }
-                add(line, .triedFix, fix)
+                add(.triedFix, fix, line)
             case .updated:
-                if updated == nil { updated = Self.answer(line, .recentlyUpdated, "true") }
+                if updated == nil { updated = Self.fact(.recentlyUpdated, "true", line) }
             case .latest:
-                if latest == nil { latest = Self.answer(line, .latestVersion, "true") }
+                if latest == nil { latest = Self.fact(.latestVersion, "true", line) }
             default:
                 continue
             }
         }
-        readSettings(line, end: end)
+        readSettings(line, end: end, quoted: quoted)
         readVersions(line, end: end, matches: matches)
         readPort(line, end: end)
         for (index, range) in sentences.enumerated() where works[index] && !failed[index] {
@@ -122,7 +122,8 @@ struct ProseFindings {
         return ranges
     }
 
-    private static func answer(_ line: PasteLine, _ name: FactName, _ value: String) -> Fact {
+    /// A fact of the user's words: origin `answer`, with its line.
+    private static func fact(_ name: FactName, _ value: String, _ line: PasteLine) -> Fact {
         var fact = line.fact(name, value)
         fact.origin = .answer
         return fact
@@ -132,17 +133,17 @@ struct ProseFindings {
         var facts: [Fact] = []
         let hosted = listed.contains { $0.name == .installPlatform && ProsePhrase.hostedPlatforms.contains($0.value) }
         if let installKind, !(hosted && installKind.rank <= 1) {
-            facts.append(Self.answer(installKind.line, .installKind, installKind.value))
+            facts.append(Self.fact(.installKind, installKind.value, installKind.line))
         }
-        if let location { facts.append(Self.answer(location.line, .gatewayLocation, location.value)) }
-        if let clientOS { facts.append(Self.answer(clientOS.line, .clientOS, clientOS.value)) }
-        if let accessPath { facts.append(Self.answer(accessPath.line, .accessPath, accessPath.value)) }
+        if let location { facts.append(Self.fact(.gatewayLocation, location.value, location.line)) }
+        if let clientOS { facts.append(Self.fact(.clientOS, clientOS.value, clientOS.line)) }
+        if let accessPath { facts.append(Self.fact(.accessPath, accessPath.value, accessPath.line)) }
         // The release running now: the target of "to B", else the first one named; the one that
         // last worked: "from A", "downgrading to A", "A is unaffected".
         let running = versions.first { $0.role == .to } ?? versions.first { $0.role == .plain }
-        if let running { facts.append(Self.answer(running.line, .openclawVersion, running.version)) }
+        if let running { facts.append(Self.fact(.openclawVersion, running.version, running.line)) }
         if let worked = versions.first(where: { ($0.role == .from || $0.role == .worked) && $0.version != running?.version }) {
-            facts.append(Self.answer(worked.line, .lastWorkingVersion, worked.version))
+            facts.append(Self.fact(.lastWorkingVersion, worked.version, worked.line))
         }
         if let build { facts.append(build) }
         if let updated { facts.append(updated) }
@@ -153,12 +154,13 @@ struct ProseFindings {
     // MARK: Settings, releases, ports and working addresses
 
     /// `allowInsecureAuth: true is set`, `gateway.bind=lan`, `auth.mode is token`, `set allowInsecureAuth`.
-    private mutating func readSettings(_ line: PasteLine, end: Int) {
+    private mutating func readSettings(_ line: PasteLine, end: Int, quoted: [Range<Int>]) {
         let lower = line.lower
         for setting in ConfigKeyPaths.settings {
             var from = 0
             while let start = ByteSearch.find(setting.needle, in: lower, from: from), start < end {
                 from = start + setting.needle.count
+                if quoted.contains(where: { $0.contains(start) }) { continue }
                 if start > 0, ByteSearch.isWordByte(lower[start - 1]) || lower[start - 1] == UInt8(ascii: "-") { continue }
                 var index = start + setting.needle.count
                 if index < lower.count, ByteSearch.isWordByte(lower[index]) { continue }
@@ -200,8 +202,8 @@ struct ProseFindings {
                     {
                         continue
                     }
-                    add(line, .config(setting.path), value)
-                    if setting.path == "gateway.bind" { add(line, .gatewayBind, value.lowercased()) }
+                    add(.config(setting.path), value, line)
+                    if setting.path == "gateway.bind" { add(.gatewayBind, value.lowercased(), line) }
                 }
             }
         }
@@ -262,7 +264,7 @@ struct ProseFindings {
                 role = .worked
             }
             versions.append((version, role, line))
-            if build == nil, let sha = Self.buildSha(line, after: stop) { build = Self.answer(line, .openclawBuild, sha) }
+            if build == nil, let sha = Self.buildSha(line, after: stop) { build = Self.fact(.openclawBuild, sha, line) }
             previousEnd = stop
             index = stop
         }
@@ -270,7 +272,7 @@ struct ProseFindings {
             for marker in ["main-", "main @ ", "main@", "commit "] {
                 guard let found = ByteSearch.find(ByteSearch.needle(marker), in: lower), found < end else { continue }
                 if let sha = Self.hex(line, at: found + marker.utf8.count) {
-                    build = Self.answer(line, .openclawBuild, sha)
+                    build = Self.fact(.openclawBuild, sha, line)
                     break
                 }
             }
@@ -348,7 +350,7 @@ struct ProseFindings {
         guard index - start >= 2, index - start <= 5, index == lower.count || !ByteSearch.isWordByte(lower[index]),
             let port = Int(lower.string(start..<index)), port > 0, port < 65536
         else { return }
-        add(line, .gatewayPort, String(port))
+        add(.gatewayPort, String(port), line)
     }
 
     /// Addresses in a sentence that says they work: `http://127.0.0.1:18789`, a bare `127.0.0.1`, `localhost`.
@@ -364,8 +366,8 @@ struct ProseFindings {
                 var token = line.slice(index..<stop)
                 while let last = token.last, ".;:!?".contains(last) { token.removeLast() }
                 if let host = Self.host(of: token) {
-                    add(line, .workingURL, token)
-                    add(line, .workingHostKind, NetworkAddressKind.classifyHost(host))
+                    add(.workingURL, token, line)
+                    add(.workingHostKind, NetworkAddressKind.classifyHost(host), line)
                 }
             }
             index = stop + 1

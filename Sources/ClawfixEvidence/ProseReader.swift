@@ -7,17 +7,18 @@
 /// is matched against the whole phrase table in one automaton pass, so a megabyte message costs one
 /// pass over its prose. Facts carry their line (the user's sentence is the evidence) and the origin
 /// `answer`: they are the user's words, not a program's output.
-public struct ProseReader: FactExtractor {
-    public var name: String { "prose" }
-
+/// Not one of `StandardExtractors`: the answer interpreter runs it on every message, so its facts
+/// come once, as the user's words.
+public struct ProseReader: Sendable {
     public init() {}
 
     /// Facts of the prose lines of `text` (already redacted).
     public func read(_ text: String) -> [Fact] {
-        extract(from: PasteDocument(redactedText: text, scanningTriggers: false))
+        read(PasteDocument(redactedText: text, scanningTriggers: false))
     }
 
-    public func extract(from document: PasteDocument) -> [Fact] {
+    /// Facts of the prose lines of `document`.
+    public func read(_ document: PasteDocument) -> [Fact] {
         var message = ProseFindings()
         var triedSection = false
         var nonEmpty = 0
@@ -31,11 +32,12 @@ public struct ProseReader: FactExtractor {
                 if !line.isEmpty, !Self.isListItem(line.lower) { triedSection = false }
                 continue
             }
-            let matches = Self.matches(in: line, end: end)
+            let quoted = Self.messageSpans(line.lower)
+            let matches = Self.matches(in: line, end: end, quoted: quoted)
             let isHeading = matches.contains { $0.meaning == .triedHeading }
                 && (line.lower[line.lower.count - 1] == UInt8(ascii: ":") || line.firstByte == UInt8(ascii: "#") || end < 48)
             if !isHeading, !Self.isListItem(line.lower) { triedSection = false }
-            message.read(line, end: end, matches: matches, inTriedList: triedSection || isHeading)
+            message.read(line, end: end, matches: matches, quoted: quoted, inTriedList: triedSection || isHeading)
             if isHeading { triedSection = true }
         }
         return message.facts()
@@ -77,10 +79,10 @@ public struct ProseReader: FactExtractor {
     /// The phrases of the prose part of `line`: as words, not inside an address or a setting token
     /// (`ws://localhost:18789`, `origin=…`), and not inside a longer phrase ("doesn't work" is not
     /// "works").
-    static func matches(in line: PasteLine, end: Int) -> [Match] {
+    static func matches(in line: PasteLine, end: Int, quoted: [Range<Int>]? = nil) -> [Match] {
         let lower = line.lower
         var found: [Match] = []
-        let masked = addressTokens(lower, end: end)
+        let masked = addressTokens(lower, end: end) + (quoted ?? messageSpans(lower))
         for (index, start) in ProsePhrase.automaton.allMatches(in: lower) {
             let phrase = ProsePhrase.table[index]
             let stop = start + phrase.needle.count
@@ -115,6 +117,21 @@ public struct ProseReader: FactExtractor {
                 (other.start < match.start && other.end >= match.end) || (other.start <= match.start && other.end > match.end)
             }
         }
+    }
+
+    /// Byte ranges of the OpenClaw messages (`KnowledgeBase/messages.md`) a line quotes: "Gateway
+    /// failed to start: tailscale serve/funnel requires gateway bind=loopback" names Tailscale and a
+    /// bind, but the program said it, not the user.
+    static func messageSpans(_ lower: LineBytes) -> [Range<Int>] {
+        let table = MessageTable.builtIn
+        var spans: [Range<Int>] = []
+        for (index, start) in table.errorAutomaton.matches(in: lower) {
+            spans.append(start..<(start + table.rows[table.errorRows[index]].needle.count))
+        }
+        for (index, start) in table.shellAutomaton.matches(in: lower) {
+            spans.append(start..<(start + table.rows[table.shellRows[index]].needle.count))
+        }
+        return spans
     }
 
     /// Byte ranges of tokens that are addresses or settings rather than words: a URL, `key=value`,

@@ -171,8 +171,8 @@ struct PastedShapesTests {
 
     @Test(arguments: [
         ("Error: unauthorized: node token expired (rotate the node token)", 1),
-        ("............Gateway failed to start after 60s", 1),
-        ("Sessions API response: {\"ok\":false,\"error\":\"GatewayClientRequestError: quota exhausted\",\"code\":1013}", 1),
+        ("sandbox bridge failed to start: port 19000 already reserved", 1),
+        ("Sessions API response: {\"ok\":false,\"error\":\"quota exhausted for this workspace\",\"code\":4999}", 1),
         ("websocket closed: worker_slot_unavailable", 1),
         ("    at Object.start (file:///usr/lib/node_modules/openclaw/dist/gateway-Ab12.js:88:9)", 1),
     ])
