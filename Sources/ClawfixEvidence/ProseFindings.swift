@@ -269,9 +269,9 @@ struct ProseFindings {
             index = stop
         }
         if build == nil {
-            for marker in ["main-", "main @ ", "main@", "commit "] {
-                guard let found = ByteSearch.find(ByteSearch.needle(marker), in: lower), found < end else { continue }
-                if let sha = Self.hex(line, at: found + marker.utf8.count) {
+            for (length, marker) in Self.buildMarkers {
+                guard let found = ByteSearch.find(marker, in: lower), found < end else { continue }
+                if let sha = Self.hex(line, at: found + length) {
                     build = Self.fact(.openclawBuild, sha, line)
                     break
                 }
@@ -337,11 +337,16 @@ struct ProseFindings {
         return text
     }
 
+    private static let portWord = ByteSearch.needle("port ")
+    private static let gatewayWord = ByteSearch.needle("gateway")
+    private static let openclawWord = ByteSearch.needle("openclaw")
+    private static let buildMarkers = ["main-", "main @ ", "main@", "commit "].map { ($0.utf8.count, ByteSearch.needle($0)) }
+
     /// "the gateway runs on port 18788", "gateway port 14423".
     private mutating func readPort(_ line: PasteLine, end: Int) {
         let lower = line.lower
-        guard ByteSearch.find(ByteSearch.needle("gateway"), in: lower) != nil || ByteSearch.find(ByteSearch.needle("openclaw"), in: lower) != nil,
-            let found = ByteSearch.find(ByteSearch.needle("port "), in: lower), found < end,
+        guard let found = ByteSearch.find(Self.portWord, in: lower), found < end,
+            ByteSearch.find(Self.gatewayWord, in: lower) != nil || ByteSearch.find(Self.openclawWord, in: lower) != nil,
             found == 0 || !ByteSearch.isWordByte(lower[found - 1])
         else { return }
         var index = found + 5

@@ -21,7 +21,7 @@ enum ProseLineShape {
             return nil
         }
         // `openclaw-gateway-1  | …`: a container's log, whatever it says.
-        if line.contains([0x20, UInt8(ascii: "|")]), GatewayLogLine(line).container != nil { return nil }
+        if line.contains(Needles.pipe), GatewayLogLine(line).container != nil { return nil }
         return proseEnd(line.lower, minimumWords: lone && line.end - line.start <= 100 ? 0 : 2)
     }
 
@@ -73,7 +73,7 @@ enum ProseLineShape {
         }
         // Box drawing (`│ ├ └ ◇ ◓`): U+2500–U+25FF start with E2 94…E2 97.
         if first == 0xE2, lower.count > 1, lower[1] >= 0x94, lower[1] <= 0x97 { return false }
-        if startsWithTimestamp(lower) || isStackFrame(lower) || isPrompt(lower) || lower.hasPrefix(ByteSearch.needle("at line:")) {
+        if startsWithTimestamp(lower) || isStackFrame(lower) || isPrompt(lower) || lower.hasPrefix(Needles.atLine) {
             return false
         }
         var letters = 0
@@ -120,14 +120,14 @@ enum ProseLineShape {
 
     /// `at Object.onClose (file:///…/dist/call.js:266:10)`: a JavaScript stack frame.
     static func isStackFrame(_ lower: LineBytes) -> Bool {
-        guard lower.hasPrefix(ByteSearch.needle("at ")) else { return false }
-        return ByteSearch.find(ByteSearch.needle(".js:"), in: lower) != nil || ByteSearch.find(ByteSearch.needle("(node:"), in: lower) != nil
-            || ByteSearch.find(ByteSearch.needle("file://"), in: lower) != nil
+        guard lower.hasPrefix(Needles.at) else { return false }
+        return ByteSearch.find(Needles.js, in: lower) != nil || ByteSearch.find(Needles.node, in: lower) != nil
+            || ByteSearch.find(Needles.file, in: lower) != nil
     }
 
     /// `alice@vps:~/openclaw$ …`, `root@host:~# …`, `ps c:\users\dana> …`, `c:\> …`.
     private static func isPrompt(_ lower: LineBytes) -> Bool {
-        if lower.hasPrefix(ByteSearch.needle("ps ")), let close = lower.firstIndex(of: UInt8(ascii: ">")), close < 200,
+        if lower.hasPrefix(Needles.powerShell), let close = lower.firstIndex(of: UInt8(ascii: ">")), close < 200,
             lower[..<close].contains(UInt8(ascii: "\\")) || lower[..<close].contains(UInt8(ascii: ":"))
         {
             return true
@@ -138,5 +138,16 @@ enum ProseLineShape {
         guard last == UInt8(ascii: "$") || last == UInt8(ascii: "#") || last == UInt8(ascii: "%") else { return false }
         let token = lower[0..<space]
         return token.contains(UInt8(ascii: "@")) && token.contains(UInt8(ascii: ":"))
+    }
+
+    /// Built once: the shape test runs on every line of a message.
+    private enum Needles {
+        static let pipe: [UInt8] = [0x20, UInt8(ascii: "|")]
+        static let atLine = ByteSearch.needle("at line:")
+        static let at = ByteSearch.needle("at ")
+        static let js = ByteSearch.needle(".js:")
+        static let node = ByteSearch.needle("(node:")
+        static let file = ByteSearch.needle("file://")
+        static let powerShell = ByteSearch.needle("ps ")
     }
 }

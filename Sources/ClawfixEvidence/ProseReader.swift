@@ -59,10 +59,11 @@ public struct ProseReader: Sendable {
         guard let first = lower.first else { return false }
         if (first == UInt8(ascii: "-") || first == UInt8(ascii: "*")) && lower.count > 1 && lower[1] == 0x20 { return true }
         // • U+2022, ✅ U+2705, ✔ U+2714, ☑ U+2611, – U+2013.
-        if lower.hasPrefix([0xE2, 0x80, 0xA2]) || lower.hasPrefix([0xE2, 0x9C, 0x85]) || lower.hasPrefix([0xE2, 0x9C, 0x94])
-            || lower.hasPrefix([0xE2, 0x98, 0x91]) || lower.hasPrefix([0xE2, 0x80, 0x93])
-        {
-            return true
+        if first == 0xE2, lower.count > 2 {
+            switch (lower[1], lower[2]) {
+            case (0x80, 0xA2), (0x9C, 0x85), (0x9C, 0x94), (0x98, 0x91), (0x80, 0x93): return true
+            default: break
+            }
         }
         var index = 0
         while index < lower.count, index < 3, lower[index] >= 0x30, lower[index] <= 0x39 { index += 1 }
@@ -104,7 +105,7 @@ public struct ProseReader: Sendable {
             }
             if !fileName, masked.contains(where: { $0.contains(start) }) { continue }
             // `ssh -L` forwards a port; `ssh -l` names the login: only the capital L is a tunnel.
-            if phrase.needle.starts(with: ByteSearch.needle("ssh -")), phrase.needle.last == UInt8(ascii: "l"),
+            if phrase.needle.count > 5, phrase.needle.starts(with: "ssh -".utf8), phrase.needle.last == UInt8(ascii: "l"),
                 line.bytes[stop - 1] != UInt8(ascii: "L")
             {
                 continue
