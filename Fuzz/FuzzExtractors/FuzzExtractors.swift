@@ -9,7 +9,8 @@ import FuzzSupport
 func check(_ bytes: UnsafeBufferPointer<UInt8>) {
     var redactor = Redactor()
     let document = PasteDocument(redactor.redact(PastedInput(bytes: bytes)))
-    for fact in EvidenceReader.standard.read(document) {
+    // The prose reader runs on every message (through the answer interpreter), so it is fuzzed too.
+    for fact in EvidenceReader.standard.read(document) + ProseReader().read(document) {
         guard let line = fact.line else { continue }
         guard document.line(line) != nil else {
             fatalError("fact \(fact.name)=\(fact.value) points at line \(line) of \(document.lines.count)")

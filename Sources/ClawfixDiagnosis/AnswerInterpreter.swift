@@ -1,78 +1,28 @@
 import ClawfixEvidence
 import ClawfixKnowledge
 
-/// Turns an answer in words into facts: "yes it's docker", "a VPS", "I'm on Windows",
-/// "version 2026.2.9", "ssh tunnel", and a bare "yes"/"no" to the last question asked.
+/// Turns words into facts: the prose lines of every message, of any length ("I run it with docker
+/// compose on a VPS", "restarted, still failing", "upgraded from 2026.3.8 to 2026.3.13", the same in
+/// Chinese and Spanish; see `ProseReader`), and a bare "yes"/"no" to the last question asked.
 ///
-/// Only short messages are read this way: pasted output mentions "docker" or "server" all over,
-/// and the extractors read pastes. Facts from words have `origin: .answer` and no line.
+/// Pasted output mentions "docker" or "server" all over: only prose lines are read, line by line,
+/// so the words around a paste count and the paste does not. Facts from words have `origin: .answer`
+/// and the line that said them.
 public struct AnswerInterpreter: Sendable {
-    /// Longer text is a paste, not an answer.
+    /// A bare "yes"/"no" is an answer only in a short message; a longer one is a report.
     public static let maximumAnswerLength = 400
     public static let maximumAnswerLines = 4
 
     public init() {}
 
     public func interpret(_ text: String, answering question: KnowledgeNode? = nil) -> [Fact] {
-        guard text.utf8.count <= Self.maximumAnswerLength,
-            text.split(separator: "\n", omittingEmptySubsequences: true).count <= Self.maximumAnswerLines
-        else { return [] }
-        let words = Self.words(text)
-        guard !words.isEmpty else { return [] }
-        // Every run of up to four words, so a phrase test is one set lookup.
-        let phrases = Self.phrases(words, longest: 4)
-        func says(_ candidates: String...) -> Bool { candidates.contains { phrases.contains($0) } }
-
-        var facts: [Fact] = []
-        func add(_ name: FactName, _ value: String) {
-            if !facts.contains(where: { $0.name == name }) { facts.append(Fact(name, value, origin: .answer)) }
-        }
-
-        if says("not docker", "no docker", "not in docker", "without docker", "not using docker", "bare metal", "npm",
-            "installed directly", "directly on the host", "on the host")
-        {
-            add(.installKind, "host")
-        } else if says("docker compose", "docker-compose", "compose") {
-            add(.installKind, "compose")
-        } else if says("docker", "docker run", "docker desktop", "container") {
-            add(.installKind, "docker")
-        }
-
-        if says("same machine", "same computer", "same box", "localhost", "this machine", "locally", "local machine",
-            "on my laptop", "on my pc")
-        {
-            add(.gatewayLocation, "same-machine")
-        } else if says("vps", "remote server", "remote", "a server", "the server", "my server", "hetzner",
-            "digitalocean", "digital ocean", "aws", "ec2", "lightsail", "linode", "ovh", "oracle cloud",
-            "gcp", "azure", "cloud")
-        {
-            add(.gatewayLocation, "remote")
-        }
-
-        if says("windows", "powershell", "win11", "win10", "windows 11", "windows 10") {
-            add(.clientOS, "windows")
-        } else if says("mac", "macos", "macbook", "osx", "os x") {
-            add(.clientOS, "macos")
-        } else if says("i'm on linux", "im on linux", "my laptop runs linux", "linux desktop", "linux laptop") {
-            add(.clientOS, "linux")
-        }
-
-        if let version = words.lazy.compactMap({ OpenClawVersion($0) }).first {
-            add(.openclawVersion, version.description)
-        }
-
-        if (says("ssh tunnel", "tunnel", "port forward", "port forwarding") || Self.describesLocalForward(text))
-            && !says("cloudflare tunnel")
-        {
-            add(.accessPath, "ssh-tunnel")
-        } else if says("tailscale", "tailnet", "tailscale serve") {
-            add(.accessPath, "tailscale")
-        } else if says("nginx", "caddy", "traefik", "reverse proxy", "reverse-proxy", "cloudflare tunnel", "haproxy") {
-            add(.accessPath, "reverse-proxy")
-        }
-
-        if let question, let reply = Self.yesOrNo(words) {
-            for fact in Self.answer(reply, to: question) { add(fact.name, fact.value) }
+        var facts = ProseReader().read(text)
+        guard let question, text.utf8.count <= Self.maximumAnswerLength,
+            text.split(separator: "\n", omittingEmptySubsequences: true).count <= Self.maximumAnswerLines,
+            let reply = Self.yesOrNo(Self.words(text))
+        else { return facts }
+        for fact in Self.answer(reply, to: question) where !facts.contains(where: { $0.name == fact.name }) {
+            facts.append(fact)
         }
         return facts
     }
@@ -136,19 +86,6 @@ public struct AnswerInterpreter: Sendable {
             while let last = trimmed.last, last == "." || last == "'" { trimmed = trimmed.dropLast() }
             return String(trimmed)
         }.filter { !$0.isEmpty }
-    }
-
-    /// True when the user's prose shows an `ssh` with a local forward (`-L`, `-NL`, `-fNL`; upper-case
-    /// L, lower-case `-l` is a login name): "I now run ssh -N -L 18789:127.0.0.1:18789 root@vps".
-    static func describesLocalForward(_ text: String) -> Bool {
-        for line in text.split(whereSeparator: \.isNewline) where !isOutputLine(Substring(line.lowercased())) {
-            let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            guard let ssh = tokens.firstIndex(where: { $0 == "ssh" || $0 == "ssh.exe" }) else { continue }
-            if tokens[ssh...].contains(where: { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("L") && $0.count <= 5 }) {
-                return true
-            }
-        }
-        return false
     }
 
     /// A line of program output rather than prose (lower-cased): a gateway close banner

@@ -30,7 +30,7 @@ public struct FactSet: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(facts) }
 
     /// Adds facts in order. A newer fact of a single-valued name replaces the older ones; an answer
-    /// in words replaces older answers of the same name (the user corrected themselves). Exact
+    /// in words replaces answers of the same name from earlier messages (the user corrected themselves). Exact
     /// repeats (same name, value, line, text and origin) are kept once.
     ///
     /// O(1) amortised per fact: a paste of a megabyte gives tens of thousands of facts, many of them
@@ -39,6 +39,9 @@ public struct FactSet: Sendable, Hashable {
         guard !newFacts.isEmpty else { return }
         var dropped: Set<Int> = []
         var versionTouched = false
+        // An answer corrects answers of earlier messages, never its own siblings: one message may
+        // say several things tried, several platforms.
+        let batchStart = facts.count
         facts.reserveCapacity(facts.count + newFacts.count)
         present.reserveCapacity(present.count + newFacts.count)
         for fact in newFacts {
@@ -55,7 +58,7 @@ public struct FactSet: Sendable, Hashable {
                 } else if fact.origin == .answer {
                     var kept: [Int] = []
                     for index in existing {
-                        if facts[index].origin == .answer {
+                        if facts[index].origin == .answer, index < batchStart {
                             dropped.insert(index)
                             present.remove(FactKey(facts[index]))
                         } else {

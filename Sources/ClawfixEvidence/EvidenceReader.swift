@@ -23,6 +23,8 @@ public struct EvidenceReader: Sendable {
     public func read(_ document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
         for extractor in extractors { facts.append(contentsOf: extractor.extract(from: document)) }
+        // Nothing silent: what looks like an error but matched no extractor is kept as such.
+        facts.append(contentsOf: UnrecognizedLines.facts(in: document, after: facts))
         // Sort in place (stable, so facts of one line and name keep their order), then drop
         // duplicates inside each run of equal (line, name): no hashing of every fact and no second
         // copy of tens of thousands of them; equal facts are always in the same run.

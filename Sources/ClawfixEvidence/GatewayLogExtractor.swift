@@ -21,29 +21,61 @@ struct GatewayLogExtractor: FactExtractor {
     private static let authModeNone = ByteSearch.needle("gateway auth mode=none")
     private static let generatedToken = ByteSearch.needle("gateway auth token was missing. generated a new token")
     private static let autoApproved = ByteSearch.needle("device pairing auto-approved")
-    private static let remoteAddrKey = ByteSearch.needle("\"remoteaddr\":\"")
-    private static let forwardedForKey = ByteSearch.needle("\"forwardedfor\":\"")
-    private static let causeKey = ByteSearch.needle("\"cause\":\"")
+    private static let remoteAddrKey = ByteSearch.needle("\"remoteaddr\":")
+    private static let forwardedForKey = ByteSearch.needle("\"forwardedfor\":")
+    private static let causeKey = ByteSearch.needle("\"cause\":")
     /// Startup refusals: the gateway exits, so the message is the start failure (`start=refused`
     /// rows of `KnowledgeBase/messages.md`).
     private static let refusals = MessageTable.builtIn.startRefusals
 
     /// Every fact of a line starts from one of these.
     static let triggerWords: [String] = [
-        "closed before connect ", "unauthorized conn=", "handshake timeout conn=", "connected conn=",
+        "closed before connect", "unauthorized conn=", "handshake timeout conn=", "connected conn=",
         "protocol mismatch conn=", "listening on ws://", "host mounted at http://", "browser control listening on http://",
         "gateway failed to start:", "gateway is binding to a non-loopback address", " for bind=", "gateway auth mode=none",
-        "gateway auth token was missing. generated a new token", "device pairing auto-approved", "\"remoteaddr\":\"",
-        "\"forwardedfor\":\"", "\"cause\":\"",
+        "gateway auth token was missing. generated a new token", "device pairing auto-approved", "\"remoteaddr\":",
+        "\"forwardedfor\":", "\"cause\":",
     ] + refusals.map { String(decoding: $0, as: UTF8.self) }
 
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
-        for line in document.lines(with: .gatewayLog) {
-            extract(line, into: &facts)
+        var skipUntil = 0
+        for line in document.lines(with: .gatewayLog) where line.number > skipUntil {
+            // A record the terminal (or the user) wrapped: its `key=value` fields continue on the
+            // next, indented lines.
+            let continuation = Self.continuation(of: line, in: document.cleanLines)
+            if continuation.isEmpty {
+                extract(line, into: &facts)
+            } else {
+                extract(line.joined(with: continuation), into: &facts)
+                skipUntil = continuation.last!.number
+            }
         }
         return facts
     }
+
+    /// The lines continuing the record of `line`: up to four following lines that hold `key=value`
+    /// fields and are indented, or start with a field of a `[ws]` record (`remote=`, `code=` …),
+    /// after any `docker compose logs` prefix.
+    static func continuation(of line: PasteLine, in lines: [PasteLine]) -> [PasteLine] {
+        var result: [PasteLine] = []
+        var index = line.number
+        while index < lines.count, result.count < 4 {
+            let next = lines[index]
+            let message = GatewayLogLine(next)
+            guard !next.isEmpty, message.tag == nil, message.messageStart < next.lower.count else { break }
+            let body = LineBytes(owner: next.lower.owner, base: next.lower.base + message.messageStart, count: next.lower.count - message.messageStart)
+            let indented = next.indent > 0 || message.container != nil
+            let startsWithField = continuationKeys.contains { body.hasPrefix($0) }
+            guard startsWithField || (indented && body.contains(UInt8(ascii: "=")) && !body.hasPrefix(ByteSearch.needle("20"))) else { break }
+            result.append(next)
+            index += 1
+        }
+        return result
+    }
+
+    private static let continuationKeys = ["conn=", "remote=", "fwd=", "origin=", "host=", "ua=", "code=", "reason=", "client=", "peer="]
+        .map(ByteSearch.needle)
 
     private func extract(_ line: PasteLine, into facts: inout [Fact]) {
         let before = facts.count
@@ -116,19 +148,20 @@ struct GatewayLogExtractor: FactExtractor {
         }
 
         // JSON log lines carry the peer as meta fields as well.
-        if line.bytes.first == UInt8(ascii: "{") || line.contains(ByteSearch.needle("{\"")) {
+        // (Pretty-printed records put one key per line: `"remoteAddr": "127.0.0.1",`.)
+        if line.bytes.first == UInt8(ascii: "{") || line.bytes.first == UInt8(ascii: "\"") || line.contains(ByteSearch.needle("{\"")) {
             if let offset = line.find(Self.remoteAddrKey),
-                let address = ErrorStringExtractor.jsonStringValue(in: line, after: offset + Self.remoteAddrKey.count - 2)
+                let address = ErrorStringExtractor.jsonStringValue(in: line, after: offset + Self.remoteAddrKey.count - 1)
             {
                 addAddress(address, line, &facts)
             }
             if let offset = line.find(Self.forwardedForKey),
-                let forwarded = ErrorStringExtractor.jsonStringValue(in: line, after: offset + Self.forwardedForKey.count - 2)
+                let forwarded = ErrorStringExtractor.jsonStringValue(in: line, after: offset + Self.forwardedForKey.count - 1)
             {
                 facts.append(line.fact(.gatewayForwardedFor, forwarded))
             }
             if let offset = line.find(Self.causeKey),
-                let cause = ErrorStringExtractor.jsonStringValue(in: line, after: offset + Self.causeKey.count - 2),
+                let cause = ErrorStringExtractor.jsonStringValue(in: line, after: offset + Self.causeKey.count - 1),
                 cause == "handshake-timeout"
             {
                 facts.append(line.fact(.symptom, "normal-closure"))

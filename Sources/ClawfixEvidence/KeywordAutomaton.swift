@@ -93,6 +93,20 @@ struct KeywordAutomaton: Sendable {
         return found.sorted { $0.word < $1.word }
     }
 
+    /// Every occurrence of every word in `text` as (word, start), in the order they end: a sentence
+    /// may say "restart" twice, once as a step and once as what did not help.
+    func allMatches(in text: LineBytes) -> [(word: Int, start: Int)] {
+        var found: [(word: Int, start: Int)] = []
+        var state = 0
+        for offset in 0..<text.count {
+            state = Int(transitions[state &* classCount &+ Int(byteClass[Int(text[offset])])])
+            for word in wordsEnding[state] {
+                found.append((Int(word), offset + 1 - wordLengths[Int(word)]))
+            }
+        }
+        return found
+    }
+
     /// The group mask of each `\n`-terminated line of `text`.
     func scan(_ text: UnsafeBufferPointer<UInt8>) -> [UInt64] {
         var masks: [UInt64] = []

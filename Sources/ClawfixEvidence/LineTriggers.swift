@@ -18,6 +18,8 @@ struct LineTriggers: OptionSet, Sendable {
     static let environment = LineTriggers(rawValue: 1 << 10)
     /// A phrase saying an error is gone (`ErrorStringExtractor.negations`).
     static let negation = LineTriggers(rawValue: 1 << 11)
+    /// An error-looking word for `UnrecognizedLines`.
+    static let unrecognized = LineTriggers(rawValue: 1 << 12)
 
     /// Every extractor's words, compiled once per process.
     static let automaton: KeywordAutomaton = {
@@ -34,6 +36,7 @@ struct LineTriggers: OptionSet, Sendable {
             (.listeningSockets, ListeningSocketsExtractor.triggerWords),
             (.environment, EnvironmentExtractor.triggerWords),
             (.negation, ErrorStringExtractor.negations.map { String(decoding: $0, as: UTF8.self) }),
+            (.unrecognized, UnrecognizedLines.triggerWords),
         ]
         var words: [(word: [UInt8], mask: UInt64)] = []
         for (group, list) in groups {

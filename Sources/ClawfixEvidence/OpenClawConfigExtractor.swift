@@ -12,7 +12,7 @@ struct OpenClawConfigExtractor: FactExtractor {
     static let roots: Set<String> = [
         "gateway", "agents", "channels", "models", "plugins", "meta", "wizard", "tools", "messages", "commands", "session",
         "hooks", "browser", "skills", "logging", "ui", "update", "diagnostics", "canvasHost", "talk", "bindings", "cron",
-        "web", "discovery", "nodeHost", "approvals", "memory", "secrets", "controlUi",
+        "web", "discovery", "nodeHost", "approvals", "memory", "secrets",
     ]
 
     func extract(from document: PasteDocument) -> [Fact] {
@@ -20,22 +20,11 @@ struct OpenClawConfigExtractor: FactExtractor {
         var facts: [Fact] = []
         var index = 0
         while index < lines.count {
-            guard lines[index].firstByte == UInt8(ascii: "{") else { index += 1; continue }
             let line = lines[index]
-            // Decide from the first key whether this is an OpenClaw config before looking for the
-            // end of the object: scanning every `{` line of foreign JSON to its end would make a
-            // paste of unbalanced braces quadratic.
-            let closesOnItsLine = Self.blockEnd(lines, from: index, lineLimit: 1) != nil
-            let keyLine = closesOnItsLine
-                ? line
-                : lines[(index + 1)...].first(where: { !$0.isEmpty && !$0.text.hasPrefix("//") && !$0.text.hasPrefix("/*") }) ?? line
-            if Self.roots.contains(where: { root in keyLine.text.hasPrefix(root) || keyLine.text.hasPrefix("\"\(root)\"")
-                || keyLine.text.hasPrefix("{\"\(root)\"") || keyLine.text.hasPrefix("{ \(root)") })
-            {
-                let end = closesOnItsLine ? index : Self.blockEnd(lines, from: index)
-                let block = lines[index...(end ?? lines.count - 1)]
-                read(Array(block), truncated: end == nil, into: &facts)
-                index = (end ?? lines.count - 1) + 1
+            if line.firstByte == UInt8(ascii: "{") {
+                index = readObject(lines, at: index, into: &facts)
+            } else if let key = Self.openingKey(line) {
+                index = readFragment(lines, at: index, key: key, into: &facts)
             } else {
                 index += 1
             }
@@ -43,47 +32,168 @@ struct OpenClawConfigExtractor: FactExtractor {
         return facts
     }
 
-    private func read(_ block: [PasteLine], truncated: Bool, into facts: inout [Fact]) {
-        let text = block.map(\.text).joined(separator: "\n")
-        if truncated, let last = block.last(where: { !$0.isEmpty }) {
+    /// An object pasted with its braces. Its first key tells what it is: a root key (`gateway`,
+    /// `agents`, …) makes it the file, read as is; a key that only lives deeper (`controlUi`,
+    /// `allowInsecureAuth`) makes it a fragment anchored at that key's parent. Returns the index
+    /// after what was read.
+    private func readObject(_ lines: [PasteLine], at index: Int, into facts: inout [Fact]) -> Int {
+        let line = lines[index]
+        // Decide from the first key whether this is an OpenClaw config before looking for the
+        // end of the object: scanning every `{` line of foreign JSON to its end would make a
+        // paste of unbalanced braces quadratic.
+        let closesOnItsLine = Self.blockEnd(lines, from: index, lineLimit: 1) != nil
+        let keyLine = closesOnItsLine
+            ? line
+            : lines[(index + 1)...].first(where: { !$0.isEmpty && !$0.text.hasPrefix("//") && !$0.text.hasPrefix("/*") && !Self.isElision($0.text) }) ?? line
+        let firstKey = Self.firstKey(of: keyLine.text)
+        if let firstKey, Self.roots.contains(firstKey) {
+            let end = closesOnItsLine ? index : Self.blockEnd(lines, from: index)
+            let block = lines[index...(end ?? lines.count - 1)]
+            read(Array(block), truncated: end == nil, anchor: [], into: &facts)
+            return (end ?? lines.count - 1) + 1
+        }
+        if let firstKey, let parent = ConfigKeyPaths.parents[firstKey] {
+            let end = closesOnItsLine ? index : Self.blockEnd(lines, from: index)
+            let block = lines[index...(end ?? lines.count - 1)]
+            read(Array(block), truncated: end == nil, anchor: parent.split(separator: ".").map(String.init), into: &facts)
+            return (end ?? lines.count - 1) + 1
+        }
+        return index + 1
+    }
+
+    /// A fragment without outer braces: `"gateway": {` (or `controlUi: {`) alone on its line, up to
+    /// the line closing that object (or the end of the paste: a fragment cut short is closed here).
+    private func readFragment(_ lines: [PasteLine], at index: Int, key: String, into facts: inout [Fact]) -> Int {
+        let end = Self.blockEnd(lines, from: index)
+        let block = Array(lines[index...(end ?? min(lines.count - 1, index + 400))])
+        let anchor = Self.roots.contains(key) ? [] : (ConfigKeyPaths.parents[key] ?? "").split(separator: ".").map(String.init)
+        read(block, truncated: false, anchor: anchor, wrapped: true, into: &facts)
+        return index + block.count
+    }
+
+    /// `"gateway": {`, `gateway: {`, `` `"controlUi": { `` : the key when it is one clawfix can anchor.
+    static func openingKey(_ line: PasteLine) -> String? {
+        var text = Substring(line.text)
+        while let first = text.first, first == "`" || first == " " { text = text.dropFirst() }
+        guard text.hasSuffix("{"), let key = firstKey(of: String(text)) else { return nil }
+        let afterKey = text.drop { $0 != ":" }.dropFirst().trimmingBlanks()
+        guard afterKey == "{" else { return nil }
+        return roots.contains(key) || ConfigKeyPaths.parents[key] != nil ? key : nil
+    }
+
+    /// The first key of a line of JSON5: `"gateway": …`, `gateway: …`, `{ "gateway": …`.
+    static func firstKey(of text: String) -> String? {
+        var rest = Substring(text)
+        while let first = rest.first, first == "{" || first == " " || first == "`" { rest = rest.dropFirst() }
+        let quote = rest.first == "\"" || rest.first == "'" ? rest.first : nil
+        if quote != nil { rest = rest.dropFirst() }
+        let key = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        guard !key.isEmpty else { return nil }
+        var after = rest.dropFirst(key.count)
+        if let quote {
+            guard after.first == quote else { return nil }
+            after = after.dropFirst()
+        }
+        guard after.drop(while: { $0 == " " }).first == ":" else { return nil }
+        return String(key)
+    }
+
+    /// A line that stands for left-out content: `...`, `…`, `// ...`, `"...": ...`.
+    static func isElision(_ text: String) -> Bool {
+        var core = Substring(text)
+        if core.hasPrefix("//") { core = core.dropFirst(2) }
+        core = Substring(core.trimmingBlanks())
+        while let last = core.last, last == "," { core = core.dropLast() }
+        return ["...", "…", "\"...\": ...", "[...]", "{...}", "etc", "// etc"].contains(String(core))
+    }
+
+    /// The block as JSON5 text: elision lines dropped, elisions inside a line removed, Markdown
+    /// backticks around a fragment stripped, and for a fragment the outer braces (and the closers a
+    /// cut-short fragment lacks) added.
+    private static func json5Text(_ block: [PasteLine], wrapped: Bool) -> String {
+        var lines: [String] = []
+        for line in block where !isElision(line.text) {
+            var text = line.text
+            if wrapped {
+                while text.hasPrefix("`") { text.removeFirst() }
+                while text.hasSuffix("`") { text.removeLast() }
+            }
+            text = text.replacingElisions()
+            lines.append(text)
+        }
+        guard wrapped else { return lines.joined(separator: "\n") }
+        var body = lines.joined(separator: "\n")
+        while let last = body.last, last == "," || last == " " || last == "\n" { body.removeLast() }
+        // Close what a fragment cut short left open.
+        var closers: [Character] = []
+        var quote: Character?
+        var escaped = false
+        for character in body {
+            if let open = quote {
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "\"", "'": quote = character
+            case "{": closers.append("}")
+            case "[": closers.append("]")
+            case "}", "]": if !closers.isEmpty { closers.removeLast() }
+            default: break
+            }
+        }
+        if quote != nil { body += String(quote!) }
+        return "{\n" + body + "\n" + String(closers.reversed()) + "\n}"
+    }
+
+    private func read(_ block: [PasteLine], truncated: Bool, anchor: [String], wrapped: Bool = false, into facts: inout [Fact]) {
+        if truncated, !wrapped, anchor.isEmpty, let last = block.last(where: { !$0.isEmpty }) {
             facts.append(last.fact(.configSyntaxError, "line \(last.number): unexpected end of input"))
             return
         }
+        let text = Self.json5Text(block, wrapped: wrapped || truncated)
         let decoder = JSONDecoder()
         decoder.allowsJSON5 = true
         let root: [String: Any]
         do {
             root = try decoder.decode(ConfigJSONValue.self, from: Data(text.utf8)).plain as? [String: Any] ?? [:]
         } catch {
+            // A fragment that still does not parse says nothing certain; a whole file that does not
+            // parse is the user's syntax error.
+            guard anchor.isEmpty, !wrapped else { return }
             let first = block[0]
             facts.append(first.fact(.configSyntaxError, "line \(first.number): invalid JSON5"))
             return
         }
         var cursor = 0
-        flatten(root, path: [], block: block, cursor: &cursor, into: &facts)
+        // A fragment's place in the file is a guess: its keys say nothing about misplacement.
+        flatten(root, path: anchor, block: block, cursor: &cursor, guessed: wrapped || !anchor.isEmpty, into: &facts)
     }
 
-    private func flatten(_ value: Any, path: [String], block: [PasteLine], cursor: inout Int, into facts: inout [Fact]) {
+    private func flatten(
+        _ value: Any, path: [String], block: [PasteLine], cursor: inout Int, guessed: Bool, into facts: inout [Fact]
+    ) {
         if let object = value as? [String: Any] {
-            if object.isEmpty, !path.isEmpty { emit("{}", path, block, &cursor, &facts) }
+            if object.isEmpty, !path.isEmpty { emit("{}", path, block, &cursor, guessed, &facts) }
             for key in object.keys.sorted(by: { Self.position(of: $0, in: block) < Self.position(of: $1, in: block) }) {
-                flatten(object[key]!, path: path + [key], block: block, cursor: &cursor, into: &facts)
+                flatten(object[key]!, path: path + [key], block: block, cursor: &cursor, guessed: guessed, into: &facts)
             }
         } else if let array = value as? [Any] {
-            if array.isEmpty { emit("[]", path, block, &cursor, &facts) }
+            if array.isEmpty { emit("[]", path, block, &cursor, guessed, &facts) }
             for (index, element) in array.enumerated() {
                 if element is [String: Any] || element is [Any] {
-                    flatten(element, path: path + [String(index)], block: block, cursor: &cursor, into: &facts)
+                    flatten(element, path: path + [String(index)], block: block, cursor: &cursor, guessed: guessed, into: &facts)
                 } else {
-                    emit(Self.scalar(element, key: path.last ?? ""), path, block, &cursor, &facts)
+                    emit(Self.scalar(element, key: path.last ?? ""), path, block, &cursor, guessed, &facts)
                 }
             }
         } else {
-            emit(Self.scalar(value, key: path.last ?? ""), path, block, &cursor, &facts)
+            emit(Self.scalar(value, key: path.last ?? ""), path, block, &cursor, guessed, &facts)
         }
     }
 
-    private func emit(_ value: String, _ path: [String], _ block: [PasteLine], _ cursor: inout Int, _ facts: inout [Fact]) {
+    private func emit(
+        _ value: String, _ path: [String], _ block: [PasteLine], _ cursor: inout Int, _ guessed: Bool, _ facts: inout [Fact]
+    ) {
         guard let key = path.last(where: { Int($0) == nil }) else { return }
         // The leaf's line: the next line (from the previous leaf on) naming its key.
         // The leaf's line: walk the path, each key searched from the line of its parent on.
@@ -96,7 +206,7 @@ struct OpenClawConfigExtractor: FactExtractor {
         _ = key
         let dotted = path.joined(separator: ".")
         facts.append(found.fact(.config(dotted), value))
-        if Self.isMisplaced(path) { facts.append(found.fact(.configMisplacedKey, dotted)) }
+        if !guessed, Self.isMisplaced(path) { facts.append(found.fact(.configMisplacedKey, dotted)) }
     }
 
     private static func position(of key: String, in block: [PasteLine]) -> Int {
@@ -194,5 +304,35 @@ private struct ConfigJSONValue: Decodable {
         } else {
             plain = try container.decode([String: ConfigJSONValue].self).mapValues(\.plain)
         }
+    }
+}
+
+extension String {
+    /// Without `...` and `…` outside quoted strings: `{ ... }` reads as `{ }`.
+    func replacingElisions() -> String {
+        guard contains("...") || contains("…") else { return self }
+        var result = ""
+        var quote: Character?
+        var escaped = false
+        var index = startIndex
+        while index < endIndex {
+            let character = self[index]
+            if let open = quote {
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == open { quote = nil }
+                result.append(character)
+            } else if character == "\"" || character == "'" {
+                quote = character
+                result.append(character)
+            } else if character == "…" {
+                // dropped
+            } else if self[index...].hasPrefix("...") {
+                index = self.index(index, offsetBy: 3)
+                continue
+            } else {
+                result.append(character)
+            }
+            index = self.index(after: index)
+        }
+        return result
     }
 }

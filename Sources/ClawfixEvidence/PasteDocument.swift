@@ -27,6 +27,12 @@ public struct PasteDocument: Sendable {
 
     /// For text that is already redacted and cleaned (tests, facts replayed from storage).
     public init(redactedText: String) {
+        self.init(redactedText: redactedText, scanningTriggers: true)
+    }
+
+    /// `scanningTriggers: false` skips marking lines with the extractors' trigger words: a reader of
+    /// prose alone (`ProseReader.read(_:)`) needs the clean lines and the command blocks, not them.
+    init(redactedText: String, scanningTriggers: Bool) {
         var text = redactedText
         text.makeContiguousUTF8()
         self.text = text
@@ -49,7 +55,7 @@ public struct PasteDocument: Sendable {
                 index = utf8.index(after: next)
             }
         }
-        let triggers = LineTriggers.scan(storage)
+        let triggers = scanningTriggers ? LineTriggers.scan(storage) : []
         var cleanLines: [PasteLine] = []
         cleanLines.reserveCapacity(clean.count)
         for (index, range) in clean.enumerated() {

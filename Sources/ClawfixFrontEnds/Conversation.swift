@@ -236,17 +236,15 @@ public final class Conversation<Engine: ConversationEngine> {
             if facts.isEmpty {
                 lines = ["No facts yet."]
             } else if listsFactNames {
-                lines = facts.map { fact in
-                    let place = fact.line.map { "line \($0)" } ?? fact.origin.rawValue
-                    return "\(fact.name.rawValue) = \(fact.value)  (\(place))"
-                }
+                // Chat: each fact in words, with its name after it for those who want it.
+                lines = facts.map(FactSentence.line(for:))
             } else {
-                // What was read, by the line it was read from, each line once.
+                // The bot: in words only (no internal fact name reaches Discord), each entry once;
+                // a fact with no sentence is shown by the line it was read from.
                 var seen: Set<String> = []
                 lines = facts.compactMap { fact in
-                    let text = fact.text ?? fact.value
                     let place = fact.line.map { "line \($0)" } ?? (fact.origin == .probe ? "probe" : "you said")
-                    let entry = "\(place): \(text)"
+                    let entry = FactSentence.sentence(for: fact).map { "\($0) (\(place))" } ?? "\(place): \(fact.text ?? fact.value)"
                     return seen.insert(entry).inserted ? entry : nil
                 }
                 lines.insert("What clawfix has read so far:", at: 0)

@@ -42,4 +42,23 @@ enum BenchCorpus {
         }
         return out
     }
+
+    /// At least `bytes` bytes of what people write: sentences in English, Chinese and Spanish naming
+    /// an install, a release, what was tried, a URL, varied per repeat.
+    static func prose(bytes: Int) -> String {
+        var out = ""
+        var n = 0
+        while out.utf8.count < bytes {
+            out += """
+                I run openclaw \(n) with docker compose on a VPS and open http://192.168.1.\(n % 250):18789 from my laptop.
+                After upgrading from 2026.3.\(n % 28 + 1) to 2026.4.\(n % 28 + 1) it says pairing required; I restarted it, still the same.
+                - bind: lan, auth.mode: token, `gateway.controlUi.allowInsecureAuth: true` is set
+                我在云服务器上用 docker compose 部署，重启了还是不行，升级后就这样了。
+                Lo tengo en un contenedor en mi servidor y ya reinicié el gateway, sigue igual.
+
+                """
+            n += 1
+        }
+        return out
+    }
 }

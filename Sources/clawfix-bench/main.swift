@@ -171,6 +171,17 @@ for label in ["1 MB", "10 MB"] where only.contains("throughput") {
         note: "\(extractMs.fixed(1)) ms; \(factCount) facts; \((grepExtractors.ms / extractMs).fixed(2))× grep's speed"))
     rows.append(.init(measure: "grep -E -c, the extractors' anchor patterns, \(label)", value: "\((mb / (grepExtractors.ms / 1000)).fixed(1)) MB/s",
         note: "\(grepExtractors.ms.fixed(1)) ms (process incl.); \(grepExtractors.count) matching lines"))
+    // The answer interpreter reads the prose lines of every message (target: ≤ 50 ms per MB), on
+    // the mixed paste and on a message that is all prose (its worst case).
+    let interpreter = AnswerInterpreter()
+    var wordFacts = 0
+    let interpretMs = Stopwatch.median(runs: runs) { wordFacts = interpreter.interpret(redacted!.text).count }
+    rows.append(.init(measure: "answer interpreter (prose lines) \(label) paste", value: "\(interpretMs.fixed(1)) ms",
+        note: "\((interpretMs / mb).fixed(1)) ms/MB; \(wordFacts) facts; target ≤ 50 ms per MB"))
+    let prose = BenchCorpus.prose(bytes: bytes.count)
+    let proseMs = Stopwatch.median(runs: runs) { wordFacts = interpreter.interpret(prose).count }
+    rows.append(.init(measure: "answer interpreter \(label) of prose", value: "\(proseMs.fixed(1)) ms",
+        note: "\((proseMs / (Double(prose.utf8.count) / 1e6)).fixed(1)) ms/MB; \(wordFacts) facts; target ≤ 50 ms per MB"))
 }
 
 // MARK: One-line paste end to end against a trivial Swift binary

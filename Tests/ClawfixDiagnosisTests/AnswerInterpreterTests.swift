@@ -41,7 +41,8 @@ struct AnswerInterpreterTests {
     func phrasesBecomeFacts(text: String, expected: [String]) {
         let facts = AnswerInterpreter().interpret(text)
         #expect(facts.map { "\($0.name.rawValue)=\($0.value)" } == expected)
-        #expect(facts.allSatisfy { $0.origin == .answer && $0.line == nil })
+        // Words are the user's: origin `answer`, with the line that said them.
+        #expect(facts.allSatisfy { $0.origin == .answer && $0.line == 1 })
     }
 
     @Test func pastedOutputIsNotReadAsWords() {
@@ -73,10 +74,10 @@ struct AnswerInterpreterTests {
             disconnected (1008): control ui requires device identity (use HTTPS or localhost secure context)
             I open http://203.0.113.7:18789/ from my laptop, the gateway runs on a VPS
             """
-        #expect(AnswerInterpreter().interpret(text) == [Fact(.gatewayLocation, "remote", origin: .answer)])
+        #expect(AnswerInterpreter().interpret(text).map { "\($0.name)=\($0.value)@\($0.line ?? 0)" } == ["gateway.location=remote@2"])
         #expect(
-            AnswerInterpreter().interpret("it all runs on localhost, same laptop")
-                == [Fact(.gatewayLocation, "same-machine", origin: .answer)])
+            AnswerInterpreter().interpret("it all runs on localhost, same laptop").map { "\($0.name)=\($0.value)" }
+                == ["gateway.location=same-machine"])
     }
 
     /// A command after a shell prompt is pasted, not said: `docker ps` on the server says nothing
@@ -96,7 +97,8 @@ struct AnswerInterpreterTests {
             PS: I now run ssh -N -L 18789:127.0.0.1:18789 root@198.51.100.4 and it is still 1006.
             root@vps:~/openclaw# docker ps --format "table {{.Names}}\t{{.Status}}\t{{.Ports}}"
             """
-        #expect(AnswerInterpreter().interpret(text) == [Fact(.accessPath, "ssh-tunnel", origin: .answer)])
+        // The tunnel is how they reach the gateway, and "still 1006" says it did not help.
+        #expect(AnswerInterpreter().interpret(text).map { "\($0.name)=\($0.value)" } == ["access.path=ssh-tunnel", "fix.tried=ssh-tunnel"])
         // `-l` is ssh's login name, not a forward.
         #expect(!AnswerInterpreter().interpret("I log in with ssh -l root vps").contains { $0.name == .accessPath })
     }

@@ -26,7 +26,7 @@ struct ConversationTests {
         _ = chat.respond(to: "disconnected (1008): pairing required")
         let facts = chat.respond(to: "/facts")
         #expect(facts.kind == .command)
-        #expect(facts.lines.contains("symptom = pairing-required  (line 1)"))
+        #expect(facts.lines.contains("you see the error \u{201C}pairing required\u{201D} — symptom = pairing-required  (line 1)"))
         #expect(facts.report.diagnoses.map(\.id) == ["pairing-required"])
         #expect(chat.respond(to: "/why").lines == ["pairing-required because of line 1"])
         #expect(chat.respond(to: "  /help ").lines == SlashCommand.helpLines)
