@@ -239,12 +239,13 @@ public final class Conversation<Engine: ConversationEngine> {
                 // Chat: each fact in words, with its name after it for those who want it.
                 lines = facts.map(FactSentence.line(for:))
             } else {
-                // The bot: in words only (no internal fact name reaches Discord), each entry once;
-                // a fact with no sentence is shown by the line it was read from.
+                // The bot: what was read, by the line it was read from, each line once (no internal
+                // fact name reaches Discord); a fact said in words reads as its sentence.
                 var seen: Set<String> = []
                 lines = facts.compactMap { fact in
                     let place = fact.line.map { "line \($0)" } ?? (fact.origin == .probe ? "probe" : "you said")
-                    let entry = FactSentence.sentence(for: fact).map { "\($0) (\(place))" } ?? "\(place): \(fact.text ?? fact.value)"
+                    let text = fact.text ?? FactSentence.sentence(for: fact) ?? fact.value
+                    let entry = "\(place): \(text)"
                     return seen.insert(entry).inserted ? entry : nil
                 }
                 lines.insert("What clawfix has read so far:", at: 0)
