@@ -14,7 +14,7 @@ struct FactVocabularyTests {
 
     @Test func generatedSwiftListIsCurrent() throws {
         let expected = FactVocabularyGenerator.swiftList(try FactVocabularyGenerator.definitions(root: Self.root))
-        try Self.compare(expected, with: "Sources/ClawfixEvidence/FactName+All.swift")
+        try Self.compare(expected, with: "Sources/ClawfixEvidence/Vocabulary/FactName+All.swift")
     }
 
     @Test func factsDocumentIsCurrent() throws {
@@ -138,7 +138,7 @@ struct FactVocabularyGenerator {
         var text = """
             # Facts: the vocabulary of conditions
 
-            Generated from the `FactName` definitions (`Sources/ClawfixEvidence/FactName*.swift`) by
+            Generated from the `FactName` definitions (`Sources/ClawfixEvidence/Vocabulary/FactName*.swift`) by
             `FactVocabularyTests`; do not edit. After adding or changing a fact name run
             `CLAWFIX_REGENERATE=1 swift test --filter FactVocabularyTests`. A tree's condition may test
             these names and two open families: `env.<VARIABLE>` (an environment variable: its value,
