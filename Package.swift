@@ -104,7 +104,10 @@ let package = Package(
         .testTarget(name: "ClawfixEvidenceTests", dependencies: ["ClawfixEvidence"]),
         .testTarget(name: "ClawfixKnowledgeTests", dependencies: ["ClawfixKnowledge"]),
         .testTarget(name: "ClawfixProbeTests", dependencies: ["ClawfixProbe", "ClawfixTestSupport"]),
-        .testTarget(name: "ClawfixDiagnosisTests", dependencies: ["ClawfixDiagnosis", "ClawfixRedaction"]),
+        // OpenClawMessages.md is read from the source tree by MessageCompletenessTests, not bundled.
+        .testTarget(
+            name: "ClawfixDiagnosisTests", dependencies: ["ClawfixDiagnosis", "ClawfixRedaction"],
+            exclude: ["OpenClawMessages.md"]),
         .testTarget(name: "ClawfixFrontEndsTests", dependencies: ["ClawfixFrontEnds", "ClawfixTestSupport"]),
         .testTarget(
             name: "ClawfixDoctorTests",
