@@ -419,7 +419,10 @@ def main():
             "| name | value | meaning |", "|---|---|---|",
         ]
         text += [f"| {n} | {final[n]:g} | {MEANING[n]} |" for n in names]
-        text += ["", "## What the fit measured", ""] + report + [""]
+        text += ["", "## What the fit measured", ""] + report + [
+            "", "Not fitted here: the FTS5 column weights of the per-diagnosis documents "
+            "(`KnowledgeIndex.diagnosisWeights`) were picked on the same cases from a grid of 64, in-sample, "
+            "before these weights were fitted; they are part of what the figures above measure.", ""]
         path.write_text("\n".join(text))
         print(f"wrote {path}")
 
