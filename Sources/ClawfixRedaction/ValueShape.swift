@@ -4,7 +4,9 @@ import Foundation
 /// existing redactions stay, hashes and identifiers stay, random-looking strings may go.
 enum ValueShape {
     /// A value that is not a secret even though its key says it could be: a placeholder, a
-    /// variable reference, or a marker some earlier tool (or clawfix itself) left.
+    /// variable reference, an example from documentation, or a marker some earlier tool (or
+    /// clawfix itself) left. These stay in the text: that the user pasted a placeholder is itself
+    /// the finding (`token-placeholder`).
     static func isPlaceholder(_ v: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
         guard let first = v.first else { return true }
         switch first {
@@ -15,20 +17,43 @@ enum ValueShape {
         // ***, ..., xxxx, •••, …
         if v.allSatisfy({ $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "x")
             || $0 == UInt8(ascii: "X") || $0 >= 0x80 || $0 == UInt8(ascii: "-") }) { return true }
+        // Looked at near the start only: nested keys make values overlap, and reading a whole
+        // value for each key inside it would read a long one again and again.
+        let head = v.prefix(64)
         // Compared as bytes: `String.contains` goes through Foundation, slow for a call per value.
-        let head = v.prefix(40)
         func matches(_ word: [UInt8], at start: Int) -> Bool {
             start + word.count <= head.endIndex && word.indices.allSatisfy { ByteClass.lower(head[start + $0]) == word[$0] }
         }
-        if (head.startIndex..<head.endIndex).contains(where: { matches(redacted, at: $0) })
-            || matches(your, at: head.startIndex) || matches(envColon, at: head.startIndex) { return true }
-        return notSecrets.contains { $0.count == head.count && matches($0, at: head.startIndex) }
+        // A key written out only to its prefix (`sk-ant-...`, `ghp_…`) or masked (`sk-****abcd`,
+        // `ghp_xxxxxxxx…`) has a run that random key material practically never holds: three dots,
+        // four `x`, three `*`, or 0xE2, which leads `…`, `•` and the other symbols (U+2000–U+2FFF)
+        // such keys are shown with (key material is ASCII).
+        var dots = 0, xs = 0, stars = 0
+        for p in head.indices {
+            let b = head[p]
+            dots = b == UInt8(ascii: ".") ? dots + 1 : 0
+            xs = b == UInt8(ascii: "x") || b == UInt8(ascii: "X") ? xs + 1 : 0
+            stars = b == UInt8(ascii: "*") ? stars + 1 : 0
+            if dots >= 3 || xs >= 4 || stars >= 3 || b == 0xE2 { return true }
+            switch ByteClass.lower(b) {
+            case UInt8(ascii: "r"), UInt8(ascii: "e"), UInt8(ascii: "p"):
+                if containedWords.contains(where: { matches($0, at: p) }) { return true }
+            default: break
+            }
+        }
+        if leadingWords.contains(where: { matches($0, at: head.startIndex) }) { return true }
+        return notSecrets.contains { $0.count == v.count && matches($0, at: head.startIndex) }
     }
 
-    private static let redacted = Array("redacted".utf8)
-    private static let your = Array("your".utf8)
-    private static let envColon = Array("env:".utf8)
-    private static let notSecrets = ["null", "true", "false", "none", "undefined", "nil", "changeme-token", "token", "password"].map { Array($0.utf8) }
+    /// Anywhere in the value: `__OPENCLAW_REDACTED__`, AWS's documented `AKIAIOSFODNN7EXAMPLE`.
+    private static let containedWords = ["redacted", "example", "placeholder"].map { Array($0.utf8) }
+    /// At its start: `your-token-here`, `env:VAR`, `changeme`, `change-me-to-a-long-random-token`
+    /// (the `.env.example` value the gateway itself refuses since 2026.4.12), `replace-with-…`.
+    private static let leadingWords = ["your", "env:", "changeme", "change-me", "change_me", "replace", "insert-", "insert_"]
+        .map { Array($0.utf8) }
+    /// The whole value: JSON and language literals, and words that name a field instead of filling it.
+    private static let notSecrets = ["null", "true", "false", "none", "undefined", "nil", "token", "password", "new", "this", "self"]
+        .map { Array($0.utf8) }
 
     /// Shannon entropy in bits per byte.
     static func entropy(_ v: UnsafeBufferPointer<UInt8>.SubSequence) -> Double {
