@@ -4,6 +4,10 @@ enum KeyName {
     private static let suffixes = [
         "token", "secret", "password", "passwd", "apikey", "accesskey", "secretkey", "privatekey", "privatekeypem",
         "authkey", "signingkey", "clientsecret", "auth", "authorization", "credentials", "credential", "xapikey",
+        // Azure connection strings: `AccountKey=…` (`SharedAccessKey=…` ends in `accesskey`; in a
+        // `SharedAccessSignature=sv=…&sig=…` only `sig` is secret);
+        // ODBC and SQL Server: `Pwd=…`; PGP and SSH: `passphrase`.
+        "accountkey", "pwd", "passphrase",
     ].map { Array($0.utf8) }
 
     /// `suffixes` by their last byte, so a key is compared with the two or so that could match.
@@ -25,7 +29,13 @@ enum KeyName {
         return true
     }
 
-    static func secretKind(_ key: UnsafeBufferPointer<UInt8>.SubSequence) -> SecretKind? {
+    static func secretKind(_ fullKey: UnsafeBufferPointer<UInt8>.SubSequence) -> SecretKind? {
+        // `sig` alone: the signature of an Azure SAS URL or connection string (`…&sig=…`).
+        if fullKey.count == 3, ByteClass.lower(fullKey[fullKey.startIndex]) == UInt8(ascii: "s"),
+            ByteClass.lower(fullKey[fullKey.startIndex + 1]) == UInt8(ascii: "i"), ByteClass.lower(fullKey[fullKey.startIndex + 2]) == UInt8(ascii: "g") {
+            return .genericSecret
+        }
+        let key = withoutQualifier(fullKey)
         // Nearly every key in a paste (`Hostname`, `remote`, `PATH`) names no secret: say so
         // without building a string.
         guard let lastLetter = key.last(where: ByteClass.isAlphanumeric).map(ByteClass.lower),
@@ -58,6 +68,33 @@ enum KeyName {
         if last.hasSuffix("bottoken") && whole.contains("telegram") { return .telegramBotToken }
         return .genericSecret
     }
+
+    /// The key without an index or an environment after its name: several secrets of one kind
+    /// are numbered (`DB_PASSWORD_0`, `SECRET_KEY_2`, `password2`) or kept per stage
+    /// (`API_KEY_PROD`, `SECRET_KEY_BASE`). A path or file qualifier (`TOKEN_FILE`) is not one of
+    /// these: that value names where the secret is.
+    static func withoutQualifier(_ key: UnsafeBufferPointer<UInt8>.SubSequence) -> UnsafeBufferPointer<UInt8>.SubSequence {
+        var end = key.endIndex
+        var digits = 0
+        while end > key.startIndex && ByteClass.isDigit(key[end - 1]) && digits < 4 { end -= 1; digits += 1 }
+        if digits == 0 {
+            for q in qualifiers where end - key.startIndex > q.count + 1 {
+                let s = end - q.count
+                if (0..<q.count).allSatisfy({ ByteClass.lower(key[s + $0]) == q[$0] }),
+                    key[s - 1] == UInt8(ascii: "_") || key[s - 1] == UInt8(ascii: "-") {
+                    end = s
+                    break
+                }
+            }
+        }
+        if end < key.endIndex && end > key.startIndex && (key[end - 1] == UInt8(ascii: "_") || key[end - 1] == UInt8(ascii: "-")) { end -= 1 }
+        // Nothing but the qualifier, or a name like `sha256`: the key as it was.
+        guard end > key.startIndex, ByteClass.isAlphanumeric(key[end - 1]) else { return key }
+        return key[key.startIndex..<end]
+    }
+
+    private static let qualifiers = ["prod", "production", "dev", "development", "staging", "stage", "test", "live", "base",
+                                     "old", "new", "primary", "secondary"].map { Array($0.utf8) }
 
     /// A key lowercased with everything but letters and digits dropped (`OPENCLAW_GATEWAY_TOKEN`
     /// → `openclawgatewaytoken`), compared as bytes: `String.contains` goes through Foundation.
