@@ -10,7 +10,9 @@ public struct Redactor: Sendable {
     /// The detectors, most specific first: on the same span the earlier one names the kind.
     public static let detectors: [any SecretDetector] = [
         PrivateKeyBlockDetector(), KnownFormatDetector(), JSONWebTokenDetector(), DiscordTokenDetector(),
-        TelegramTokenDetector(), URLSecretDetector(), HeaderDetector(), KeyContextDetector(), HighEntropyDetector(),
+        TelegramTokenDetector(), AzureClientSecretDetector(), WebhookURLDetector(), URLSecretDetector(),
+        CommandLineCredentialDetector(), PrintedSecretDetector(), XMLElementDetector(), HeaderDetector(), KeyContextDetector(),
+        PrefixedTokenDetector(), HighEntropyDetector(),
     ]
 
     /// All but the context-only fallback, which runs after them (`redact(bytes:)`).

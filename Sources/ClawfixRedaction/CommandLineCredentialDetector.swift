@@ -1,0 +1,162 @@
+/// Credentials given as command-line flags whose names say nothing about secrets, so only the
+/// command tells: `curl -u user:pass` (`--user`, `-U`/`--proxy-user`, `-uuser:pass`), `docker
+/// login -p …` (also podman, nerdctl, buildah, skopeo, helm registry), `mysql -p…` glued to its
+/// flag (mysqldump, mysqladmin, mariadb), `sshpass -p …`, `redis-cli -a …`, `mongosh -p …`.
+/// The command runs to the end of its line, over `\` continuations, and stops at `|`, `;` or
+/// `&&`, where another command begins.
+public struct CommandLineCredentialDetector: TriggeredDetector {
+    public let name = "command-line-credential"
+    public let message = "a password given as a command-line flag (curl -u, docker login -p, mysql -p)"
+    public let trigger = DetectorTrigger("curl", "login", "mysql", "mariadb", "sshpass", "redis-cli", "mongo")
+
+    /// How a command takes its credential.
+    private enum Shape {
+        /// `user:password` after the flag; only the part after the first colon is secret.
+        case userColonPassword
+        /// The whole word after the flag.
+        case password
+    }
+
+    /// A flag: its spelling, whether the value may be glued to it (`-uuser:pass`, `-pSecret`),
+    /// whether it may be the next word instead, and how the value is shaped.
+    private struct Flag {
+        var spelling: [UInt8]
+        var glued: Bool
+        var separate: Bool
+        var shape: Shape
+        init(_ spelling: String, glued: Bool, separate: Bool, _ shape: Shape) {
+            self.spelling = Array(spelling.utf8)
+            self.glued = glued
+            self.separate = separate
+            self.shape = shape
+        }
+    }
+
+    private static let curlFlags = [
+        Flag("-u", glued: true, separate: true, .userColonPassword), Flag("--user", glued: false, separate: true, .userColonPassword),
+        Flag("-U", glued: true, separate: true, .userColonPassword), Flag("--proxy-user", glued: false, separate: true, .userColonPassword),
+    ]
+    private static let loginFlags = [Flag("-p", glued: false, separate: true, .password), Flag("--password", glued: false, separate: true, .password)]
+    /// `mysql -p secret` asks for the password and takes `secret` as the database: only the glued form is one.
+    private static let mysqlFlags = [Flag("-p", glued: true, separate: false, .password)]
+    private static let sshpassFlags = [Flag("-p", glued: false, separate: true, .password)]
+    private static let redisFlags = [Flag("-a", glued: false, separate: true, .password), Flag("--pass", glued: false, separate: true, .password)]
+    private static let mongoFlags = [Flag("-p", glued: false, separate: true, .password)]
+
+    public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) -> Int {
+        guard ByteClass.isWordStart(bytes, i), i == 0 || bytes[i - 1] != UInt8(ascii: "/") || Self.isCommandPath(bytes, i) else { return i + 1 }
+        let nameEnd = Self.wordEnd(bytes, from: i)
+        let flags: [Flag]
+        switch bytes[i] {
+        case UInt8(ascii: "c"):
+            guard nameEnd - i == 4 else { return nameEnd }
+            flags = Self.curlFlags
+        case UInt8(ascii: "l"):
+            guard nameEnd - i == 5, Self.followsRegistryTool(bytes, i) else { return nameEnd }
+            flags = Self.loginFlags
+        case UInt8(ascii: "s"):
+            guard nameEnd - i == 7 else { return nameEnd }
+            flags = Self.sshpassFlags
+        case UInt8(ascii: "r"):
+            guard nameEnd - i == 9 else { return nameEnd }
+            flags = Self.redisFlags
+        case UInt8(ascii: "m") where bytes[i + 1] == UInt8(ascii: "o"):
+            // mongo, mongosh
+            guard nameEnd - i == 5 || (nameEnd - i == 7 && bytes[i + 5] == UInt8(ascii: "s")) else { return nameEnd }
+            flags = Self.mongoFlags
+        default:
+            // mysql, mysqldump, mysqladmin, mariadb, mariadb-dump
+            flags = Self.mysqlFlags
+        }
+        var k = nameEnd
+        let n = bytes.count
+        while k < n {
+            // Between words: spaces, and `\` at a line's end, which continues the command.
+            let b = bytes[k]
+            if ByteClass.isSpace(b) { k += 1; continue }
+            if b == UInt8(ascii: "\\") && k + 1 < n && bytes[k + 1] == 0x0A { k += 2; continue }
+            if b == 0x0A || b == UInt8(ascii: "|") || b == UInt8(ascii: ";") || b == UInt8(ascii: "&") { return k }
+            let wordEnd = Self.wordEnd(bytes, from: k)
+            if b == UInt8(ascii: "-"), let (flag, valueStart) = Self.flag(flags, bytes, k, wordEnd) {
+                if valueStart < wordEnd {
+                    record(bytes, valueStart, wordEnd, flag.shape, into: &candidates)
+                    k = wordEnd
+                    continue
+                }
+                // The value is the next word, on this line.
+                var v = wordEnd
+                while v < n && ByteClass.isSpace(bytes[v]) { v += 1 }
+                guard v < n, bytes[v] != 0x0A, bytes[v] != UInt8(ascii: "-") else { k = v; continue }
+                let valueEnd = Self.wordEnd(bytes, from: v)
+                record(bytes, v, valueEnd, flag.shape, into: &candidates)
+                k = valueEnd
+                continue
+            }
+            k = max(wordEnd, k + 1)
+        }
+        return k
+    }
+
+    /// The flag `bytes[start..<end]` spells (`--user`, `--user=…`, `-uuser:pass`) and where its
+    /// value starts within the word (`end` when the value is the next word).
+    private static func flag(_ flags: [Flag], _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Flag, Int)? {
+        for flag in flags {
+            let length = flag.spelling.count
+            guard end - start >= length, (0..<length).allSatisfy({ bytes[start + $0] == flag.spelling[$0] }) else { continue }
+            if end - start == length { return flag.separate ? (flag, end) : nil }
+            if bytes[start + length] == UInt8(ascii: "=") && length > 2 { return (flag, start + length + 1) }
+            if flag.glued { return (flag, start + length) }
+        }
+        return nil
+    }
+
+    /// Appends the secret in the value `bytes[start..<end]`, without its quotes.
+    private func record(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ shape: Shape, into candidates: inout [SecretCandidate]) {
+        var s = start
+        var e = end
+        if s < e, KeyContextDetector.isQuote(bytes[s]) {
+            s += 1
+            if e > s && bytes[e - 1] == bytes[start] { e -= 1 }
+        }
+        if shape == .userColonPassword {
+            guard let colon = (s..<e).first(where: { bytes[$0] == UInt8(ascii: ":") }) else { return }  // curl asks for it
+            s = colon + 1
+        }
+        guard e - s >= 1, !ValueShape.isPlaceholder(bytes[s..<e]) else { return }
+        candidates.append(SecretCandidate(start: s, end: e, kind: .password, detector: name))
+    }
+
+    /// The end of the word at `start`: a quoted word runs to its closing quote on the same line.
+    private static func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = bytes.count
+        var k = start
+        while k < n && !ByteClass.isSpace(bytes[k]) && bytes[k] != 0x0A {
+            let b = bytes[k]
+            if KeyContextDetector.isQuote(b) {
+                var q = k + 1
+                while q < n && bytes[q] != b && bytes[q] != 0x0A { q += 1 }
+                if q < n && bytes[q] == b { k = q + 1; continue }
+            }
+            if b == UInt8(ascii: "|") || b == UInt8(ascii: ";") { break }
+            k += 1
+        }
+        return max(k, start + 1)
+    }
+
+    /// `/usr/bin/curl`: a path to the command, not a path that merely holds its name.
+    private static func isCommandPath(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        ByteClass.hasPrefix(bytes, at: i - 5, "/bin/")
+    }
+
+    /// `docker login`, `podman login`, `helm registry login`: the word before `login`.
+    private static func followsRegistryTool(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i > 1, bytes[i - 1] == 0x20 else { return false }
+        for tool in registryTools where ByteClass.hasPrefix(bytes, at: i - 1 - tool.utf8CodeUnitCount, tool) {
+            let start = i - 1 - tool.utf8CodeUnitCount
+            if ByteClass.isWordStart(bytes, start) { return true }
+        }
+        return false
+    }
+
+    private static let registryTools: [StaticString] = ["docker", "podman", "nerdctl", "buildah", "skopeo", "registry", "oras"]
+}
