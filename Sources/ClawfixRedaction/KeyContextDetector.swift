@@ -113,7 +113,9 @@ public struct KeyContextDetector: SecretDetector {
             // `` `openssl rand -hex 32` ``: a command that makes the value, not the value.
             if opening == UInt8(ascii: "`") && bytes[start..<end].contains(0x20) { return nil }
         } else {
-            guard separator != UInt8(ascii: ",") else { return nil }  // `("password", password)`: a variable
+            // `("password", password)`, `tokens.map(token => token.id)`, `token == expected`: a
+            // variable, not a value.
+            guard separator != UInt8(ascii: ","), valueFrom != sep + 2 else { return nil }
             // A trailing comma or semicolon belongs to the syntax around the value.
             end = max(start, ends.trimmedBareEnd(from: start))
         }
@@ -154,7 +156,11 @@ public struct KeyContextDetector: SecretDetector {
         b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "`")
     }
 
-    private static let codeReferences = ["process.env.", "os.environ", "os.getenv(", "System.getenv(", "import.meta.env."].map { Array($0.utf8) }
+    /// Unquoted values that read a secret from somewhere: the environment, or a settings object.
+    private static let codeReferences = [
+        "process.env.", "os.environ", "os.getenv(", "System.getenv(", "import.meta.env.", "env.", "this.", "self.", "config.",
+        "cfg.", "settings.", "options.", "opts.", "args.", "params.", "ctx.", "secrets.", "props.",
+    ].map { Array($0.utf8) }
 
     /// Every secret key name (`KeyName`) ends in one of these letters.
     @inline(__always) private static func canEndKeyName(_ b: UInt8) -> Bool {

@@ -93,6 +93,9 @@ enum RedactionShapes {
         'password' => '⟦password:hunter2-php⟧',
         if password == "⟦password:letmein99⟧":
         if (token === undefined) { return }
+        const ids = tokens.map(token => token.id)
+        token := cfg.Token
+        if token == expected {
         """#),
         ("call-and-index-assignments", #"""
         System.setProperty("db.password", "⟦password:S3cret Pass⟧");
