@@ -2,8 +2,10 @@
 /// command tells: `curl -u user:pass` (`--user`, `-U`/`--proxy-user`, `-uuser:pass`), `docker
 /// login -p …` (also podman, nerdctl, buildah, skopeo, helm registry), `mysql -p…` glued to its
 /// flag (mysqldump, mysqladmin, mariadb), `sshpass -p …`, `redis-cli -a …`, `mongosh -p …`.
-/// The command runs to the end of its line, over `\` continuations, and stops at `|`, `;` or
-/// `&&`, where another command begins.
+/// The command runs to the end of its line, over `\` continuations, and stops at a `|`, `;`,
+/// `&&` or `&` standing alone, where another command begins. Glued to a word they would end it
+/// too in a shell, but a secret may hold them, and once it is a marker they are gone: reading
+/// on keeps a second pass over the redacted text finding what the first found.
 public struct CommandLineCredentialDetector: TriggeredDetector {
     public let name = "command-line-credential"
     public let message = "a password given as a command-line flag (curl -u, docker login -p, mysql -p)"
@@ -75,8 +77,11 @@ public struct CommandLineCredentialDetector: TriggeredDetector {
             let b = bytes[k]
             if ByteClass.isSpace(b) { k += 1; continue }
             if b == UInt8(ascii: "\\") && k + 1 < n && bytes[k + 1] == 0x0A { k += 2; continue }
-            if b == 0x0A || b == UInt8(ascii: "|") || b == UInt8(ascii: ";") || b == UInt8(ascii: "&") { return k }
+            if b == 0x0A { return k }
             let wordEnd = Self.wordEnd(bytes, from: k)
+            if (k..<wordEnd).allSatisfy({ bytes[$0] == UInt8(ascii: "|") || bytes[$0] == UInt8(ascii: ";") || bytes[$0] == UInt8(ascii: "&") }) {
+                return wordEnd
+            }
             if b == UInt8(ascii: "-"), let (flag, valueStart) = Self.flag(flags, bytes, k, wordEnd) {
                 if valueStart < wordEnd {
                     record(bytes, valueStart, wordEnd, flag.shape, into: &candidates)
@@ -126,7 +131,8 @@ public struct CommandLineCredentialDetector: TriggeredDetector {
         candidates.append(SecretCandidate(start: s, end: e, kind: .password, detector: name))
     }
 
-    /// The end of the word at `start`: a quoted word runs to its closing quote on the same line.
+    /// The end of the word at `start`: a quoted word runs to its closing quote on the same line,
+    /// and a marker is part of the word it stands in, space and all.
     private static func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let n = bytes.count
         var k = start
@@ -137,7 +143,10 @@ public struct CommandLineCredentialDetector: TriggeredDetector {
                 while q < n && bytes[q] != b && bytes[q] != 0x0A { q += 1 }
                 if q < n && bytes[q] == b { k = q + 1; continue }
             }
-            if b == UInt8(ascii: "|") || b == UInt8(ascii: ";") { break }
+            if b == UInt8(ascii: "["), let end = RedactionMarker.markerEnd(bytes, from: k) {
+                k = end
+                continue
+            }
             k += 1
         }
         return max(k, start + 1)

@@ -9,30 +9,38 @@ public struct KeyContextDetector: SecretDetector {
     public let message = "a value stored under a key that names a secret (token, secret, password, key, auth)"
     /// The separators: `KEY=value`, `key: value`, `--flag value`, `("key", "value")`, `key%3Dvalue`.
     let trigger = DetectorTrigger("=", ":", " ", ",", "%")
+    /// `KeyName.endings`, held here so the scan reads it without a global's lazy-initialisation check.
+    private let endings = KeyName.endings
+
+    public init() {}
 
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
         var ends = ValueEnds(bytes: bytes)
-        trigger.forEach(in: bytes) { sep in
-            guard sep > 0 else { return sep + 1 }
-            // Most hits are spaces between words and commas between values: only a word that can
-            // end a secret key name, or a quoted key, matters.
-            switch bytes[sep] {
-            case 0x20: guard Self.canEndKeyName(bytes[sep - 1]) else { return sep + 1 }
-            case UInt8(ascii: ","): guard Self.isQuote(bytes[sep - 1]) else { return sep + 1 }
-            case UInt8(ascii: "%"): guard ByteClass.hasPrefixIgnoringCase(bytes, at: sep, "%3d") else { return sep + 1 }
-            default: break
+        endings.withUnsafeBufferPointer { endings in
+            trigger.forEach(in: bytes) { sep in
+                guard sep > 0 else { return sep + 1 }
+                // Most hits are spaces between words and commas between values: only a word that
+                // can end a secret key name, or a quoted key, matters.
+                switch bytes[sep] {
+                case 0x20:
+                    guard Self.canEndFlagName(bytes[sep - 1]), KeyName.mayEnd(bytes, at: sep, endings: endings) else { return sep + 1 }
+                case UInt8(ascii: ","): guard Self.isQuote(bytes[sep - 1]) else { return sep + 1 }
+                case UInt8(ascii: "%"): guard ByteClass.hasPrefixIgnoringCase(bytes, at: sep, "%3d") else { return sep + 1 }
+                default: break
+                }
+                guard let found = value(after: sep, in: bytes, endings, &ends) else { return sep + 1 }
+                candidates.append(SecretCandidate(start: found.start, end: found.end, kind: found.kind, detector: name))
+                // Keys inside the value are looked at too: when another detector's earlier find
+                // overlaps this value, the value is dropped, and a secret after a nested key must
+                // not go with it (the second pass, which sees a marker there, would find it).
+                return found.start
             }
-            guard let found = value(after: sep, in: bytes, &ends) else { return sep + 1 }
-            candidates.append(SecretCandidate(start: found.start, end: found.end, kind: found.kind, detector: name))
-            // Keys inside the value are looked at too: when another detector's earlier find
-            // overlaps this value, the value is dropped, and a secret after a nested key must not
-            // go with it (the second pass, which sees a marker there, would find it).
-            return found.start
         }
     }
 
     /// The secret value following the separator at `sep`, when the key before it names a secret.
-    private func value(after sep: Int, in bytes: UnsafeBufferPointer<UInt8>, _ ends: inout ValueEnds) -> (start: Int, end: Int, kind: SecretKind)? {
+    private func value(after sep: Int, in bytes: UnsafeBufferPointer<UInt8>, _ endings: UnsafeBufferPointer<Bool>,
+                       _ ends: inout ValueEnds) -> (start: Int, end: Int, kind: SecretKind)? {
         let n = bytes.count
         let separator = bytes[sep]
         var valueFrom = sep + 1
@@ -67,7 +75,7 @@ public struct KeyContextDetector: SecretDetector {
             }
         }
         // Cheap filter before walking back over the key.
-        guard keyEnd > 0, Self.canEndKeyName(bytes[keyEnd - 1]) else { return nil }
+        guard keyEnd > 0, KeyName.mayEnd(bytes, at: keyEnd, endings: endings) else { return nil }
         var keyStart = keyEnd
         while keyStart > 0 && ByteClass.isKeyByte(bytes[keyStart - 1]) && keyEnd - keyStart < 96 { keyStart -= 1 }
         guard keyStart < keyEnd else { return nil }
@@ -145,7 +153,8 @@ public struct KeyContextDetector: SecretDetector {
         if opening != UInt8(ascii: "\"") && opening != UInt8(ascii: "'") {
             // `apiKey: process.env.ANTHROPIC_API_KEY`, `token := os.Getenv(…)`: where the value
             // comes from, not the value.
-            if value.last == UInt8(ascii: "(") || Self.codeReferences.contains(where: { value.starts(with: $0) }) { return nil }
+            if value.last == UInt8(ascii: "(") { return nil }
+            if value.prefix(17).contains(UInt8(ascii: ".")), Self.codeReferences.contains(where: { value.starts(with: $0) }) { return nil }
             // `Using --password via the CLI is insecure` (docker's own warning): prose about a flag.
             if separator == 0x20 && value.count <= 5 && value.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) { return nil }
         }
@@ -162,14 +171,12 @@ public struct KeyContextDetector: SecretDetector {
         "cfg.", "settings.", "options.", "opts.", "args.", "params.", "ctx.", "secrets.", "props.",
     ].map { Array($0.utf8) }
 
-    /// Every secret key name (`KeyName`) ends in one of these letters.
-    @inline(__always) private static func canEndKeyName(_ b: UInt8) -> Bool {
+    /// The last letters of the flags that take a secret (`--token`, `--password`, `--api-key`):
+    /// a space follows most words, so the commonest endings (`e`) are turned away first.
+    @inline(__always) private static func canEndFlagName(_ b: UInt8) -> Bool {
         switch ByteClass.lower(b) {
-        case UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "d"), UInt8(ascii: "y"), UInt8(ascii: "h"),
-            UInt8(ascii: "m"), UInt8(ascii: "s"), UInt8(ascii: "l"), UInt8(ascii: "g"), UInt8(ascii: "e"):
-            return true  // `g`: `sig`; `e`: `passphrase`, `SECRET_KEY_BASE`
-        case UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true  // `DB_PASSWORD_0`
+        case UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "d"), UInt8(ascii: "y"), UInt8(ascii: "h"), UInt8(ascii: "s"):
+            return true
         default: return false
         }
     }
@@ -179,7 +186,7 @@ public struct KeyContextDetector: SecretDetector {
     /// True when a bare value starting before `e` ends at `e`. `&`, `;` and `#` end it only
     /// where the next key begins (`?token=…&session=…`, `AccountKey=…;EndpointSuffix=…`): in a
     /// password they are just characters (`Tr0ub4dor&3`, `p#ss`).
-    fileprivate static func endsBareValue(_ bytes: UnsafeBufferPointer<UInt8>, at e: Int) -> Bool {
+    @inline(__always) fileprivate static func endsBareValue(_ bytes: UnsafeBufferPointer<UInt8>, at e: Int) -> Bool {
         switch bytes[e] {
         case 0x0A, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"),
             UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ">"), UInt8(ascii: "`"), UInt8(ascii: "<"):

@@ -1,7 +1,8 @@
 /// Keys of providers clawfix has no rule for, known by the shape most providers now give them: a
-/// short lowercase prefix that names the provider and the key type, then a random body —
-/// `lsv2_pt_…` (LangSmith), `api_org_…` (Hugging Face), `fo1_…` (Fly.io), `glpat-…`, `npm_…`,
-/// `dop_v1_…`, `shpat_…`, `rk_live_…`. A rule on the shape instead of a list, so next year's
+/// short lowercase prefix that names the provider and the key type, an underscore, then a random
+/// body — `lsv2_pt_…` (LangSmith), `api_org_…` (Hugging Face), `fo1_…` (Fly.io), `npm_…`,
+/// `dop_v1_…`, `shpat_…`, `rk_live_…`. (A hyphen after the prefix is also a word joiner in
+/// container and host names, so `glpat-…`-style keys are left to their own rules.) A rule on the shape instead of a list, so next year's
 /// provider is covered too.
 ///
 /// What keeps ordinary words out: the body must hold a run of 16 or more characters without
@@ -10,27 +11,46 @@
 /// and `camelCaseIdentifiers` do not; a 40- or 64-hex body is a git SHA or a digest; ids whose
 /// prefix says they are ids (`req_…`, `msg_…`, `chatcmpl-…`) and hashes (`sha512-…`) stay; so
 /// does a word inside a path, a host name or a file name.
-public struct PrefixedTokenDetector: TriggeredDetector {
+///
+/// It judges words where the fallback (`HighEntropyDetector`) walks them, after the specific
+/// detectors: a pass of its own over every `_` cost as much as all of them together.
+public struct PrefixedTokenDetector: SecretDetector {
     public let name = "prefixed-token"
     public let message = "an API key with a provider prefix (prefix_ and a random body)"
-    public let trigger = DetectorTrigger("_", "-")
 
-    public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at separator: Int, into candidates: inout [SecretCandidate]) -> Int {
-        // The prefix: 2–8 lowercase letters and digits, starting with a letter, at a word start.
-        var start = separator
-        while start > 0 && separator - start < 9 && Self.isPrefixByte(bytes[start - 1]) { start -= 1 }
-        let prefixLength = separator - start
-        guard (2...8).contains(prefixLength), bytes[start] >= UInt8(ascii: "a"), bytes[start] <= UInt8(ascii: "z"),
-            ByteClass.isWordStart(bytes, start)
-        else { return separator + 1 }
-        let end = ByteClass.tokenEnd(bytes, from: separator)
-        if start > 0, Self.isPathByte(bytes[start - 1]) { return end }
-        if end < bytes.count, Self.isPathByte(bytes[end]) || bytes[end] == UInt8(ascii: "(") { return end }
-        guard end - separator - 1 >= 20, end - start <= 256, !Self.isIdentifierPrefix(bytes[start..<separator]),
-            Self.hasRandomRun(bytes, from: separator + 1, to: end), !ValueShape.isPlaceholder(bytes[start..<end])
-        else { return end }
-        candidates.append(SecretCandidate(start: start, end: end, kind: .prefixedAPIKey, detector: name))
-        return end
+    /// A two-letter prefix, `_` and a 20-character body.
+    static let minimumLength = 23
+
+    /// Standalone: every word of token bytes, judged alone.
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
+        var i = 0
+        while i < bytes.count {
+            guard ByteClass.isTokenByte(bytes[i]) else { i += 1; continue }
+            let end = ByteClass.tokenEnd(bytes, from: i)
+            if end - i >= Self.minimumLength,
+                let key = Self.judge(bytes, i, end, before: i > 0 ? bytes[i - 1] : nil, after: end < bytes.count ? bytes[end] : nil) {
+                candidates.append(key)
+            }
+            i = end
+        }
+    }
+
+    /// The key in the word `bytes[start..<end]`, when it is one: the word is token bytes only
+    /// (no `+`), starts with the prefix and a `_`, and stands outside a path or host name.
+    /// `before` and `after` are the bytes around it, `nil` at the text's edge or a marker.
+    static func judge(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, before: UInt8?, after: UInt8?) -> SecretCandidate? {
+        var separator = start
+        while separator < end && separator - start <= 8 && isPrefixByte(bytes[separator]) { separator += 1 }
+        guard (2...8).contains(separator - start), separator < end, bytes[separator] == UInt8(ascii: "_"),
+            bytes[start] >= UInt8(ascii: "a"), bytes[start] <= UInt8(ascii: "z"),
+            end - separator - 1 >= 20, end - start <= 256
+        else { return nil }
+        if let b = before, isPathByte(b) || ByteClass.isTokenByte(b) { return nil }
+        if let a = after, isPathByte(a) || a == UInt8(ascii: "(") || a == UInt8(ascii: "+") { return nil }
+        guard (separator..<end).allSatisfy({ ByteClass.isTokenByte(bytes[$0]) }), !isIdentifierPrefix(bytes[start..<separator]),
+            hasRandomRun(bytes, from: separator + 1, to: end), !ValueShape.isPlaceholder(bytes[start..<end])
+        else { return nil }
+        return SecretCandidate(start: start, end: end, kind: .prefixedAPIKey, detector: "prefixed-token")
     }
 
     @inline(__always) private static func isPrefixByte(_ b: UInt8) -> Bool {

@@ -8,7 +8,8 @@
 public struct PrintedSecretDetector: TriggeredDetector {
     public let name = "printed-secret"
     public let message = "a secret printed by echo, printenv, launchctl getenv or openclaw config get"
-    public let trigger = DetectorTrigger("echo ", "printenv ", "getenv ", "config get ", "Write-Output ")
+    /// `echo` with what it expands (`$`, `"$`, `%`): a bare `echo ` is everywhere in a shell paste.
+    public let trigger = DetectorTrigger("echo $", "echo \"$", "echo %", "printenv ", "getenv ", "config get ")
 
     public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) -> Int {
         guard ByteClass.isWordStart(bytes, i) else { return i + 1 }
@@ -17,7 +18,7 @@ public struct PrintedSecretDetector: TriggeredDetector {
         var k = i + command.utf8CodeUnitCount
         while k < n && bytes[k] == 0x20 { k += 1 }
         // The argument: a name, maybe quoted and with its shell syntax around it.
-        let isEcho = bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "W")
+        let isEcho = bytes[i] == UInt8(ascii: "e")
         if k < n && (bytes[k] == UInt8(ascii: "\"") || bytes[k] == UInt8(ascii: "'")) { k += 1 }
         if isEcho {
             if ByteClass.hasPrefix(bytes, at: k, "${") { k += 2 }
@@ -46,7 +47,7 @@ public struct PrintedSecretDetector: TriggeredDetector {
         return e
     }
 
-    private static let commands: [StaticString] = ["echo ", "printenv ", "getenv ", "config get ", "Write-Output "]
+    private static let commands: [StaticString] = ["echo ", "printenv ", "getenv ", "config get "]
 
     /// A prompt (`omer@vps:~$`, `PS C:\>`), a marker or an error is not the printed value.
     private static func looksLikePromptOrMessage(_ word: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {

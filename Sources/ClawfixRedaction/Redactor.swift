@@ -15,8 +15,9 @@ public struct Redactor: Sendable {
         PrefixedTokenDetector(), HighEntropyDetector(),
     ]
 
-    /// All but the context-only fallback, which runs after them (`redact(bytes:)`).
-    private static let specificDetectors = detectors.filter { !($0 is HighEntropyDetector) }
+    /// All but the fallback, which runs after them (`redact(bytes:)`) and judges prefixed keys in
+    /// the same pass over the words.
+    private static let specificDetectors = detectors.filter { !($0 is HighEntropyDetector) && !($0 is PrefixedTokenDetector) }
 
     /// Two sorted lists of disjoint spans that do not overlap each other, as one sorted list.
     private static func merged(_ markers: [Range<Int>], _ chosen: [SecretCandidate]) -> [Range<Int>] {

@@ -19,7 +19,7 @@ enum ValueShape {
             || $0 == UInt8(ascii: "X") || $0 >= 0x80 || $0 == UInt8(ascii: "-") }) { return true }
         // Looked at near the start only: nested keys make values overlap, and reading a whole
         // value for each key inside it would read a long one again and again.
-        let head = v.prefix(64)
+        let head = v.prefix(40)
         // Compared as bytes: `String.contains` goes through Foundation, slow for a call per value.
         func matches(_ word: [UInt8], at start: Int) -> Bool {
             start + word.count <= head.endIndex && word.indices.allSatisfy { ByteClass.lower(head[start + $0]) == word[$0] }
@@ -29,24 +29,53 @@ enum ValueShape {
         // four `x`, three `*`, or 0xE2, which leads `…`, `•` and the other symbols (U+2000–U+2FFF)
         // such keys are shown with (key material is ASCII).
         var dots = 0, xs = 0, stars = 0
-        for p in head.indices {
-            let b = head[p]
-            dots = b == UInt8(ascii: ".") ? dots + 1 : 0
-            xs = b == UInt8(ascii: "x") || b == UInt8(ascii: "X") ? xs + 1 : 0
-            stars = b == UInt8(ascii: "*") ? stars + 1 : 0
-            if dots >= 3 || xs >= 4 || stars >= 3 || b == 0xE2 { return true }
-            switch ByteClass.lower(b) {
-            case UInt8(ascii: "r"), UInt8(ascii: "e"), UInt8(ascii: "p"):
-                if containedWords.contains(where: { matches($0, at: p) }) { return true }
-            default: break
+        let raw = UnsafeBufferPointer(rebasing: head)
+        let found = placeholderBytes.withUnsafeBufferPointer { classes -> Bool in
+            for k in raw.indices {
+                let c = classes[Int(raw[k])]
+                if c == 0 {
+                    (dots, xs, stars) = (0, 0, 0)
+                    continue
+                }
+                dots = c == 1 ? dots + 1 : 0
+                xs = c == 2 ? xs + 1 : 0
+                stars = c == 3 ? stars + 1 : 0
+                switch c {
+                case 1: if dots >= 3 { return true }
+                case 2: if xs >= 4 { return true }
+                case 3: if stars >= 3 { return true }
+                case 4: return true
+                case 5: if matches(redacted, at: head.startIndex + k) { return true }
+                case 6: if matches(example, at: head.startIndex + k) { return true }
+                default: if matches(placeholder, at: head.startIndex + k) { return true }
+                }
             }
+            return false
         }
+        if found { return true }
         if leadingWords.contains(where: { matches($0, at: head.startIndex) }) { return true }
-        return notSecrets.contains { $0.count == v.count && matches($0, at: head.startIndex) }
+        return v.count <= 9 && notSecrets.contains { $0.count == v.count && matches($0, at: head.startIndex) }
     }
 
-    /// Anywhere in the value: `__OPENCLAW_REDACTED__`, AWS's documented `AKIAIOSFODNN7EXAMPLE`.
-    private static let containedWords = ["redacted", "example", "placeholder"].map { Array($0.utf8) }
+    /// What each byte may start or continue in `isPlaceholder`: 1 `.`, 2 `x`, 3 `*`, 4 0xE2, and
+    /// the first letters of the words looked for, 5 `r`, 6 `e`, 7 `p`; 0 nothing.
+    private static let placeholderBytes: [UInt8] = (0...255).map { b in
+        switch UInt8(b) {
+        case UInt8(ascii: "."): return 1
+        case UInt8(ascii: "x"), UInt8(ascii: "X"): return 2
+        case UInt8(ascii: "*"): return 3
+        case 0xE2: return 4
+        case UInt8(ascii: "r"), UInt8(ascii: "R"): return 5
+        case UInt8(ascii: "e"), UInt8(ascii: "E"): return 6
+        case UInt8(ascii: "p"), UInt8(ascii: "P"): return 7
+        default: return 0
+        }
+    }
+
+    // Anywhere in the value: `__OPENCLAW_REDACTED__`, AWS's documented `AKIAIOSFODNN7EXAMPLE`.
+    private static let redacted = Array("redacted".utf8)
+    private static let example = Array("example".utf8)
+    private static let placeholder = Array("placeholder".utf8)
     /// At its start: `your-token-here`, `env:VAR`, `changeme`, `change-me-to-a-long-random-token`
     /// (the `.env.example` value the gateway itself refuses since 2026.4.12), `replace-with-…`.
     private static let leadingWords = ["your", "env:", "changeme", "change-me", "change_me", "replace", "insert-", "insert_"]

@@ -7,35 +7,73 @@
 public struct WebhookURLDetector: TriggeredDetector {
     public let name = "webhook-url"
     public let message = "the secret part of a Slack, Discord or Teams webhook URL"
-    public let trigger = DetectorTrigger("hooks.slack.com/", "/webhooks/", "/IncomingWebhook/")
+    /// One trigger for the three services: a pass over the paste per host name cost more than
+    /// reading each URL's host.
+    public let trigger = DetectorTrigger("://")
 
     public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) -> Int {
-        switch bytes[i] {
-        case UInt8(ascii: "h"):
-            // The last segment of the path: `T…/B…/<secret>`.
-            var segmentStart = i + "hooks.slack.com/".utf8.count
+        let n = bytes.count
+        let hostStart = i + 3
+        var hostEnd = hostStart
+        while hostEnd < n && Self.isURLByte(bytes[hostEnd]) && bytes[hostEnd] != UInt8(ascii: "/") { hostEnd += 1 }
+        guard hostEnd < n, bytes[hostEnd] == UInt8(ascii: "/") else { return hostEnd }
+        let host = bytes[hostStart..<hostEnd]
+        if Self.hostIs(host, "hooks.slack.com") {
+            // The last segment of the path: `services/T…/B…/<secret>`.
+            var segmentStart = hostEnd + 1
             var k = segmentStart
-            while k < bytes.count && (ByteClass.isTokenByte(bytes[k]) || bytes[k] == UInt8(ascii: "/")) {
+            while k < n && (ByteClass.isTokenByte(bytes[k]) || bytes[k] == UInt8(ascii: "/")) {
                 if bytes[k] == UInt8(ascii: "/") { segmentStart = k + 1 }
                 k += 1
             }
             return found(bytes, segmentStart, k, minimum: 16, into: &candidates)
-        case UInt8(ascii: "/") where bytes[i + 1] == UInt8(ascii: "w"):
-            // Only Discord's host: other services have `/webhooks/` paths with ids, not secrets.
-            guard Self.hostBefore(bytes, i, is: "discord") else { return i + 1 }
-            var k = i + "/webhooks/".utf8.count
+        }
+        if Self.hostIs(host, "discord.com") || Self.hostIs(host, "discordapp.com") {
+            // `/api/webhooks/<id>/<token>` or `/api/v10/webhooks/<id>/<token>`.
+            var k = hostEnd
+            guard ByteClass.hasPrefix(bytes, at: k, "/api/") else { return k }
+            k += 5
+            if k < n && bytes[k] == UInt8(ascii: "v") {
+                k += 1
+                while k < n && ByteClass.isDigit(bytes[k]) { k += 1 }
+                guard k < n, bytes[k] == UInt8(ascii: "/") else { return k }
+                k += 1
+            }
+            guard ByteClass.hasPrefix(bytes, at: k, "webhooks/") else { return k }
+            k += 9
             let idStart = k
-            while k < bytes.count && ByteClass.isDigit(bytes[k]) { k += 1 }
-            guard k - idStart >= 15, k < bytes.count, bytes[k] == UInt8(ascii: "/") else { return k }
+            while k < n && ByteClass.isDigit(bytes[k]) { k += 1 }
+            guard k - idStart >= 15, k < n, bytes[k] == UInt8(ascii: "/") else { return k }
             return found(bytes, k + 1, ByteClass.tokenEnd(bytes, from: k + 1), minimum: 40, into: &candidates)
-        default:
-            // Teams: the hex secret and the uuid after it, to the end of the path.
-            let start = i + "/IncomingWebhook/".utf8.count
-            var k = start
-            while k < bytes.count && (ByteClass.isTokenByte(bytes[k]) || bytes[k] == UInt8(ascii: "/")) { k += 1 }
+        }
+        if Self.hostIs(host, "webhook.office.com") {
+            // `/webhookb2/<uuid>@<uuid>/IncomingWebhook/<hex>/<uuid>`: the hex secret and the uuid
+            // after it, to the end of the path.
+            var k = hostEnd
+            while k < n && Self.isURLByte(bytes[k]) && !ByteClass.hasPrefix(bytes, at: k, "/IncomingWebhook/") { k += 1 }
+            guard k < n, bytes[k] == UInt8(ascii: "/") else { return k }
+            let start = k + "/IncomingWebhook/".utf8.count
+            k = start
+            while k < n && (ByteClass.isTokenByte(bytes[k]) || bytes[k] == UInt8(ascii: "/")) { k += 1 }
             while k > start && bytes[k - 1] == UInt8(ascii: "/") { k -= 1 }
             return found(bytes, start, k, minimum: 32, into: &candidates)
         }
+        return hostEnd
+    }
+
+    /// True when `host` is `name` or a subdomain of it, in any case.
+    private static func hostIs(_ host: UnsafeBufferPointer<UInt8>.SubSequence, _ name: StaticString) -> Bool {
+        let count = name.utf8CodeUnitCount
+        guard host.count >= count else { return false }
+        let start = host.endIndex - count
+        guard (0..<count).allSatisfy({ ByteClass.lower(host[start + $0]) == name.utf8Start[$0] }) else { return false }
+        return start == host.startIndex || host[start - 1] == UInt8(ascii: ".")
+    }
+
+    /// A byte that can be part of a URL as pasted: not a space, quote, angle bracket or newline.
+    @inline(__always) private static func isURLByte(_ b: UInt8) -> Bool {
+        b > 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "'") && b != UInt8(ascii: "<") && b != UInt8(ascii: ">")
+            && b != UInt8(ascii: "`")
     }
 
     private func found(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, minimum: Int,
@@ -43,16 +81,5 @@ public struct WebhookURLDetector: TriggeredDetector {
         guard end - start >= minimum, !ValueShape.isPlaceholder(bytes[start..<end]) else { return max(end, start) }
         candidates.append(SecretCandidate(start: start, end: end, kind: .webhookSecret, detector: name))
         return end
-    }
-
-    /// True when the URL's host, somewhere in the 48 bytes before `i`, holds `word`
-    /// (`discord.com/api`, `discordapp.com/api/v10`).
-    private static func hostBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, is word: StaticString) -> Bool {
-        var k = i - 1
-        while k >= 0 && i - k <= 48 && bytes[k] > 0x20 {
-            if ByteClass.hasPrefixIgnoringCase(bytes, at: k, word) { return true }
-            k -= 1
-        }
-        return false
     }
 }

@@ -145,3 +145,18 @@ extension IdempotenceRegressionTests {
         ])
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `command-end-inside-a-secret` (libFuzzer, after issue 14): a remembered value that starts
+    /// with `;` stood glued to a word of a `docker login` command; the `;` ended the command before
+    /// its `-p`, until the value became a marker and the second pass read on to the password. A
+    /// command now ends only at a `;`, `|` or `&&` standing alone, and a marker is part of its word.
+    @Test func commandReadsOnPastASecretWithASemicolon() {
+        let text = "TOKEN=;f8a1c0e5b74acfed12c6\n$ docker login ghcr.io;f8a1c0e5b74acfed12c6 -u omer -p S3cretPass!\n"
+        redactsOnceForAll(Array(text.utf8), to: "TOKEN=[gateway-token …12c6]\n$ docker login ghcr.io[gateway-token …12c6] -u omer -p [password]\n", findings: [
+            RedactionFinding(kind: .gatewayToken, detector: "key-context", line: 1, start: 6, end: 27, marker: "[gateway-token …12c6]"),
+            RedactionFinding(kind: .gatewayToken, detector: "memory", line: 2, start: 50, end: 71, marker: "[gateway-token …12c6]"),
+            RedactionFinding(kind: .password, detector: "command-line-credential", line: 2, start: 83, end: 94, marker: "[password]"),
+        ])
+    }
+}

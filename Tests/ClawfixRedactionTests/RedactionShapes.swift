@@ -153,7 +153,7 @@ enum RedactionShapes {
         export LANGSMITH_KEY=⟦api-key: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⟧
         huggingface org token ⟦api-key: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⟧ was rejected
         fly deploy with ⟦api-key:fo1_Xq3vB7nK2mP9sL4tR8wY1zA6cD0eF5gH2jI4kL6mN8o⟧ failed
-        gitlab ⟦api-key:glpat-Zx5cVb7nM9qW2eR4tY6u⟧ and npm ⟦api-key:npm_Qw3rTy5uIo7pAs9dFg1hJk3lZx5cVb7nM9qW⟧
+        stripe ⟦api-key:rk_live_51NzQw3rTy5uIo7pAs9dFg1hJk⟧ and npm ⟦api-key:npm_Qw3rTy5uIo7pAs9dFg1hJk3lZx5cVb7nM9qW⟧
         request-id: req_011CUh3pRvDk4YXmU8cZnG6a
         {"id":"chatcmpl-AbC123dEf456GhI789jKl0","object":"chat.completion"}
         openclaw-openclaw-cli-run-7c1d2e3f4a5b exited; see my_configuration_value_file
