@@ -6,7 +6,12 @@
 /// `&&` or `&` standing alone, where another command begins. Glued to a word they would end it
 /// too in a shell, but a secret may hold them, and once it is a marker they are gone: reading
 /// on keeps a second pass over the redacted text finding what the first found.
-public struct CommandLineCredentialDetector: TriggeredDetector {
+///
+/// It reads whole command lines, quotes included, so it runs after the other detectors and sees
+/// each of their finds as the marker it becomes (`scan(_:boundaries:into:)`), as the fallback
+/// does: a quote inside a secret another detector removed would otherwise pair differently on
+/// a second pass over the redacted text.
+public struct CommandLineCredentialDetector: SecretDetector {
     public let name = "command-line-credential"
     public let message = "a password given as a command-line flag (curl -u, docker login -p, mysql -p)"
     public let trigger = DetectorTrigger("curl", "login", "mysql", "mariadb", "sshpass", "redis-cli", "mongo")
@@ -45,9 +50,24 @@ public struct CommandLineCredentialDetector: TriggeredDetector {
     private static let redisFlags = [Flag("-a", glued: false, separate: true, .password), Flag("--pass", glued: false, separate: true, .password)]
     private static let mongoFlags = [Flag("-p", glued: false, separate: true, .password)]
 
-    public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) -> Int {
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
+        scan(bytes, boundaries: RedactionMarker.spans(in: bytes), into: &candidates)
+    }
+
+    /// `boundaries`: sorted, disjoint spans that are markers, or finds that become markers. Each
+    /// is opaque: no command starts inside one, and a word runs through one whole.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, boundaries: [Range<Int>], into candidates: inout [SecretCandidate]) {
+        let words = Words(bytes: bytes, boundaries: boundaries)
+        trigger.forEach(in: bytes) { i in
+            let b = boundaries.firstEnding(after: i)
+            if b < boundaries.count && boundaries[b].lowerBound <= i { return boundaries[b].upperBound }
+            return examine(bytes, at: i, words, into: &candidates)
+        }
+    }
+
+    private func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ words: Words, into candidates: inout [SecretCandidate]) -> Int {
         guard ByteClass.isWordStart(bytes, i), i == 0 || bytes[i - 1] != UInt8(ascii: "/") || Self.isCommandPath(bytes, i) else { return i + 1 }
-        let nameEnd = Self.wordEnd(bytes, from: i)
+        let nameEnd = words.end(from: i)
         let flags: [Flag]
         switch bytes[i] {
         case UInt8(ascii: "c"):
@@ -78,7 +98,7 @@ public struct CommandLineCredentialDetector: TriggeredDetector {
             if ByteClass.isSpace(b) { k += 1; continue }
             if b == UInt8(ascii: "\\") && k + 1 < n && bytes[k + 1] == 0x0A { k += 2; continue }
             if b == 0x0A { return k }
-            let wordEnd = Self.wordEnd(bytes, from: k)
+            let wordEnd = words.end(from: k)
             if (k..<wordEnd).allSatisfy({ bytes[$0] == UInt8(ascii: "|") || bytes[$0] == UInt8(ascii: ";") || bytes[$0] == UInt8(ascii: "&") }) {
                 return wordEnd
             }
@@ -92,7 +112,7 @@ public struct CommandLineCredentialDetector: TriggeredDetector {
                 var v = wordEnd
                 while v < n && ByteClass.isSpace(bytes[v]) { v += 1 }
                 guard v < n, bytes[v] != 0x0A, bytes[v] != UInt8(ascii: "-") else { k = v; continue }
-                let valueEnd = Self.wordEnd(bytes, from: v)
+                let valueEnd = words.end(from: v)
                 record(bytes, v, valueEnd, flag.shape, into: &candidates)
                 k = valueEnd
                 continue
@@ -131,27 +151,6 @@ public struct CommandLineCredentialDetector: TriggeredDetector {
         candidates.append(SecretCandidate(start: s, end: e, kind: .password, detector: name))
     }
 
-    /// The end of the word at `start`: a quoted word runs to its closing quote on the same line,
-    /// and a marker is part of the word it stands in, space and all.
-    private static func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let n = bytes.count
-        var k = start
-        while k < n && !ByteClass.isSpace(bytes[k]) && bytes[k] != 0x0A {
-            let b = bytes[k]
-            if KeyContextDetector.isQuote(b) {
-                var q = k + 1
-                while q < n && bytes[q] != b && bytes[q] != 0x0A { q += 1 }
-                if q < n && bytes[q] == b { k = q + 1; continue }
-            }
-            if b == UInt8(ascii: "["), let end = RedactionMarker.markerEnd(bytes, from: k) {
-                k = end
-                continue
-            }
-            k += 1
-        }
-        return max(k, start + 1)
-    }
-
     /// `/usr/bin/curl`: a path to the command, not a path that merely holds its name.
     private static func isCommandPath(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         ByteClass.hasPrefix(bytes, at: i - 5, "/bin/")
@@ -168,4 +167,57 @@ public struct CommandLineCredentialDetector: TriggeredDetector {
     }
 
     private static let registryTools: [StaticString] = ["docker", "podman", "nerdctl", "buildah", "skopeo", "registry", "oras"]
+}
+
+/// Words of a command line: a quoted word runs to its closing quote on the same line, and a
+/// boundary (a marker, or a find that becomes one) is part of the word it stands in, whole.
+private struct Words {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let boundaries: [Range<Int>]
+
+    /// The end of the word at `start`.
+    func end(from start: Int) -> Int {
+        let n = bytes.count
+        var next = boundaries.firstEnding(after: start)
+        var k = start
+        while k < n {
+            if next < boundaries.count && boundaries[next].lowerBound <= k {
+                k = boundaries[next].upperBound
+                next += 1
+                continue
+            }
+            let b = bytes[k]
+            if ByteClass.isSpace(b) || b == 0x0A { break }
+            if KeyContextDetector.isQuote(b), let close = closingQuote(b, after: k, &next) {
+                k = close + 1
+                continue
+            }
+            if b == UInt8(ascii: "["), let end = RedactionMarker.markerEnd(bytes, from: k) {
+                k = end
+                continue
+            }
+            k += 1
+        }
+        return max(k, start + 1)
+    }
+
+    /// The quote that closes the one at `open` on its line, looking through boundaries; `next`
+    /// moves past the boundaries crossed when there is one.
+    private func closingQuote(_ quote: UInt8, after open: Int, _ next: inout Int) -> Int? {
+        var q = open + 1
+        var b = next
+        while q < bytes.count && bytes[q] != 0x0A {
+            if b < boundaries.count && boundaries[b].lowerBound <= q {
+                q = boundaries[b].upperBound
+                b += 1
+                continue
+            }
+            if bytes[q] == quote {
+                next = b
+                return q
+            }
+            q += 1
+        }
+        return nil
+    }
 }
