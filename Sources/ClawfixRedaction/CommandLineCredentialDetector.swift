@@ -104,7 +104,7 @@ public struct CommandLineCredentialDetector: SecretDetector {
             }
             if b == UInt8(ascii: "-"), let (flag, valueStart) = Self.flag(flags, bytes, k, wordEnd) {
                 if valueStart < wordEnd {
-                    record(bytes, valueStart, wordEnd, flag.shape, into: &candidates)
+                    record(bytes, valueStart, wordEnd, flag.shape, words, into: &candidates)
                     k = wordEnd
                     continue
                 }
@@ -113,7 +113,7 @@ public struct CommandLineCredentialDetector: SecretDetector {
                 while v < n && ByteClass.isSpace(bytes[v]) { v += 1 }
                 guard v < n, bytes[v] != 0x0A, bytes[v] != UInt8(ascii: "-") else { k = v; continue }
                 let valueEnd = words.end(from: v)
-                record(bytes, v, valueEnd, flag.shape, into: &candidates)
+                record(bytes, v, valueEnd, flag.shape, words, into: &candidates)
                 k = valueEnd
                 continue
             }
@@ -136,12 +136,16 @@ public struct CommandLineCredentialDetector: SecretDetector {
     }
 
     /// Appends the secret in the value `bytes[start..<end]`, without its quotes.
-    private func record(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ shape: Shape, into candidates: inout [SecretCandidate]) {
+    /// A quoted value is what stands between its quotes, not the rest of the word after them
+    /// (`-p'pw'rest`): the marker goes inside the quotes, which then pair on a second pass as
+    /// they did on the first.
+    private func record(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ shape: Shape, _ words: Words,
+                        into candidates: inout [SecretCandidate]) {
         var s = start
         var e = end
         if s < e, KeyContextDetector.isQuote(bytes[s]) {
             s += 1
-            if e > s && bytes[e - 1] == bytes[start] { e -= 1 }
+            if let close = words.closingQuote(after: start), close < end { e = close }
         }
         if shape == .userColonPassword {
             guard let colon = (s..<e).first(where: { bytes[$0] == UInt8(ascii: ":") }) else { return }  // curl asks for it
@@ -188,7 +192,7 @@ private struct Words {
             }
             let b = bytes[k]
             if ByteClass.isSpace(b) || b == 0x0A { break }
-            if KeyContextDetector.isQuote(b), let close = closingQuote(b, after: k, &next) {
+            if KeyContextDetector.isQuote(b), let close = closingQuote(after: k, &next) {
                 k = close + 1
                 continue
             }
@@ -201,9 +205,15 @@ private struct Words {
         return max(k, start + 1)
     }
 
-    /// The quote that closes the one at `open` on its line, looking through boundaries; `next`
-    /// moves past the boundaries crossed when there is one.
-    private func closingQuote(_ quote: UInt8, after open: Int, _ next: inout Int) -> Int? {
+    /// The quote that closes the one at `open` on its line, looking through boundaries.
+    func closingQuote(after open: Int) -> Int? {
+        var next = boundaries.firstEnding(after: open)
+        return closingQuote(after: open, &next)
+    }
+
+    /// The same; `next` moves past the boundaries crossed when there is one.
+    private func closingQuote(after open: Int, _ next: inout Int) -> Int? {
+        let quote = bytes[open]
         var q = open + 1
         var b = next
         while q < bytes.count && bytes[q] != 0x0A {

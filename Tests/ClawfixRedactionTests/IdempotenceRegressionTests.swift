@@ -177,3 +177,16 @@ extension IdempotenceRegressionTests {
         #expect(second.findings == [])
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `quoted-value-and-the-rest-of-its-word` (libFuzzer, after issue 14): `-p'…'` with more of
+    /// the word after the closing quote; the value ran to the word's end, quotes and all, so the
+    /// quote before it paired with another one once it was a marker. A quoted value is now what
+    /// stands between its quotes.
+    @Test func quotedFlagValueEndsAtItsQuote() {
+        let text = "$ mysql -u root -p'S3cr3t pw'' -h db app\n"
+        redactsOnceForAll(Array(text.utf8), to: "$ mysql -u root -p'[password]'' -h db app\n", findings: [
+            RedactionFinding(kind: .password, detector: "command-line-credential", line: 1, start: 19, end: 28, marker: "[password]"),
+        ])
+    }
+}
