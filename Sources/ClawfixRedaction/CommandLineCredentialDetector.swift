@@ -50,6 +50,12 @@ public struct CommandLineCredentialDetector: SecretDetector {
     private static let redisFlags = [Flag("-a", glued: false, separate: true, .password), Flag("--pass", glued: false, separate: true, .password)]
     private static let mongoFlags = [Flag("-p", glued: false, separate: true, .password)]
 
+    private static let commands: [(name: [UInt8], flags: [Flag])] = [
+        ("curl", curlFlags), ("login", loginFlags), ("mysql", mysqlFlags), ("mysqldump", mysqlFlags), ("mysqladmin", mysqlFlags),
+        ("mariadb", mysqlFlags), ("mariadb-dump", mysqlFlags), ("sshpass", sshpassFlags), ("redis-cli", redisFlags),
+        ("mongo", mongoFlags), ("mongosh", mongoFlags),
+    ].map { (Array($0.0.utf8), $0.1) }
+
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
         scan(bytes, boundaries: RedactionMarker.spans(in: bytes), into: &candidates)
     }
@@ -68,28 +74,11 @@ public struct CommandLineCredentialDetector: SecretDetector {
     private func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ words: Words, into candidates: inout [SecretCandidate]) -> Int {
         guard ByteClass.isWordStart(bytes, i), i == 0 || bytes[i - 1] != UInt8(ascii: "/") || Self.isCommandPath(bytes, i) else { return i + 1 }
         let nameEnd = words.end(from: i)
-        let flags: [Flag]
-        switch bytes[i] {
-        case UInt8(ascii: "c"):
-            guard nameEnd - i == 4 else { return nameEnd }
-            flags = Self.curlFlags
-        case UInt8(ascii: "l"):
-            guard nameEnd - i == 5, Self.followsRegistryTool(bytes, i) else { return nameEnd }
-            flags = Self.loginFlags
-        case UInt8(ascii: "s"):
-            guard nameEnd - i == 7 else { return nameEnd }
-            flags = Self.sshpassFlags
-        case UInt8(ascii: "r"):
-            guard nameEnd - i == 9 else { return nameEnd }
-            flags = Self.redisFlags
-        case UInt8(ascii: "m") where bytes[i + 1] == UInt8(ascii: "o"):
-            // mongo, mongosh
-            guard nameEnd - i == 5 || (nameEnd - i == 7 && bytes[i + 5] == UInt8(ascii: "s")) else { return nameEnd }
-            flags = Self.mongoFlags
-        default:
-            // mysql, mysqldump, mysqladmin, mariadb, mariadb-dump
-            flags = Self.mysqlFlags
-        }
+        // The whole word must be the command's name: a longer word that starts with one (a
+        // random string, which the fallback may yet find) is not a command.
+        guard let flags = Self.commands.first(where: { $0.name.count == nameEnd - i && $0.name.elementsEqual(bytes[i..<nameEnd]) })?.flags
+        else { return nameEnd }
+        if bytes[i] == UInt8(ascii: "l") && !Self.followsRegistryTool(bytes, i) { return nameEnd }
         var k = nameEnd
         let n = bytes.count
         while k < n {

@@ -190,3 +190,17 @@ extension IdempotenceRegressionTests {
         ])
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `command-name-inside-a-later-find` (libFuzzer, after issue 14): a random word beginning
+    /// with `mysql` was read as the command, which took the rest of the line and with it the
+    /// `docker login -p` after it; once the fallback had made that word a marker, the second pass
+    /// found the password. A command's name is now the whole word.
+    @Test func commandNameIsAWholeWord() {
+        let text = "my token is mysqlpairic_TOKENe87ooOPb92sX2 -u root; docker login -u omer -p S3cretPass! ghcr.io\n"
+        redactsOnceForAll(Array(text.utf8), to: "my token is [high-entropy-secret …2sX2] -u root; docker login -u omer -p [password] ghcr.io\n", findings: [
+            RedactionFinding(kind: .highEntropySecret, detector: "high-entropy", line: 1, start: 12, end: 42, marker: "[high-entropy-secret …2sX2]"),
+            RedactionFinding(kind: .password, detector: "command-line-credential", line: 1, start: 76, end: 87, marker: "[password]"),
+        ])
+    }
+}
