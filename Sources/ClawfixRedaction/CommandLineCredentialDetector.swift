@@ -137,7 +137,7 @@ public struct CommandLineCredentialDetector: SecretDetector {
             if let close = words.closingQuote(after: start), close < end { e = close }
         }
         if shape == .userColonPassword {
-            guard let colon = (s..<e).first(where: { bytes[$0] == UInt8(ascii: ":") }) else { return }  // curl asks for it
+            guard let colon = words.first(UInt8(ascii: ":"), in: s..<e) else { return }  // curl asks for it
             s = colon + 1
         }
         guard e - s >= 1, !ValueShape.isPlaceholder(bytes[s..<e]) else { return }
@@ -192,6 +192,23 @@ private struct Words {
             k += 1
         }
         return max(k, start + 1)
+    }
+
+    /// The first `byte` in `range` outside every boundary: what a boundary holds is gone once it
+    /// is a marker.
+    func first(_ byte: UInt8, in range: Range<Int>) -> Int? {
+        var next = boundaries.firstEnding(after: range.lowerBound)
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if next < boundaries.count && boundaries[next].lowerBound <= k {
+                k = boundaries[next].upperBound
+                next += 1
+                continue
+            }
+            if bytes[k] == byte { return k }
+            k += 1
+        }
+        return nil
     }
 
     /// The quote that closes the one at `open` on its line, looking through boundaries.
