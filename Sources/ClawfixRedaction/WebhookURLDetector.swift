@@ -16,7 +16,10 @@ public struct WebhookURLDetector: TriggeredDetector {
         let hostStart = i + 3
         var hostEnd = hostStart
         while hostEnd < n && Self.isURLByte(bytes[hostEnd]) && bytes[hostEnd] != UInt8(ascii: "/") { hostEnd += 1 }
-        guard hostEnd < n, bytes[hostEnd] == UInt8(ascii: "/") else { return hostEnd }
+        // A failed look resumes right after this `://`: the host may have run on into the next
+        // URL (`…@<word>https://…`), which must be looked at too, as a second pass would once
+        // that word is a marker.
+        guard hostEnd < n, bytes[hostEnd] == UInt8(ascii: "/") else { return i + 3 }
         let host = bytes[hostStart..<hostEnd]
         if Self.hostIs(host, "hooks.slack.com") {
             // The last segment of the path: `services/T…/B…/<secret>`.
@@ -31,34 +34,35 @@ public struct WebhookURLDetector: TriggeredDetector {
         if Self.hostIs(host, "discord.com") || Self.hostIs(host, "discordapp.com") {
             // `/api/webhooks/<id>/<token>` or `/api/v10/webhooks/<id>/<token>`.
             var k = hostEnd
-            guard ByteClass.hasPrefix(bytes, at: k, "/api/") else { return k }
+            guard ByteClass.hasPrefix(bytes, at: k, "/api/") else { return i + 3 }
             k += 5
             if k < n && bytes[k] == UInt8(ascii: "v") {
                 k += 1
                 while k < n && ByteClass.isDigit(bytes[k]) { k += 1 }
-                guard k < n, bytes[k] == UInt8(ascii: "/") else { return k }
+                guard k < n, bytes[k] == UInt8(ascii: "/") else { return i + 3 }
                 k += 1
             }
-            guard ByteClass.hasPrefix(bytes, at: k, "webhooks/") else { return k }
+            guard ByteClass.hasPrefix(bytes, at: k, "webhooks/") else { return i + 3 }
             k += 9
             let idStart = k
             while k < n && ByteClass.isDigit(bytes[k]) { k += 1 }
-            guard k - idStart >= 15, k < n, bytes[k] == UInt8(ascii: "/") else { return k }
+            guard k - idStart >= 15, k < n, bytes[k] == UInt8(ascii: "/") else { return i + 3 }
             return found(bytes, k + 1, ByteClass.tokenEnd(bytes, from: k + 1), minimum: 40, into: &candidates)
         }
         if Self.hostIs(host, "webhook.office.com") {
             // `/webhookb2/<uuid>@<uuid>/IncomingWebhook/<hex>/<uuid>`: the hex secret and the uuid
             // after it, to the end of the path.
             var k = hostEnd
-            while k < n && Self.isURLByte(bytes[k]) && !ByteClass.hasPrefix(bytes, at: k, "/IncomingWebhook/") { k += 1 }
-            guard k < n, bytes[k] == UInt8(ascii: "/") else { return k }
+            while k < n && Self.isURLByte(bytes[k]) && !ByteClass.hasPrefix(bytes, at: k, "/IncomingWebhook/")
+                && !ByteClass.hasPrefix(bytes, at: k, "://") { k += 1 }
+            guard k < n, bytes[k] == UInt8(ascii: "/") else { return i + 3 }
             let start = k + "/IncomingWebhook/".utf8.count
             k = start
             while k < n && (ByteClass.isTokenByte(bytes[k]) || bytes[k] == UInt8(ascii: "/")) { k += 1 }
             while k > start && bytes[k - 1] == UInt8(ascii: "/") { k -= 1 }
             return found(bytes, start, k, minimum: 32, into: &candidates)
         }
-        return hostEnd
+        return i + 3
     }
 
     /// True when `host` is `name` or a subdomain of it, in any case.

@@ -221,3 +221,17 @@ extension IdempotenceRegressionTests {
         #expect(second.findings == [])
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `webhook-host-into-the-next-url` (libFuzzer, after issue 14): a URL with no `/` before the
+    /// next one glued to it; its host ran on to that URL's path and the look resumed there, past
+    /// the next `://`, so the webhook secret of the second URL leaked until a marker cut the first
+    /// host short. A failed look now resumes right after its own `://`.
+    @Test func webhookLookResumesAfterItsOwnScheme() {
+        let text = "see https://hooks@3f9a6c1e8b2d4f7a9c0e1b3d5f7a9c2ehttps://hooks.slack.com/services/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 my token\n"
+        redactsOnceForAll(Array(text.utf8), to: "see https://hooks@[high-entropy-secret …ttps]://hooks.slack.com/services/T04QWERTY12/B05ASDFGH34/[webhook-secret …1zA6] my token\n", findings: [
+            RedactionFinding(kind: .highEntropySecret, detector: "high-entropy", line: 1, start: 18, end: 55, marker: "[high-entropy-secret …ttps]"),
+            RedactionFinding(kind: .webhookSecret, detector: "webhook-url", line: 1, start: 107, end: 131, marker: "[webhook-secret …1zA6]"),
+        ])
+    }
+}
