@@ -116,6 +116,9 @@ public struct HighEntropyDetector: SecretDetector {
         if before == UInt8(ascii: "/") || before == UInt8(ascii: ".") || before == UInt8(ascii: ":") { return false }
         if after == UInt8(ascii: "/") || after == UInt8(ascii: ".") { return false }
         if ValueShape.isUUID(word) { return false }
+        // `…21xxxxxxxx…`: a placeholder here is one wherever it stands, so a value that a
+        // specific detector left alone as a placeholder (`Bearer TQW~…xxxx…`) keeps its words.
+        if ValueShape.isPlaceholder(word) { return false }
         var digits = 0, letters = 0
         for b in word {
             if ByteClass.isDigit(b) { digits += 1 } else if ByteClass.isAlphanumeric(b) { letters += 1 }

@@ -235,3 +235,14 @@ extension IdempotenceRegressionTests {
         ])
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `placeholder-value-split-by-the-fallback` (libFuzzer, after issue 14): a `Bearer` value
+    /// with an `xxxxxxxx` run was left as a placeholder, but the fallback took the word after its
+    /// `~`; with that word a marker, the rest of the value was no longer a placeholder and went on
+    /// the second pass. The fallback now leaves placeholder words alone too.
+    @Test func fallbackLeavesPlaceholderWords() {
+        let text = "my token: Bearer ab1~AE2f9a1c0e8b7d4e21xxxxxxxxAbCdEf\n"
+        redactsOnceForAll(Array(text.utf8), to: text, findings: [])
+    }
+}
