@@ -242,7 +242,7 @@ extension IdempotenceRegressionTests {
     /// `~`; with that word a marker, the rest of the value was no longer a placeholder and went on
     /// the second pass. The fallback now leaves placeholder words alone too.
     @Test func fallbackLeavesPlaceholderWords() {
-        let text = "my token: Bearer ab1~AE2f9a1c0e8b7d4e21xxxxxxxxAbCdEf\n"
+        let text = "the secret header is Bearer ab1~AE2f9a1c0e8b7d4e21xxxxxxxxAbCdEf\n"
         redactsOnceForAll(Array(text.utf8), to: text, findings: [])
     }
 }
