@@ -78,7 +78,7 @@ public struct CommandLineCredentialDetector: SecretDetector {
         // random string, which the fallback may yet find) is not a command.
         guard let flags = Self.commands.first(where: { $0.name.count == nameEnd - i && $0.name.elementsEqual(bytes[i..<nameEnd]) })?.flags
         else { return nameEnd }
-        if bytes[i] == UInt8(ascii: "l") && !Self.followsRegistryTool(bytes, i) { return nameEnd }
+        if bytes[i] == UInt8(ascii: "l") && !Self.followsRegistryTool(bytes, i, words.boundaries) { return nameEnd }
         var k = nameEnd
         let n = bytes.count
         while k < n {
@@ -150,11 +150,12 @@ public struct CommandLineCredentialDetector: SecretDetector {
     }
 
     /// `docker login`, `podman login`, `helm registry login`: the word before `login`.
-    private static func followsRegistryTool(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    /// A tool name that is (part of) a find is not one: on a second pass it is a marker.
+    private static func followsRegistryTool(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ boundaries: [Range<Int>]) -> Bool {
         guard i > 1, bytes[i - 1] == 0x20 else { return false }
         for tool in registryTools where ByteClass.hasPrefix(bytes, at: i - 1 - tool.utf8CodeUnitCount, tool) {
             let start = i - 1 - tool.utf8CodeUnitCount
-            if ByteClass.isWordStart(bytes, start) { return true }
+            if ByteClass.isWordStart(bytes, start) && !boundaries.overlaps(start, i - 1) { return true }
         }
         return false
     }

@@ -246,3 +246,18 @@ extension IdempotenceRegressionTests {
         redactsOnceForAll(Array(text.utf8), to: text, findings: [])
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `registry-tool-name-is-a-find` (libFuzzer, after issue 14): the word before `login` was
+    /// `docker`, but a remembered password too; read as `docker login`, the command took the rest
+    /// of the line and hid `mysql -p…`, found only once `docker` was a marker. A tool name that is
+    /// a find is not one now.
+    @Test func registryToolThatIsAFindIsNoTool() {
+        let text = "DB_PASSWORD=docker\n$ docker login ghcr.io -u omer; mysql -u root -pS3cr3t!pw app\n"
+        redactsOnceForAll(Array(text.utf8), to: "DB_PASSWORD=[password]\n$ [password] login ghcr.io -u omer; mysql -u root -p[password] app\n", findings: [
+            RedactionFinding(kind: .password, detector: "key-context", line: 1, start: 12, end: 18, marker: "[password]"),
+            RedactionFinding(kind: .password, detector: "memory", line: 2, start: 21, end: 27, marker: "[password]"),
+            RedactionFinding(kind: .password, detector: "command-line-credential", line: 2, start: 67, end: 76, marker: "[password]"),
+        ])
+    }
+}
