@@ -140,7 +140,12 @@ public struct CommandLineCredentialDetector: SecretDetector {
             guard let colon = words.first(UInt8(ascii: ":"), in: s..<e) else { return }  // curl asks for it
             s = colon + 1
         }
-        guard e - s >= 1, !ValueShape.isPlaceholder(bytes[s..<e]) else { return }
+        // A quote left inside the value paired with one outside it; with the value a marker
+        // they would pair differently on a second pass. Such a word is not a credential.
+        guard e - s >= 1, !ValueShape.isPlaceholder(bytes[s..<e]),
+            words.first(UInt8(ascii: "\""), in: s..<e) == nil, words.first(UInt8(ascii: "'"), in: s..<e) == nil,
+            words.first(UInt8(ascii: "`"), in: s..<e) == nil
+        else { return }
         candidates.append(SecretCandidate(start: s, end: e, kind: .password, detector: name))
     }
 

@@ -261,3 +261,14 @@ extension IdempotenceRegressionTests {
         ])
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `quote-left-inside-a-flag-value` (libFuzzer, after issue 14): a `-u` value held a backtick
+    /// that paired with one later on the line; once the value was a marker, that later backtick
+    /// paired with another and the words after it changed. A value with a quote left inside it is
+    /// not taken as a credential.
+    @Test func flagValueWithALoneQuoteIsNotACredential() {
+        let text = "$ curl -u omer:pa`ss https://gw.example.net/ -H \"X-Note: `date`\"\n"
+        redactsOnceForAll(Array(text.utf8), to: text, findings: [])
+    }
+}
