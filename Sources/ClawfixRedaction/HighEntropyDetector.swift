@@ -1,5 +1,6 @@
 /// The fallback: a long random-looking word on a line that talks about a secret ("my token is
-/// 3f9a…", "bearer", "password") that no other detector claimed. It needs that context, so
+/// 3f9a…", "bearer", "password") that no other detector claimed — and, in the same pass over
+/// the words, a provider-prefixed key (`PrefixedTokenDetector`), which needs no context. It needs that context, so
 /// container ids, `sha256:` digests, git SHAs and UUIDs in ordinary output never match.
 public struct HighEntropyDetector: SecretDetector {
     public let name = "high-entropy"
@@ -35,6 +36,14 @@ public struct HighEntropyDetector: SecretDetector {
                 let limit = next < boundaries.count ? boundaries[next].lowerBound : n
                 let s = i
                 while i < limit && wordBytes[Int(bytes[i])] { i += 1 }
+                // A provider-prefixed key needs no context (`PrefixedTokenDetector`); it is judged
+                // here, where every word is looked at anyway, with the same markers around it.
+                if i - s >= PrefixedTokenDetector.minimumLength,
+                    let key = PrefixedTokenDetector.judge(bytes, s, i, before: s > 0 && s != lastBoundaryEnd ? bytes[s - 1] : nil,
+                                                          after: i < limit ? bytes[i] : nil) {
+                    candidates.append(key)
+                    continue
+                }
                 var e = i
                 while e < limit && bytes[e] == UInt8(ascii: "=") && e + 1 < limit && bytes[e + 1] == UInt8(ascii: "=") { e += 1 }
                 i = e
@@ -107,6 +116,9 @@ public struct HighEntropyDetector: SecretDetector {
         if before == UInt8(ascii: "/") || before == UInt8(ascii: ".") || before == UInt8(ascii: ":") { return false }
         if after == UInt8(ascii: "/") || after == UInt8(ascii: ".") { return false }
         if ValueShape.isUUID(word) { return false }
+        // `…21xxxxxxxx…`: a placeholder here is one wherever it stands, so a value that a
+        // specific detector left alone as a placeholder (`Bearer TQW~…xxxx…`) keeps its words.
+        if ValueShape.isPlaceholder(word) { return false }
         var digits = 0, letters = 0
         for b in word {
             if ByteClass.isDigit(b) { digits += 1 } else if ByteClass.isAlphanumeric(b) { letters += 1 }

@@ -1,66 +1,129 @@
 /// Values whose key says they are secret: `OPENCLAW_GATEWAY_TOKEN=…` (env, `.env`, docker
 /// `Config.Env`), `token: …` (YAML), `"token": "…"` (JSON, JSON5), `--token …` and
-/// `--password=…` (CLI flags). The key decides, so a low-entropy value such as `topsecretomer`
-/// or `123456` goes too, and a 64-hex gateway token goes while a 64-hex container id stays.
+/// `--password=…` (CLI flags), and the other ways code and config assign: `:=`, `?=`, `+=`,
+/// `=>`, `== "…"`, `env["KEY"] = …`, `setProperty("KEY", "…")`, `Key%3D…` (percent-encoded).
+/// The key decides, so a low-entropy value such as `topsecretomer` or `123456` goes too, and a
+/// 64-hex gateway token goes while a 64-hex container id stays.
 public struct KeyContextDetector: SecretDetector {
     public let name = "key-context"
     public let message = "a value stored under a key that names a secret (token, secret, password, key, auth)"
-    /// The separators: `KEY=value`, `key: value`, `--flag value`.
-    let trigger = DetectorTrigger("=", ":", " ")
+    /// The separators: `KEY=value`, `key: value`, `--flag value`, `("key", "value")`, `key%3Dvalue`.
+    let trigger = DetectorTrigger("=", ":", " ", ",", "%")
+    /// `KeyName.endings`, held here so the scan reads it without a global's lazy-initialisation check.
+    private let endings = KeyName.endings
+
+    public init() {}
 
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
         var ends = ValueEnds(bytes: bytes)
-        trigger.forEach(in: bytes) { sep in
-            // Most hits are spaces between words: only a word that can end a secret key name matters.
-            guard sep > 0, bytes[sep] != 0x20 || Self.canEndKeyName(bytes[sep - 1]) else { return sep + 1 }
-            guard let found = value(after: sep, in: bytes, &ends) else { return sep + 1 }
-            candidates.append(SecretCandidate(start: found.start, end: found.end, kind: found.kind, detector: name))
-            // Keys inside the value are looked at too: when another detector's earlier find
-            // overlaps this value, the value is dropped, and a secret after a nested key must not
-            // go with it (the second pass, which sees a marker there, would find it).
-            return found.start
+        endings.withUnsafeBufferPointer { endings in
+            trigger.forEach(in: bytes) { sep in
+                guard sep > 0 else { return sep + 1 }
+                // Most hits are spaces between words and commas between values: only a word that
+                // can end a secret key name, or a quoted key, matters.
+                switch bytes[sep] {
+                case 0x20:
+                    guard Self.canEndFlagName(bytes[sep - 1]), KeyName.mayEnd(bytes, at: sep, endings: endings) else { return sep + 1 }
+                case UInt8(ascii: ","): guard Self.isQuote(bytes[sep - 1]) else { return sep + 1 }
+                case UInt8(ascii: "%"): guard ByteClass.hasPrefixIgnoringCase(bytes, at: sep, "%3d") else { return sep + 1 }
+                default: break
+                }
+                guard let found = value(after: sep, in: bytes, endings, &ends) else { return sep + 1 }
+                candidates.append(SecretCandidate(start: found.start, end: found.end, kind: found.kind, detector: name))
+                // Keys inside the value are looked at too: when another detector's earlier find
+                // overlaps this value, the value is dropped, and a secret after a nested key must
+                // not go with it (the second pass, which sees a marker there, would find it).
+                return found.start
+            }
         }
     }
 
     /// The secret value following the separator at `sep`, when the key before it names a secret.
-    private func value(after sep: Int, in bytes: UnsafeBufferPointer<UInt8>, _ ends: inout ValueEnds) -> (start: Int, end: Int, kind: SecretKind)? {
+    private func value(after sep: Int, in bytes: UnsafeBufferPointer<UInt8>, _ endings: UnsafeBufferPointer<Bool>,
+                       _ ends: inout ValueEnds) -> (start: Int, end: Int, kind: SecretKind)? {
         let n = bytes.count
         let separator = bytes[sep]
-        // Walk back over an optional closing quote and spaces (`"token" : `), then the key.
+        var valueFrom = sep + 1
         var keyEnd = sep
+        switch separator {
+        case UInt8(ascii: ":"):
+            if sep + 1 < n && bytes[sep + 1] == UInt8(ascii: "=") { return nil }  // `:=`, looked at from its `=`
+        case UInt8(ascii: "="):
+            if sep + 1 < n && bytes[sep + 1] == UInt8(ascii: ">") {
+                valueFrom = sep + 2  // `"password" => "…"`
+            } else if sep + 1 < n && bytes[sep + 1] == UInt8(ascii: "=") {
+                // `password == "…"` gives the literal away; `…Zz==` is base64 padding, not a comparison.
+                guard ByteClass.isSpace(bytes[sep - 1]) else { return nil }
+                valueFrom = sep + 2
+            }
+            // `TOKEN := …` (Make, Go), `TOKEN ?= …`, `TOKEN += …`.
+            let operatorByte = bytes[sep - 1]
+            if operatorByte == UInt8(ascii: ":") || operatorByte == UInt8(ascii: "?") || operatorByte == UInt8(ascii: "+") { keyEnd -= 1 }
+        case UInt8(ascii: "%"):
+            valueFrom = sep + 3
+        default: break
+        }
+        // Walk back over spaces, `]` and a closing quote (`"token" : `, `env["TOKEN"] = `), then the key.
+        var quoted = false
         if separator != UInt8(ascii: " ") {
-            while keyEnd > 0 && ByteClass.isSpace(bytes[keyEnd - 1]) && sep - keyEnd < 4 { keyEnd -= 1 }
-            if keyEnd > 0 && (bytes[keyEnd - 1] == UInt8(ascii: "\"") || bytes[keyEnd - 1] == UInt8(ascii: "'")) { keyEnd -= 1 }
+            let operatorEnd = keyEnd
+            while keyEnd > 0 && ByteClass.isSpace(bytes[keyEnd - 1]) && operatorEnd - keyEnd < 4 { keyEnd -= 1 }
+            if keyEnd > 1 && bytes[keyEnd - 1] == UInt8(ascii: "]") && Self.isQuote(bytes[keyEnd - 2]) { keyEnd -= 1 }
+            if keyEnd > 0 && Self.isQuote(bytes[keyEnd - 1]) {
+                keyEnd -= 1
+                quoted = true
+            }
         }
         // Cheap filter before walking back over the key.
-        guard keyEnd > 0, Self.canEndKeyName(bytes[keyEnd - 1]) else { return nil }
+        guard keyEnd > 0, KeyName.mayEnd(bytes, at: keyEnd, endings: endings) else { return nil }
         var keyStart = keyEnd
         while keyStart > 0 && ByteClass.isKeyByte(bytes[keyStart - 1]) && keyEnd - keyStart < 96 { keyStart -= 1 }
-        if separator == UInt8(ascii: " ") {
+        guard keyStart < keyEnd else { return nil }
+        switch separator {
+        case UInt8(ascii: " "):
             // Only a CLI flag takes its value after a space: `--token abc`.
             // Or `openclaw config set gateway.auth.token abc`.
             let isFlag = bytes[keyStart] == UInt8(ascii: "-") && keyEnd - keyStart > 2
             let isConfigSet = keyStart >= 4 && ByteClass.hasPrefix(bytes, at: keyStart - 4, "set ")
                 && bytes[keyStart..<keyEnd].contains(UInt8(ascii: "."))
             guard isFlag || isConfigSet else { return nil }
+        case UInt8(ascii: ","):
+            // `setProperty("db.password", "…")`, `os.Setenv("API_TOKEN", "…")`: a quoted key that
+            // opens a call's arguments.
+            guard quoted, keyStart > 0, Self.isQuote(bytes[keyStart - 1]) else { return nil }
+            var k = keyStart - 1
+            while k > 0 && ByteClass.isSpace(bytes[k - 1]) { k -= 1 }
+            guard k > 0, bytes[k - 1] == UInt8(ascii: "(") else { return nil }
+        case UInt8(ascii: ":"):
+            // `io.jsonwebtoken:jjwt-api:0.11.5` is a Maven artifact, not a key and its value: a
+            // dotted name glued to what follows the colon is never YAML or JSON.
+            if !quoted, sep + 1 < n, !ByteClass.isSpace(bytes[sep + 1]), !Self.isQuote(bytes[sep + 1]),
+                bytes[keyStart..<keyEnd].contains(UInt8(ascii: ".")) { return nil }
+        default: break
         }
-        if separator == UInt8(ascii: "=") && sep + 1 < n && bytes[sep + 1] == UInt8(ascii: "=") { return nil }
+        // `${TOKEN:-default}`, `${TOKEN:=default}`: a shell default, not an assignment.
+        if keyStart >= 2 && bytes[keyStart - 2] == UInt8(ascii: "$") && bytes[keyStart - 1] == UInt8(ascii: "{") { return nil }
         guard let kind = KeyName.secretKind(bytes[keyStart..<keyEnd]) else { return nil }
 
         // The value: quoted up to the matching quote on the same line, or a bare word.
-        var start = sep + 1
+        var start = valueFrom
         while start < n && ByteClass.isSpace(bytes[start]) { start += 1 }
         guard start < n else { return nil }
         var end: Int
         let opening = bytes[start]
-        if opening == UInt8(ascii: "\"") || opening == UInt8(ascii: "'") || opening == UInt8(ascii: "`") {
+        if Self.isQuote(opening) {
             start += 1
             end = start
             while end < n && bytes[end] != opening && bytes[end] != 0x0A {
                 if bytes[end] == UInt8(ascii: "\\") && end + 1 < n && bytes[end + 1] != 0x0A { end += 2 } else { end += 1 }
             }
             end = min(end, n)
+            // `` `openssl rand -hex 32` ``: a command that makes the value, not the value.
+            if opening == UInt8(ascii: "`") && bytes[start..<end].contains(0x20) { return nil }
         } else {
+            // `("password", password)`, `tokens.map(token => token.id)`, `token == expected`: a
+            // variable, not a value.
+            guard separator != UInt8(ascii: ","), valueFrom != sep + 2 else { return nil }
             // A trailing comma or semicolon belongs to the syntax around the value.
             end = max(start, ends.trimmedBareEnd(from: start))
         }
@@ -84,31 +147,63 @@ public struct KeyContextDetector: SecretDetector {
         guard value.count >= 3, !ValueShape.isPlaceholder(value) else { return nil }
         if ByteClass.hasPrefix(bytes, at: start, "-----BEGIN") { return nil }  // PrivateKeyBlockDetector's
         if kind.isHeaderLike && Self.authModes.contains(where: { $0.count == value.count && zip(value, $0).allSatisfy { ByteClass.lower($0) == $1 } }) {
-            return nil  // `--auth token`, `auth: password` name a mode
+            return nil  // `--auth token`, `auth: password` name a mode; `Authorization: Bearer <token>` has no value
         }
         if value.first == UInt8(ascii: "/") || value.starts(with: "~/".utf8) || value.starts(with: "./".utf8) { return nil }
+        if opening != UInt8(ascii: "\"") && opening != UInt8(ascii: "'") {
+            // `apiKey: process.env.ANTHROPIC_API_KEY`, `token := os.Getenv(…)`: where the value
+            // comes from, not the value.
+            if value.last == UInt8(ascii: "(") { return nil }
+            if value.prefix(17).contains(UInt8(ascii: ".")), Self.codeReferences.contains(where: { value.starts(with: $0) }) { return nil }
+            // `Using --password via the CLI is insecure` (docker's own warning): prose about a flag.
+            if separator == 0x20 && value.count <= 5 && value.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) { return nil }
+        }
         return (start, end, resultKind)
     }
 
-    /// Every secret key name (`KeyName`) ends in one of these letters.
-    @inline(__always) private static func canEndKeyName(_ b: UInt8) -> Bool {
+    @inline(__always) static func isQuote(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "`")
+    }
+
+    /// Unquoted values that read a secret from somewhere: the environment, or a settings object.
+    private static let codeReferences = [
+        "process.env.", "os.environ", "os.getenv(", "System.getenv(", "import.meta.env.", "env.", "this.", "self.", "config.",
+        "cfg.", "settings.", "options.", "opts.", "args.", "params.", "ctx.", "secrets.", "props.",
+    ].map { Array($0.utf8) }
+
+    /// The last letters of the flags that take a secret (`--token`, `--password`, `--api-key`):
+    /// a space follows most words, so the commonest endings (`e`) are turned away first.
+    @inline(__always) private static func canEndFlagName(_ b: UInt8) -> Bool {
         switch ByteClass.lower(b) {
-        case UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "d"), UInt8(ascii: "y"), UInt8(ascii: "h"),
-            UInt8(ascii: "m"), UInt8(ascii: "s"), UInt8(ascii: "l"):
+        case UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "d"), UInt8(ascii: "y"), UInt8(ascii: "h"), UInt8(ascii: "s"):
             return true
         default: return false
         }
     }
 
-    private static let authModes = ["token", "password", "none", "trusted-proxy", "device"].map { Array($0.utf8) }
+    private static let authModes = ["token", "password", "none", "trusted-proxy", "device", "bearer", "basic"].map { Array($0.utf8) }
 
-    fileprivate static func endsBareValue(_ b: UInt8) -> Bool {
-        switch b {
-        case 0x0A, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: ")"),
+    /// True when a bare value starting before `e` ends at `e`. `&`, `;` and `#` end it only
+    /// where the next key begins (`?token=…&session=…`, `AccountKey=…;EndpointSuffix=…`): in a
+    /// password they are just characters (`Tr0ub4dor&3`, `p#ss`).
+    @inline(__always) fileprivate static func endsBareValue(_ bytes: UnsafeBufferPointer<UInt8>, at e: Int) -> Bool {
+        switch bytes[e] {
+        case 0x0A, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"),
             UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ">"), UInt8(ascii: "`"), UInt8(ascii: "<"):
             return true
+        case UInt8(ascii: "&"), UInt8(ascii: ";"), UInt8(ascii: "#"):
+            return startsAssignment(bytes, at: e + 1)
+        case UInt8(ascii: "%"):
+            return ByteClass.hasPrefix(bytes, at: e, "%26")  // a percent-encoded `&`
         default: return false
         }
+    }
+
+    /// `key=` at `k`: up to 64 key bytes and an `=`. Bounded, so each `&` costs a constant.
+    private static func startsAssignment(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
+        var e = k
+        while e < bytes.count && e - k < 64 && ByteClass.isKeyByte(bytes[e]) { e += 1 }
+        return e > k && e < bytes.count && bytes[e] == UInt8(ascii: "=")
     }
 
     /// Length of a leading `Bearer`/`Basic`/`Token` scheme word followed by a space.
@@ -140,7 +235,7 @@ private struct ValueEnds {
     mutating func trimmedBareEnd(from start: Int) -> Int {
         if !(terminator.from <= start && start <= terminator.at) {
             var e = start
-            while e < bytes.count && !KeyContextDetector.endsBareValue(bytes[e]) { e += 1 }
+            while e < bytes.count && !KeyContextDetector.endsBareValue(bytes, at: e) { e += 1 }
             terminator = (start, e)
         }
         let end = terminator.at

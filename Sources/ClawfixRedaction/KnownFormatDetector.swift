@@ -11,7 +11,9 @@ public struct KnownFormatDetector: TriggeredDetector {
     public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) -> Int {
         guard ByteClass.isWordStart(bytes, i) else { return i + 1 }
         let end = ByteClass.tokenEnd(bytes, from: i)
-        if let kind = Self.kind(bytes, start: i, end: end) {
+        // `ghp_xxxx…`, `AKIAIOSFODNN7EXAMPLE`: the documentation's example, which tells the
+        // diagnosis that the user pasted one.
+        if let kind = Self.kind(bytes, start: i, end: end), !ValueShape.isPlaceholder(bytes[i..<end]) {
             candidates.append(SecretCandidate(start: i, end: end, kind: kind, detector: name))
         }
         return end

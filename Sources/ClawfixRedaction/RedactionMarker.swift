@@ -1,8 +1,10 @@
-/// Builds the marker that replaces a secret: the kind and, for values long enough that it gives
-/// nothing away, the last four characters, so the user can tell which token leaked.
+/// Builds the marker that replaces a secret: the kind and, for keys long enough that it gives
+/// nothing away, the last four characters, as providers show them, so the user can tell which
+/// key leaked. A password never shows any of its characters: it is short, chosen by a person
+/// and often reused, so four of them are a real part of it.
 public enum RedactionMarker {
     public static func marker(for value: Substring, kind: SecretKind) -> String {
-        value.count >= 16 ? "[\(kind.rawValue) …\(value.suffix(4))]" : "[\(kind.rawValue)]"
+        value.count >= 16 && kind.showsLastFour ? "[\(kind.rawValue) …\(value.suffix(4))]" : "[\(kind.rawValue)]"
     }
 
     /// The same for a value's UTF-8 bytes. For ASCII (nearly every secret) a character is a byte,
@@ -12,7 +14,7 @@ public enum RedactionMarker {
         guard value.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
             return marker(for: String(decoding: value, as: UTF8.self)[...], kind: kind)
         }
-        guard value.count >= 16 else { return "[\(kind.rawValue)]" }
+        guard value.count >= 16, kind.showsLastFour else { return "[\(kind.rawValue)]" }
         return "[\(kind.rawValue) …\(String(decoding: value.suffix(4), as: UTF8.self))]"
     }
 

@@ -10,11 +10,16 @@ public struct Redactor: Sendable {
     /// The detectors, most specific first: on the same span the earlier one names the kind.
     public static let detectors: [any SecretDetector] = [
         PrivateKeyBlockDetector(), KnownFormatDetector(), JSONWebTokenDetector(), DiscordTokenDetector(),
-        TelegramTokenDetector(), URLSecretDetector(), HeaderDetector(), KeyContextDetector(), HighEntropyDetector(),
+        TelegramTokenDetector(), AzureClientSecretDetector(), WebhookURLDetector(), URLSecretDetector(),
+        CommandLineCredentialDetector(), PrintedSecretDetector(), XMLElementDetector(), HeaderDetector(), KeyContextDetector(),
+        PrefixedTokenDetector(), HighEntropyDetector(),
     ]
 
-    /// All but the context-only fallback, which runs after them (`redact(bytes:)`).
-    private static let specificDetectors = detectors.filter { !($0 is HighEntropyDetector) }
+    /// All but those that run after them and see their finds as markers (`redact(bytes:)`): the
+    /// command lines, and the fallback, which judges prefixed keys in the same pass over the words.
+    private static let specificDetectors = detectors.filter {
+        !($0 is HighEntropyDetector) && !($0 is PrefixedTokenDetector) && !($0 is CommandLineCredentialDetector)
+    }
 
     /// Two sorted lists of disjoint spans that do not overlap each other, as one sorted list.
     private static func merged(_ markers: [Range<Int>], _ chosen: [SecretCandidate]) -> [Range<Int>] {
@@ -60,17 +65,27 @@ public struct Redactor: Sendable {
         // to one, is judged as a second pass over the redacted text would judge it.
         for c in chosen { memory.remember(bytes[c.start..<c.end], as: c.kind) }
         chosen = Self.withBareOccurrences(of: memory.secrets, in: bytes, markers, chosen)
+        var commandLines: [SecretCandidate] = []
+        CommandLineCredentialDetector().scan(bytes, boundaries: Self.merged(markers, chosen), into: &commandLines)
+        chosen = adopt(commandLines, in: bytes, markers, chosen)
         var fallback: [SecretCandidate] = []
         HighEntropyDetector().scan(bytes, boundaries: Self.merged(markers, chosen), into: &fallback)
-        if !fallback.isEmpty {
-            chosen = Self.fillGaps(chosen, with: fallback)
-            var learned: [String: SecretKind] = [:]
-            for c in fallback {
-                if let value = memory.remember(bytes[c.start..<c.end], as: c.kind) { learned[value] = c.kind }
-            }
-            chosen = Self.withBareOccurrences(of: learned, in: bytes, markers, chosen)
-        }
+        chosen = adopt(fallback, in: bytes, markers, chosen)
         return Self.render(bytes, chosen)
+    }
+
+    /// `chosen` with the finds of a detector that ran after it (in text order, outside every
+    /// boundary) and the bare occurrences of the values they found, which are remembered.
+    private mutating func adopt(_ late: [SecretCandidate], in bytes: UnsafeBufferPointer<UInt8>, _ markers: [Range<Int>],
+                                _ chosen: [SecretCandidate]) -> [SecretCandidate] {
+        let late = markers.isEmpty ? late : late.filter { !markers.overlaps($0.start, $0.end) }
+        guard !late.isEmpty else { return chosen }
+        let kept = Self.fillGaps(chosen, with: late)
+        var learned: [String: SecretKind] = [:]
+        for c in late {
+            if let value = memory.remember(bytes[c.start..<c.end], as: c.kind) { learned[value] = c.kind }
+        }
+        return Self.withBareOccurrences(of: learned, in: bytes, markers, kept)
     }
 
     /// `chosen` with the bare occurrences of `values` that fall in its gaps and outside markers.

@@ -38,13 +38,24 @@ public struct SecretKind: RawRepresentable, Hashable, Comparable, Sendable, Coda
     public static let deviceIdentityKey = SecretKind(rawValue: "device-private-key")
     /// A device token (`deviceToken`, `hello-ok.auth.deviceToken`).
     public static let deviceToken = SecretKind(rawValue: "device-token")
+    /// The secret part of a chat webhook URL (Slack, Discord, Microsoft Teams): whoever has it can post.
+    public static let webhookSecret = SecretKind(rawValue: "webhook-secret")
+    /// A Microsoft Entra ID (Azure AD) application client secret (`…8Q~…`).
+    public static let azureClientSecret = SecretKind(rawValue: "azure-client-secret")
+    /// A key of a provider clawfix has no rule for, known by its shape: a short lowercase prefix
+    /// and a random body (`lsv2_pt_…`, `api_org_…`, `fo1_…`).
+    public static let prefixedAPIKey = SecretKind(rawValue: "api-key")
     /// A high-entropy value in a secret-ish context that no specific detector claims.
     public static let highEntropySecret = SecretKind(rawValue: "high-entropy-secret")
+
+    /// A key a provider generated, which it shows by its last characters too; not a password.
+    var showsLastFour: Bool { self != .password && self != .gatewayPassword }
 
     /// Every kind a marker can name, so markers already in a text are recognised.
     static let markerKinds: [SecretKind] = [
         .gatewayToken, .gatewayPassword, .password, .genericSecret, .bearerToken, .anthropicAPIKey, .anthropicOAuthToken,
         .openAIAPIKey, .discordBotToken, .telegramBotToken, .tailscaleAuthKey, .githubToken, .slackToken, .awsAccessKey,
         .awsSecretKey, .googleAPIKey, .jsonWebToken, .privateKey, .deviceIdentityKey, .deviceToken, .highEntropySecret,
+        .webhookSecret, .azureClientSecret, .prefixedAPIKey,
     ]
 }

@@ -2,17 +2,19 @@
 /// value was found in context, a later bare occurrence of it is redacted too.
 ///
 /// A value type backed by copy-on-write storage, so copying a `Redactor` is cheap.
+///
+/// There is no cap on how many values it holds: a long log can carry more secrets than any
+/// constant, and a value forgotten is a value that leaks when it comes back. Each value is a
+/// piece of text the user gave, so the memory grows with the input, never beyond it.
 public struct SecretMemory: Sendable {
     public private(set) var secrets: [String: SecretKind] = [:]
     /// Values shorter than this are not searched for on their own: `1234` would match too much.
     static let minimumLength = 6
-    /// Bound on how many values are remembered, so the index built for each scan stays small.
-    static let capacity = 256
 
     public init() {}
 
     public mutating func remember(_ value: String, as kind: SecretKind) {
-        guard value.utf8.count >= Self.minimumLength, secrets[value] == nil, secrets.count < Self.capacity else { return }
+        guard value.utf8.count >= Self.minimumLength, secrets[value] == nil else { return }
         secrets[value] = kind
     }
 
@@ -20,7 +22,7 @@ public struct SecretMemory: Sendable {
     /// kept. Returns the value when it is new.
     @discardableResult
     mutating func remember(_ value: UnsafeBufferPointer<UInt8>.SubSequence, as kind: SecretKind) -> String? {
-        guard value.count >= Self.minimumLength, secrets.count < Self.capacity else { return nil }
+        guard value.count >= Self.minimumLength else { return nil }
         let string = String(decoding: value, as: UTF8.self)
         guard secrets[string] == nil else { return nil }
         remember(string, as: kind)
@@ -31,8 +33,7 @@ public struct SecretMemory: Sendable {
 
     /// Bare occurrences of remembered values, each bounded by non-token bytes on both sides.
     ///
-    /// One pass for all values: searching for each value in turn read a 1 MB paste 256 times once
-    /// the memory was full. A value that starts with a token byte can only start at a word start,
+    /// One pass for all values: searching for each value in turn read a 1 MB paste once per value. A value that starts with a token byte can only start at a word start,
     /// and the word there must be exactly the value's leading run of token bytes — so each word
     /// whose length some value's leading run has is hashed and looked up. The rare value that
     /// starts with punctuation is tried wherever its first byte occurs.
@@ -92,8 +93,11 @@ private struct NeedleIndex {
     /// that no value's leading run resembles is passed over without being hashed.
     var shapeBits = [UInt64](repeating: 0, count: 1024)
     /// One bit per hash value modulo its size, set for each leading run: most words are told
-    /// apart from every value by one bit test instead of a dictionary lookup.
-    var hashBits = [UInt64](repeating: 0, count: 1024)
+    /// apart from every value by one bit test instead of a dictionary lookup. At least 16 bits
+    /// per value, so the filter stays as sparse however many values there are.
+    var hashBits: [UInt64]
+    /// `hashBits.count * 64 - 1`; the size is a power of two.
+    let hashMask: UInt64
     /// Values that start with any other byte, by that byte.
     var byFirstByte: [UInt8: [Int]] = [:]
     /// `punctuationFirst[b]`: some value in `byFirstByte` starts with `b` (a table, so the bytes
@@ -101,6 +105,10 @@ private struct NeedleIndex {
     var punctuationFirst = [Bool](repeating: false, count: 256)
 
     init(_ secrets: [String: SecretKind]) {
+        var bits = 1 << 16
+        while bits < secrets.count * 16 { bits <<= 1 }
+        hashBits = [UInt64](repeating: 0, count: bits / 64)
+        hashMask = UInt64(bits - 1)
         // Sorted so that candidates come out in the same order on every run.
         for (value, kind) in secrets.sorted(by: { $0.key < $1.key }) {
             let bytes = Array(value.utf8)
@@ -111,7 +119,7 @@ private struct NeedleIndex {
             if lead > 0 {
                 let hash = bytes.withUnsafeBufferPointer { Self.hash($0, 0, lead) }
                 byLeadRun[hash, default: []].append(k)
-                hashBits[Int(hash >> 6 & 1023)] |= 1 << (hash & 63)
+                hashBits[Int((hash & hashMask) >> 6)] |= 1 << (hash & 63)
                 let shape = Self.shape(lead, bytes[0], bytes[lead - 1])
                 shapeBits[shape >> 6] |= 1 << UInt64(shape & 63)
             } else {
@@ -138,7 +146,7 @@ private struct NeedleIndex {
     }
 
     @inline(__always) func mayHold(_ hash: UInt64) -> Bool {
-        hashBits[Int(hash >> 6 & 1023)] & (1 << (hash & 63)) != 0
+        hashBits[Int((hash & hashMask) >> 6)] & (1 << (hash & 63)) != 0
     }
 
     func match(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) {

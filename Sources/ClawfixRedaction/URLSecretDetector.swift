@@ -1,4 +1,6 @@
-/// Passwords in URL userinfo: `https://user:hunter2@host/…`, `redis://:pw@host`. Query and
+/// Passwords in URL userinfo: `https://user:hunter2@host/…`, `redis://:pw@host`, also when the
+/// password holds `#`, `?`, `!`, `&` or `@` unescaped, as pasted connection strings do
+/// (`postgresql://app:p#ss!w&rd@db/app`). Query and
 /// fragment secrets (`?token=`, `#token=`, `access_token=`, `api_key=`) are keys too and are
 /// found by the same scan here, so a dashboard URL is handled whole.
 public struct URLSecretDetector: TriggeredDetector {
@@ -12,8 +14,16 @@ public struct URLSecretDetector: TriggeredDetector {
         let authorityStart = i + 3
         var end = authorityStart
         var lastAt = -1
+        var colon = -1
         while end < n {
             let b = bytes[end]
+            if (b == UInt8(ascii: "?") || b == UInt8(ascii: "#")) && lastAt < 0 && colon >= 0,
+                let at = Self.userinfoEnd(bytes, colon: colon, from: end) {
+                lastAt = at
+                end = at + 1
+                continue
+            }
+            if b == UInt8(ascii: ":") && colon < 0 { colon = end }
             if b == UInt8(ascii: "/") || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") || b <= 0x20
                 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: ">") { break }
             if Self.startsURL(bytes, at: end) { break }
@@ -61,6 +71,24 @@ public struct URLSecretDetector: TriggeredDetector {
             k += 1
         }
         return k
+    }
+
+    /// The `@` that ends a userinfo whose password holds a `#` or `?` at `from`: the last `@`
+    /// before the path, a space or a quote. `nil` when there is none, or when what follows the
+    /// colon is a port (`host:8080?q=a@b`).
+    private static func userinfoEnd(_ bytes: UnsafeBufferPointer<UInt8>, colon: Int, from: Int) -> Int? {
+        if (colon + 1..<from).allSatisfy({ ByteClass.isDigit(bytes[$0]) }) { return nil }
+        var k = from
+        var at: Int?
+        while k < bytes.count {
+            let b = bytes[k]
+            if b == UInt8(ascii: "/") || b <= 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: ">") { break }
+            if startsURL(bytes, at: k) { break }
+            if b == UInt8(ascii: "["), RedactionMarker.markerEnd(bytes, from: k) != nil { break }
+            if b == UInt8(ascii: "@") { at = k }
+            k += 1
+        }
+        return at
     }
 
     /// `://` at `k`: the next URL starts there. An authority, parameter list or value that ran on

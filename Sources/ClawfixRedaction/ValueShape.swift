@@ -4,7 +4,9 @@ import Foundation
 /// existing redactions stay, hashes and identifiers stay, random-looking strings may go.
 enum ValueShape {
     /// A value that is not a secret even though its key says it could be: a placeholder, a
-    /// variable reference, or a marker some earlier tool (or clawfix itself) left.
+    /// variable reference, an example from documentation, or a marker some earlier tool (or
+    /// clawfix itself) left. These stay in the text: that the user pasted a placeholder is itself
+    /// the finding (`token-placeholder`).
     static func isPlaceholder(_ v: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
         guard let first = v.first else { return true }
         switch first {
@@ -15,20 +17,72 @@ enum ValueShape {
         // ***, ..., xxxx, •••, …
         if v.allSatisfy({ $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "x")
             || $0 == UInt8(ascii: "X") || $0 >= 0x80 || $0 == UInt8(ascii: "-") }) { return true }
-        // Compared as bytes: `String.contains` goes through Foundation, slow for a call per value.
+        // Looked at near the start only: nested keys make values overlap, and reading a whole
+        // value for each key inside it would read a long one again and again.
         let head = v.prefix(40)
+        // Compared as bytes: `String.contains` goes through Foundation, slow for a call per value.
         func matches(_ word: [UInt8], at start: Int) -> Bool {
             start + word.count <= head.endIndex && word.indices.allSatisfy { ByteClass.lower(head[start + $0]) == word[$0] }
         }
-        if (head.startIndex..<head.endIndex).contains(where: { matches(redacted, at: $0) })
-            || matches(your, at: head.startIndex) || matches(envColon, at: head.startIndex) { return true }
-        return notSecrets.contains { $0.count == head.count && matches($0, at: head.startIndex) }
+        // A key written out only to its prefix (`sk-ant-...`, `ghp_…`) or masked (`sk-****abcd`,
+        // `ghp_xxxxxxxx…`) has a run that random key material practically never holds: three dots,
+        // four `x`, three `*`, or 0xE2, which leads `…`, `•` and the other symbols (U+2000–U+2FFF)
+        // such keys are shown with (key material is ASCII).
+        var dots = 0, xs = 0, stars = 0
+        let raw = UnsafeBufferPointer(rebasing: head)
+        let found = placeholderBytes.withUnsafeBufferPointer { classes -> Bool in
+            for k in raw.indices {
+                let c = classes[Int(raw[k])]
+                if c == 0 {
+                    (dots, xs, stars) = (0, 0, 0)
+                    continue
+                }
+                dots = c == 1 ? dots + 1 : 0
+                xs = c == 2 ? xs + 1 : 0
+                stars = c == 3 ? stars + 1 : 0
+                switch c {
+                case 1: if dots >= 3 { return true }
+                case 2: if xs >= 4 { return true }
+                case 3: if stars >= 3 { return true }
+                case 4: return true
+                case 5: if matches(redacted, at: head.startIndex + k) { return true }
+                case 6: if matches(example, at: head.startIndex + k) { return true }
+                default: if matches(placeholder, at: head.startIndex + k) { return true }
+                }
+            }
+            return false
+        }
+        if found { return true }
+        if leadingWords.contains(where: { matches($0, at: head.startIndex) }) { return true }
+        return v.count <= 9 && notSecrets.contains { $0.count == v.count && matches($0, at: head.startIndex) }
     }
 
+    /// What each byte may start or continue in `isPlaceholder`: 1 `.`, 2 `x`, 3 `*`, 4 0xE2, and
+    /// the first letters of the words looked for, 5 `r`, 6 `e`, 7 `p`; 0 nothing.
+    private static let placeholderBytes: [UInt8] = (0...255).map { b in
+        switch UInt8(b) {
+        case UInt8(ascii: "."): return 1
+        case UInt8(ascii: "x"), UInt8(ascii: "X"): return 2
+        case UInt8(ascii: "*"): return 3
+        case 0xE2: return 4
+        case UInt8(ascii: "r"), UInt8(ascii: "R"): return 5
+        case UInt8(ascii: "e"), UInt8(ascii: "E"): return 6
+        case UInt8(ascii: "p"), UInt8(ascii: "P"): return 7
+        default: return 0
+        }
+    }
+
+    // Anywhere in the value: `__OPENCLAW_REDACTED__`, AWS's documented `AKIAIOSFODNN7EXAMPLE`.
     private static let redacted = Array("redacted".utf8)
-    private static let your = Array("your".utf8)
-    private static let envColon = Array("env:".utf8)
-    private static let notSecrets = ["null", "true", "false", "none", "undefined", "nil", "changeme-token", "token", "password"].map { Array($0.utf8) }
+    private static let example = Array("example".utf8)
+    private static let placeholder = Array("placeholder".utf8)
+    /// At its start: `your-token-here`, `env:VAR`, `changeme`, `change-me-to-a-long-random-token`
+    /// (the `.env.example` value the gateway itself refuses since 2026.4.12), `replace-with-…`.
+    private static let leadingWords = ["your", "env:", "changeme", "change-me", "change_me", "replace", "insert-", "insert_"]
+        .map { Array($0.utf8) }
+    /// The whole value: JSON and language literals, and words that name a field instead of filling it.
+    private static let notSecrets = ["null", "true", "false", "none", "undefined", "nil", "token", "password", "new", "this", "self"]
+        .map { Array($0.utf8) }
 
     /// Shannon entropy in bits per byte.
     static func entropy(_ v: UnsafeBufferPointer<UInt8>.SubSequence) -> Double {

@@ -134,7 +134,11 @@ for (small, big) in [("100 KB", "1 MB"), ("1 MB", "10 MB")] {
 /// the extractors' anchors (table headers, port arrows, log tags, error strings). grep is timed as a
 /// process, start included (a few ms, small beside 1 MB).
 let redactorGrepPattern =
-    "(token|secret|passw(or)?d|api[_-]?key|auth)[A-Za-z_]*[\"']?[ ]*[=:]|[Bb]earer |x-api-key|sk-(ant|proj)-|gh[pousr]_|github_pat_|xox[abpors]-|AKIA[0-9A-Z]{16}|AIza|eyJ[A-Za-z0-9_-]+\\.|-----BEGIN|tskey-|://[^/ :]+:[^@ ]+@"
+    "(token|secret|passw(or)?d|api[_-]?key|auth)[A-Za-z_0-9]*[\"']?[ ]*[:?+]?[=:]|[Bb]earer |x-api-key|sk-(ant|proj)-|gh[pousr]_|github_pat_|xox[abpors]-|AKIA[0-9A-Z]{16}|AIza|eyJ[A-Za-z0-9_-]+\\.|-----BEGIN|tskey-|://[^/ :]+:[^@ ]+@"
+        // The paste shapes (issue 14): webhook URLs, command-line credentials, printed secrets, XML
+        // elements, Azure client secrets, provider prefixes.
+        + "|hooks\\.slack\\.com/|/webhooks/|IncomingWebhook/|(curl|mysql[a-z]*|mariadb|login|sshpass|redis-cli|mongo[a-z]*) "
+        + "|(echo|printenv|getenv|config get) |<[a-z_]*(password|token|key|secret)>|Q~|[a-z][a-z0-9]{1,7}[_-][A-Za-z0-9_-]{20}"
 let extractorGrepPattern =
     "CONTAINER ID|->[0-9]+/tcp|\"(Mounts|Env|State)\"|LISTEN|OPENCLAW_|\\[ws\\]|\\[gateway\\]|disconnected \\(|gateway closed|command not found|ECONNREFUSED|curl: \\(|openclaw|\\$ |# "
 func grepMedian(_ pattern: String, _ file: String, ignoringCase: Bool = false) throws -> (ms: Double, count: String) {

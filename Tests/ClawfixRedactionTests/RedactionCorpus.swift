@@ -152,7 +152,7 @@ enum RedactionCorpus {
         ("aws", #"""
         [default]
         aws_access_key_id = ⟦aws-access-key:AKIAIOSFODNN7EXAMPLQ⟧
-        aws_secret_access_key = ⟦aws-secret-key:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY⟧
+        aws_secret_access_key = ⟦aws-secret-key:wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8vN2mL5kR9⟧
         region = eu-west-1
         """#),
         ("google", #"""

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Redaction benchmark: clawfix vs Yelp detect-secrets 1.5.0 on the labelled corpus
-# (Tests/ClawfixRedactionTests/RedactionCorpus.swift). Prints recall, precision and MB/s side by side.
+# (Tests/ClawfixRedactionTests/RedactionCorpus.swift) and, in a column of its own, the paste shapes of
+# issue 14 (RedactionShapes.swift). Prints recall, precision and MB/s side by side.
 #
 # Accuracy: each corpus document is redacted by the release `clawfix redact FILE --format json` and
 # scanned by detect-secrets (in-process, default plugins and filters).

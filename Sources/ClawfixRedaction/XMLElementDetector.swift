@@ -1,0 +1,32 @@
+/// A secret as the text of an XML element whose name says it is one: `<password>…</password>`
+/// (Maven `settings.xml`, Tomcat, .NET config), `<apiKey>…</apiKey>`, also with the value on its
+/// own line between the tags. The closing tag must match, so prose with `<token>` in it stays.
+public struct XMLElementDetector: TriggeredDetector {
+    public let name = "xml-element"
+    public let message = "a secret inside an XML element (<password>, <apiKey>, <token>)"
+    public let trigger = DetectorTrigger("<")
+
+    public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) -> Int {
+        let n = bytes.count
+        let nameStart = i + 1
+        var nameEnd = nameStart
+        while nameEnd < n && ByteClass.isKeyByte(bytes[nameEnd]) && nameEnd - nameStart < 64 { nameEnd += 1 }
+        guard nameEnd > nameStart, nameEnd < n, bytes[nameEnd] == UInt8(ascii: ">"),
+            let kind = KeyName.secretKind(bytes[nameStart..<nameEnd])
+        else { return i + 1 }
+        // The text runs to the next `<`, which must open the matching end tag.
+        var close = nameEnd + 1
+        while close < n && bytes[close] != UInt8(ascii: "<") { close += 1 }
+        guard ByteClass.hasPrefix(bytes, at: close, "</"), close + 2 + (nameEnd - nameStart) < n,
+            (0..<(nameEnd - nameStart)).allSatisfy({ bytes[close + 2 + $0] == bytes[nameStart + $0] }),
+            bytes[close + 2 + (nameEnd - nameStart)] == UInt8(ascii: ">")
+        else { return close }
+        var s = nameEnd + 1
+        var e = close
+        while s < e && (ByteClass.isSpace(bytes[s]) || bytes[s] == 0x0A) { s += 1 }
+        while e > s && (ByteClass.isSpace(bytes[e - 1]) || bytes[e - 1] == 0x0A) { e -= 1 }
+        guard e - s >= 3, !ValueShape.isPlaceholder(bytes[s..<e]), !ByteClass.hasPrefix(bytes, at: s, "-----BEGIN") else { return close }
+        candidates.append(SecretCandidate(start: s, end: e, kind: kind, detector: name))
+        return close
+    }
+}
