@@ -74,7 +74,7 @@ public struct InformativeQuery: Sendable, Equatable {
         "to", "too", "tried", "try", "trying", "up", "us", "use", "used", "using", "very", "was", "way", "we",
         "were", "what", "when", "where", "which", "while", "who", "why", "will", "with", "would", "yes", "yet",
         "you", "your", "help", "anyone", "someone", "issue", "problem", "works", "working", "work", "fixed", "fix",
-        "solved", "guys", "ok", "okay", "lol", "pls", "plz", "ive", "its", "cant", "doesnt", "didnt", "isnt",
+        "solved", "guys", "ok", "okay", "lol", "plz", "ive", "cant", "doesnt", "didnt", "isnt",
         "wont", "ll", "ve", "re",
         // Spanish
         "el", "la", "los", "las", "un", "una", "unos", "unas", "de", "del", "al", "que", "en", "es", "por", "para",

@@ -14,7 +14,8 @@ public final class KnowledgeIndex: Sendable {
     /// True when this open had to (re)build the index.
     public let didRebuild: Bool
     private let queue: DatabaseQueue
-    let cache = SearchCache()
+    let hitCache = SearchCache<HitSearch, [KnowledgeHit]>()
+    let relevanceCache = SearchCache<String, [DiagnosisRelevance]>()
 
     /// Bumped whenever the table layout or what goes into it changes, so old caches rebuild.
     static let schemaVersion = "7"
@@ -183,7 +184,7 @@ public final class KnowledgeIndex: Sendable {
     /// Rows holding every word rank first; rows holding some of them fill up to `limit`.
     public func search(_ text: String, limit: Int) throws -> [KnowledgeHit] {
         guard limit > 0 else { return [] }
-        return try cache.hits(for: SearchCache.Key(text: text, limit: limit)) { try query(text, limit: limit) }
+        return try hitCache.value(for: .init(text: text, limit: limit), text: text) { try query(text, limit: limit) }
     }
 
     private func query(_ text: String, limit: Int) throws -> [KnowledgeHit] {
@@ -216,7 +217,7 @@ public final class KnowledgeIndex: Sendable {
     /// text is informative or nothing matches.
     public func relevance(_ text: String) throws -> [DiagnosisRelevance] {
         guard let expression = InformativeQuery(text).expression else { return [] }
-        return try cache.relevance(for: text) {
+        return try relevanceCache.value(for: text, text: text) {
             try queue.inDatabase { db in
                 let statement = try db.cachedStatement(sql: Self.relevanceSQL)
                 var result: [DiagnosisRelevance] = []

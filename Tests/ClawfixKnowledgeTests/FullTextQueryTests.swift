@@ -37,23 +37,23 @@ struct FullTextQueryTests {
         let index = try KnowledgeIndex.open(path: path, knowledgeBase: sampleKnowledgeBase())
         let first = try index.search("pairing required", limit: 5)
         #expect(first.first?.treeID == "pairing-required")
-        #expect(index.cache.count == 1)
+        #expect(index.hitCache.count == 1)
         #expect(try index.search("pairing required", limit: 5) == first)
-        #expect(index.cache.count == 1)
+        #expect(index.hitCache.count == 1)
         // Another open of the same file, with an empty cache, says the same.
         #expect(try KnowledgeIndex.open(path: path, knowledgeBase: sampleKnowledgeBase()).search("pairing required", limit: 5) == first)
         #expect(try index.search("pairing required", limit: 1) == Array(first.prefix(1)))
-        #expect(index.cache.count == 2)
+        #expect(index.hitCache.count == 2)
 
-        let small = SearchCache(capacity: 3, maximumKeyBytes: 8)
+        let small = SearchCache<HitSearch, [KnowledgeHit]>(capacity: 3, maximumKeyBytes: 8)
         var calls = 0
         for text in ["a", "b", "c", "a", "d", "a"] {
-            _ = small.hits(for: .init(text: text, limit: 1)) { calls += 1; return [] }
+            _ = small.value(for: .init(text: text, limit: 1), text: text) { calls += 1; return [] }
         }
         // a b c are searched, a is cached, d starts the cache over, a is searched again.
         #expect(calls == 5)
         #expect(small.count == 2)
-        _ = small.hits(for: .init(text: "longer than eight", limit: 1)) { calls += 1; return [] }
+        _ = small.value(for: .init(text: "longer than eight", limit: 1), text: "longer than eight") { calls += 1; return [] }
         #expect(small.count == 2)
     }
 }
