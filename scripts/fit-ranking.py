@@ -185,6 +185,10 @@ def score_of(c, w):
     return s
 
 
+# DiagnosisEngine.refinementTextMargin: how much better the words must fit an unestablished refinement.
+REFINEMENT_TEXT_MARGIN = 0.2
+
+
 def ranked(example, w):
     """(id, score, lines) best first; ties as the engine breaks them (text, evidence, id)."""
     rows = []
@@ -198,7 +202,7 @@ def ranked(example, w):
     for c in example["candidates"]:
         parent = by_id.get(c.get("refines"))
         established = parent and not c["unconfirmed"] and c["evidence"] > parent["evidence"]
-        if parent and not established and c["text"] <= parent["text"]:
+        if parent and not established and c["text"] <= parent["text"] + REFINEMENT_TEXT_MARGIN:
             scores[c["id"]] = min(scores[c["id"]], scores[parent["id"]] - 0.5)
     for c in example["candidates"]:
         scale = max(c["bestBM25"], w["text-floor"])

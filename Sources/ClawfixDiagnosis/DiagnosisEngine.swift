@@ -39,6 +39,10 @@ public struct DiagnosisEngine: Sendable {
     static let secondProblemConfidence = 0.1
     /// How far below an established refinement its generic cause ranks.
     static let refinementMargin = 0.5
+    /// How much better (in relevance, 0…1) the user's words must fit a refinement with no evidence of
+    /// its own than its generic cause for it to rank above that cause: a refinement's document holds
+    /// most of its parent's words, so a near tie says nothing.
+    static let refinementTextMargin = 0.2
     /// The best text matches become candidates on relevance alone.
     static let textCandidates = 12
 
@@ -249,10 +253,11 @@ public struct DiagnosisEngine: Sendable {
             best[parent] = generic
         }
         // A refinement with no evidence of its own ranks below its generic cause, unless the user's
-        // words fit it better than the generic one.
+        // words fit it clearly better than the generic one.
         for (child, var scored) in best {
             guard let parent = knowledge.parents[child], let generic = best[parent], !isEstablished(scored, over: generic),
-                scored.features.text <= generic.features.text, scored.score > generic.score - Self.refinementMargin
+                scored.features.text <= generic.features.text + Self.refinementTextMargin,
+                scored.score > generic.score - Self.refinementMargin
             else { continue }
             scored.score = generic.score - Self.refinementMargin
             scored.features.subordinate = true
