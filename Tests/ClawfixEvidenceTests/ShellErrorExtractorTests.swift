@@ -20,6 +20,24 @@ struct ShellErrorExtractorTests {
         #expect(factStrings(extractor, text) == ["shell.missing-command=\(command)@1", "symptom=command-not-found@1"])
     }
 
+    /// A launcher that cannot exec its program names it before "No such file or directory"; a
+    /// missing file is not a missing command.
+    @Test(arguments: [
+        ("setsid: failed to execute openclaw: No such file or directory", "openclaw"),
+        ("nohup: failed to run command 'openclaw': No such file or directory", "openclaw"),
+        ("env: 'node': No such file or directory", "node"),
+        ("/usr/bin/env: ‘node’: No such file or directory", "node"),
+    ])
+    func launcherCouldNotExec(text: String, command: String) {
+        #expect(factStrings(extractor, text) == [
+            "shell.missing-command=\(command)@1", "symptom=command-not-found@1", "symptom=no-such-file@1",
+        ])
+    }
+
+    @Test func missingFileIsNotAMissingCommand() {
+        #expect(factStrings(extractor, "cat: /home/node/.openclaw/openclaw.json: No such file or directory") == ["symptom=no-such-file@1"])
+    }
+
     @Test func openclawNotFoundOverSSH() {
         let paste = "PS C:\\Users\\omer> ssh root@203.0.113.5 openclaw devices list\nbash: openclaw: command not found"
         #expect(factStrings(extractor, paste) == ["shell.missing-command=openclaw@2", "symptom=command-not-found@2"])

@@ -118,6 +118,17 @@ struct ShellErrorExtractor: FactExtractor {
             let head = line.slice(0..<(line.bytes.count - ": not found".count))
             return head.split(separator: ":").last.map { String($0).trimmingBlanks() }
         }
+        // A launcher that could not exec its program: `setsid: failed to execute openclaw: No such
+        // file or directory` (util-linux), `nohup: failed to run command 'openclaw': No such file or
+        // directory`, `env: 'openclaw': No such file or directory`, `exec: openclaw: not found`.
+        if let range = ByteSearch.find(ByteSearch.needle(": no such file or directory"), in: line.lower) {
+            for launcher in ["failed to execute ", "failed to run command ", "env: ", "exec: "] {
+                guard let start = line.find(ByteSearch.needle(launcher)), start + launcher.count < range else { continue }
+                let quotes: Set<Character> = ["'", "\"", "‘", "’"]
+                let name = String(line.slice((start + launcher.count)..<range).trimmingBlanks().filter { !quotes.contains($0) })
+                if !name.isEmpty, !name.contains(" "), !name.contains("/") { return name }
+            }
+        }
         for phrase in ["command '", "the term '", "'"] {
             guard let range = ByteSearch.find(ByteSearch.needle(phrase), in: line.lower) else { continue }
             let rest = line.suffix(from: range + phrase.count)
