@@ -182,6 +182,18 @@ struct ProsePhrase: Sendable {
         ("bind loopback", .gatewayBind, "loopback"), ("loopback bind", .gatewayBind, "loopback"),
         ("bound to loopback", .gatewayBind, "loopback"), ("bind tailnet", .gatewayBind, "tailnet"),
         ("tailnet bind", .gatewayBind, "tailnet"),
+        // A gateway described as reachable only on loopback ("it still runs on 127.0.0.1, local
+        // only"): the loopback bind in words.
+        ("runs on 127.0.0.1", .gatewayBind, "loopback"), ("running on 127.0.0.1", .gatewayBind, "loopback"),
+        ("listens on 127.0.0.1", .gatewayBind, "loopback"), ("listening on 127.0.0.1", .gatewayBind, "loopback"),
+        ("only on 127.0.0.1", .gatewayBind, "loopback"), ("bound to 127.0.0.1", .gatewayBind, "loopback"),
+        ("binds to 127.0.0.1", .gatewayBind, "loopback"), ("bound to localhost", .gatewayBind, "loopback"),
+        ("only on localhost", .gatewayBind, "loopback"), ("localhost only", .gatewayBind, "loopback"),
+        ("local only", .gatewayBind, "loopback"), ("only reachable locally", .gatewayBind, "loopback"),
+        ("only accessible locally", .gatewayBind, "loopback"), ("只监听127.0.0.1", .gatewayBind, "loopback"),
+        ("只监听 127.0.0.1", .gatewayBind, "loopback"), ("监听在127.0.0.1", .gatewayBind, "loopback"),
+        ("只能本机访问", .gatewayBind, "loopback"), ("仅本机访问", .gatewayBind, "loopback"),
+        ("solo escucha en 127.0.0.1", .gatewayBind, "loopback"), ("solo en localhost", .gatewayBind, "loopback"),
     ].map { ProsePhrase($0.0, .setting($0.1, $0.2)) }
 
     static let fixes: [ProsePhrase] = [
