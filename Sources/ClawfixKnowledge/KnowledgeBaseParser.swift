@@ -52,7 +52,7 @@ public enum KnowledgeBaseParser {
 
     private static let nodeKeys: Set<String> = [
         "kind", "ask", "run", "look", "cost", "versions", "diagnosis", "requires", "signal", "fix", "outdated",
-        "refines",
+        "refines", "words",
     ]
     static let runVariants: Set<String> = ["host", "compose", "docker", "ssh", "windows"]
 
@@ -239,6 +239,7 @@ public enum KnowledgeBaseParser {
                 case "look": node.look = field.text
                 case "fix": node.fix = field.text
                 case "outdated": node.outdated = field.text
+                case "words": node.words = field.text
                 case "diagnosis": node.diagnosisID = field.singleLine
                 case "refines": node.refines = field.singleLine
                 case "run":
@@ -296,7 +297,7 @@ public enum KnowledgeBaseParser {
         static let keyKinds: [String: Set<KnowledgeNode.Kind>] = [
             "ask": [.question, .command], "run": [.command], "look": [.command], "cost": [.question, .command],
             "diagnosis": [.diagnosis], "requires": [.diagnosis], "signal": [.diagnosis], "fix": [.diagnosis],
-            "outdated": [.diagnosis], "refines": [.diagnosis],
+            "outdated": [.diagnosis], "refines": [.diagnosis], "words": [.diagnosis],
         ]
 
         /// A node whose kind is missing or misspelled: guess from its keys so the rest of the checks

@@ -18,7 +18,7 @@ public final class KnowledgeIndex: Sendable {
     let relevanceCache = SearchCache<String, [DiagnosisRelevance]>()
 
     /// Bumped whenever the table layout or what goes into it changes, so old caches rebuild.
-    static let schemaVersion = "7"
+    static let schemaVersion = "8"
 
     private init(path: String, didRebuild: Bool, queue: DatabaseQueue) {
         self.path = path
@@ -166,6 +166,7 @@ public final class KnowledgeIndex: Sendable {
             }
             for node in tree.nodes where node.kind == .diagnosis {
                 guard let id = node.diagnosisID else { continue }
+                add(id, 3, node.words)
                 add(id, 5, node.fix)
                 add(id, 5, node.outdated)
                 add(id, 5, node.requires.map { "\($0)" })

@@ -68,6 +68,9 @@ public struct KnowledgeNode: Sendable, Hashable {
     public var signals: [Signal]
     public var fix: String?
     public var outdated: String?
+    /// For diagnosis nodes: how users describe this cause in their own words, in any language
+    /// (`words:`). Indexed for full-text relevance, never shown.
+    public var words: String?
     /// For diagnosis nodes: the more generic diagnosis this one is a special case of (`refines:`),
     /// e.g. a Docker NAT address refines "approve the device".
     public var refines: String?
@@ -76,7 +79,7 @@ public struct KnowledgeNode: Sendable, Hashable {
         id: String, kind: Kind, line: Int, ask: String? = nil, commands: [CommandVariant] = [], look: String? = nil,
         cost: Int = 2, versions: VersionRange? = nil, branches: [Branch] = [], diagnosisID: String? = nil,
         requires: Condition? = nil, signals: [Signal] = [], fix: String? = nil, outdated: String? = nil,
-        refines: String? = nil
+        refines: String? = nil, words: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -93,6 +96,7 @@ public struct KnowledgeNode: Sendable, Hashable {
         self.fix = fix
         self.outdated = outdated
         self.refines = refines
+        self.words = words
     }
 }
 

@@ -58,6 +58,17 @@ import Testing
         #expect(tree.nodes[3].fix == "Run `openclaw devices approve {request-id}` on the gateway host.")
     }
 
+    @Test func wordsBelongToDiagnosisNodes() throws {
+        let worded = sampleTree.replacingOccurrences(
+            of: "diagnosis: docker-nat-not-local\n", with: "diagnosis: docker-nat-not-local\nwords: 每次都要求配对;\n  pide emparejar\n")
+        let (tree, problems) = KnowledgeBaseParser.parse(markdown: worded, file: "x.md")
+        #expect(problems == [])
+        #expect(tree?.nodes.first { $0.id == "docker-nat" }?.words == "每次都要求配对;\npide emparejar")
+        let onQuestion = sampleTree.replacingOccurrences(of: "kind: question\n", with: "kind: question\nwords: pairing again\n")
+        #expect(onQuestion != sampleTree)
+        #expect(KnowledgeBaseParser.parse(markdown: onQuestion, file: "x.md").problems.contains { $0.message.contains("words") })
+    }
+
     @Test func crlfParsesLikeLF() throws {
         let crlf = sampleTree.replacingOccurrences(of: "\n", with: "\r\n")
         let (tree, problems) = KnowledgeBaseParser.parse(markdown: crlf, file: "x.md")

@@ -34,6 +34,24 @@ import Testing
         #expect(nat.first?.title == "docker-nat-not-local: the gateway in Docker sees the host browser from a NAT address")
     }
 
+    /// `words:` (how users say it, in any language) makes a diagnosis relevant to a report that
+    /// holds no error string at all; the same report finds nothing in the tree without them.
+    @Test func wordsInAnyLanguageMakeADiagnosisRelevant() throws {
+        let report = "每次打开控制台都要求配对，浏览器和网关在同一台电脑上"
+        let withWords = sampleTree.replacingOccurrences(
+            of: "diagnosis: docker-nat-not-local\n",
+            with: "diagnosis: docker-nat-not-local\nwords: 每次都要求配对; 同一台电脑也要配对; siempre pide emparejar\n")
+        #expect(withWords != sampleTree)
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plain = try KnowledgeIndex.open(path: directory.appending(path: "a.sqlite").path, knowledgeBase: sampleKnowledgeBase())
+        #expect(try plain.relevance(report).contains { $0.id == "docker-nat-not-local" } == false)
+        let worded = try KnowledgeIndex.open(
+            path: directory.appending(path: "b.sqlite").path, knowledgeBase: sampleKnowledgeBase(tree: withWords))
+        #expect(try worded.relevance(report).first?.id == "docker-nat-not-local")
+        #expect(try worded.relevance("siempre pide emparejar").first?.id == "docker-nat-not-local")
+    }
+
     @Test func warmOpenReusesTheFileAndAChangedKnowledgeBaseRebuilds() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -72,8 +72,8 @@ let knownFacts: Set<String> = [
     "install.kind", "docker.gateway-publish-scope", "gateway.remote-kind", "symptom", "openclaw.version",
 ]
 
-func sampleKnowledgeBase() throws -> KnowledgeBase {
-    let (tree, problems) = KnowledgeBaseParser.parse(markdown: sampleTree, file: "pairing-required.md")
+func sampleKnowledgeBase(tree markdown: String = sampleTree) throws -> KnowledgeBase {
+    let (tree, problems) = KnowledgeBaseParser.parse(markdown: markdown, file: "pairing-required.md")
     precondition(problems.isEmpty, "\(problems)")
     return KnowledgeBase(
         trees: [try #require(tree)], catalog: try DiagnosisCatalog.parse(markdown: sampleCatalog, file: "diagnoses.md"),

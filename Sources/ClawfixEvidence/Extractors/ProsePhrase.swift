@@ -183,9 +183,9 @@ struct ProsePhrase: Sendable {
         ("bound to loopback", .gatewayBind, "loopback"), ("bind tailnet", .gatewayBind, "tailnet"),
         ("tailnet bind", .gatewayBind, "tailnet"),
         // A gateway described as reachable only on loopback ("it still runs on 127.0.0.1, local
-        // only"): the loopback bind in words.
+        // only"): the loopback bind in words. Not "listens on 127.0.0.1", which users say of any
+        // socket, an SSH forward's local end included.
         ("runs on 127.0.0.1", .gatewayBind, "loopback"), ("running on 127.0.0.1", .gatewayBind, "loopback"),
-        ("listens on 127.0.0.1", .gatewayBind, "loopback"), ("listening on 127.0.0.1", .gatewayBind, "loopback"),
         ("only on 127.0.0.1", .gatewayBind, "loopback"), ("bound to 127.0.0.1", .gatewayBind, "loopback"),
         ("binds to 127.0.0.1", .gatewayBind, "loopback"), ("bound to localhost", .gatewayBind, "loopback"),
         ("only on localhost", .gatewayBind, "loopback"), ("localhost only", .gatewayBind, "loopback"),
