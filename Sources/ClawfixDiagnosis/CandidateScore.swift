@@ -28,6 +28,9 @@ public struct CandidateScore: Sendable, Hashable {
     public var parts: [Part]
     /// Confidence after normalisation over all candidates (0…1).
     public var confidence: Double = 0
+    /// Limited to some releases while the user's release is unknown, so discounted: the release
+    /// question can still lift it.
+    public var releaseUnknown = false
 
     /// Facts of the parts that speak for the diagnosis, each once, in paste order.
     public var supportingFacts: [Fact] {

@@ -189,6 +189,7 @@ public struct DiagnosisEngine: Sendable {
         var raw: [String: Double] = [:]
         let bestBM25 = relevance.first?.score ?? 0
         for hit in relevance where hit.score > 0 && raw[hit.id] == nil { raw[hit.id] = hit.score }
+        // A floor of 0 is a valid weight: with no match at all the scale is 0 and relevance is 0, not NaN.
         let scale = max(bestBM25, weights.textFloor)
         var currentSymptoms: Set<String> = []
         if !current.isEmpty {
@@ -218,7 +219,7 @@ public struct DiagnosisEngine: Sendable {
             let site = knowledge.sites[siteIndex]
             guard
                 var candidate = score(
-                    siteIndex, facts, &cache, text: (raw[site.diagnosisID] ?? 0) / scale, raisedByFacts: raisedByFacts[siteIndex],
+                    siteIndex, facts, &cache, text: scale > 0 ? (raw[site.diagnosisID] ?? 0) / scale : 0, raisedByFacts: raisedByFacts[siteIndex],
                     current: !currentSymptoms.isEmpty && !currentSymptoms.isDisjoint(with: site.symptoms))
             else { continue }
             candidate.features.explains = site.symptoms.intersection(presentSymptoms).sorted()
@@ -279,6 +280,7 @@ public struct DiagnosisEngine: Sendable {
             let shown = position < Self.reportedCandidates
             var candidate = shown ? explained(scored, facts, cache.view) : summary(scored)
             candidate.confidence = confidences[offset]
+            candidate.releaseUnknown = scored.features.versionUnknown
             ranked.append(candidate)
         }
 
@@ -533,13 +535,22 @@ public struct DiagnosisEngine: Sendable {
         _ ranked: [CandidateScore], _ facts: FactSet, _ cache: inout BranchTruthCache, asked: Set<String>,
         tailor: CommandTailor
     ) -> (key: String, question: NextQuestion)? {
-        let live = ranked.filter { $0.confidence >= Self.minimumConfidence / 2 }
-        let distribution = live.map { (id: $0.diagnosisID, mass: $0.confidence) }
+        var live = ranked.filter { $0.confidence >= Self.minimumConfidence / 2 }
+        // A cause held back only by the unknown release (its discount would put it level with the
+        // top) stays in play at the top's weight until the release is known: the release question
+        // decides between them, however sure the softmax looks without it.
+        let topScore = ranked.first?.score ?? 0
+        let releaseBound = facts.version != nil || asked.contains(QuestionPlanner.versionKey) ? [] : ranked.filter {
+            $0.releaseUnknown && $0.confidence < Self.minimumConfidence / 2 && $0.score + weights.versionUnknown >= topScore
+        }
+        live += releaseBound
+        let topMass = live.first?.confidence ?? 0
+        let distribution = live.map { (id: $0.diagnosisID, mass: $0.confidence < Self.minimumConfidence / 2 ? topMass : $0.confidence) }
         // A cause at `settledConfidence` (a calibrated chance: right that often on real cases) only
         // gets a confirming command; anything else is left open.
         // Settled also needs two pasted lines behind it: what the user says is still confirmed by output.
         let pastedLines = Set(live.first?.supportingFacts.compactMap { fact in fact.line.map { "\($0)\u{0}\(fact.text ?? "")" } } ?? [])
-        let settled = (distribution.first?.mass ?? 0) >= Self.settledConfidence && pastedLines.count >= 2
+        let settled = (distribution.first?.mass ?? 0) >= Self.settledConfidence && pastedLines.count >= 2 && releaseBound.isEmpty
         guard !settled, distribution.count >= 2 || (distribution.count == 1 && distribution[0].mass < 0.5) else {
             return confirmingQuestion(for: live.first, facts, &cache, asked: asked, tailor: tailor)
         }
@@ -589,7 +600,7 @@ public struct DiagnosisEngine: Sendable {
         var options = frontierPick.map { [$0.option] } ?? []
         if version == nil, !asked.contains(QuestionPlanner.versionKey) {
             var ranges: [(id: String, range: VersionRange)] = []
-            for candidate in ranked where candidate.confidence >= Self.minimumConfidence / 2 {
+            for candidate in live {
                 let node = knowledge.trees[knowledge.treeIndex[candidate.treeID]!].nodes[candidate.nodeID]
                 if let range = node?.versions ?? knowledge.catalog[candidate.diagnosisID]?.versions {
                     ranges.append((candidate.diagnosisID, range))

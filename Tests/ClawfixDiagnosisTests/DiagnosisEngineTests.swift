@@ -134,6 +134,17 @@ struct DiagnosisEngineTests {
         #expect(analysis.ranked.first?.diagnosisID == "pairing-not-approved")
     }
 
+    /// A text floor of 0 is a weight the fit may choose: a message that matches no document then has
+    /// relevance 0 everywhere, and every confidence stays a number in [0, 1] (it was 0/0 once).
+    @Test func aZeroTextFloorWithNoMatchKeepsConfidencesFinite() {
+        var weights = RankingWeights()
+        weights.textFloor = 0
+        let engine = DiagnosisEngine(trees: [SampleTrees.pairing], titles: SampleTrees.titles, search: { _ in [] }, weights: weights)
+        let report = engine.diagnose(facts: [Self.banner, Self.wsLog], symptomText: "zzzz")
+        #expect(!report.diagnoses.isEmpty)
+        #expect(report.diagnoses.allSatisfy { $0.confidence.isFinite && (0...1).contains($0.confidence) })
+    }
+
     @Test func noEvidenceNoDiagnosis() {
         let engine = SampleTrees.engine()
         for text in ["", "help", "hi", "x", "thanks, that fixed it!"] {
