@@ -221,6 +221,22 @@ struct EnvironmentAndSocketsTests {
         ])
     }
 
+    /// An assignment quoted as inline code in a sentence is read, bounded by its backticks; the
+    /// same words without backticks, or a span left open, are not.
+    @Test func inlineCodeAssignmentsInASentence() {
+        let paste = """
+            4. The service file shows `OPENCLAW_GATEWAY_TOKEN=undefined` and `OPENCLAW_GATEWAY_PORT=18790` too
+            the unit has `Environment=OPENCLAW_CONFIG_DIR=/srv/openclaw` in it
+            I set OPENCLAW_GATEWAY_BIND=lan yesterday
+            an unfinished `OPENCLAW_GATEWAY_BIND=lan
+            """
+        #expect(facts(EnvironmentExtractor(), paste) == [
+            "env.OPENCLAW_GATEWAY_TOKEN=placeholder@1", "env.OPENCLAW_GATEWAY_PORT=18790@1",
+            "env.OPENCLAW_CONFIG_DIR=/srv/openclaw@2", "docker.config-mount-source=/srv/openclaw@2",
+            "docker.config-mount-owner=user@2",
+        ])
+    }
+
     @Test func listenersFromSsNetstatLsofWindows() {
         let paste = """
             alice@vps:~/openclaw$ docker compose exec openclaw-gateway ss -ltnp

@@ -10,10 +10,31 @@ public struct EnvironmentExtractor: FactExtractor {
         var facts: [Fact] = []
         for line in document.lines(with: .environment) {
             guard line.bytes.contains(UInt8(ascii: "=")) else { continue }
-            guard let (name, value) = EnvironmentExtractor.assignment(line.text) else { continue }
-            facts += EnvironmentVariable.facts(name: name, raw: value, line: line)
+            if let (name, value) = EnvironmentExtractor.assignment(line.text) {
+                facts += EnvironmentVariable.facts(name: name, raw: value, line: line)
+                continue
+            }
+            for (name, value) in EnvironmentExtractor.inlineAssignments(line.text) {
+                facts += EnvironmentVariable.facts(name: name, raw: value, line: line)
+            }
         }
         return facts
+    }
+
+    /// Assignments quoted as inline code in a sentence: "`gateway.cmd` holds
+    /// `OPENCLAW_GATEWAY_TOKEN=undefined`", "the unit has `Environment=OPENCLAW_GATEWAY_TOKEN=…`".
+    /// The backticks bound the value, so a sentence around them is never read as part of it.
+    static func inlineAssignments(_ text: String) -> [(String, String)] {
+        let spans = text.split(separator: "`", omittingEmptySubsequences: false)
+        guard spans.count >= 3 else { return [] }
+        var found: [(String, String)] = []
+        // Odd pieces are inside backticks; a last odd piece without its closing backtick is not.
+        for index in stride(from: 1, to: spans.count - 1, by: 2) {
+            var span = spans[index].trimmingBlanks()
+            if span.hasPrefix("Environment=") { span = String(span.dropFirst("Environment=".count)) }
+            if let assignment = assignment(span), !assignment.1.isEmpty { found.append(assignment) }
+        }
+        return found
     }
 
     /// Every interesting name holds one of these (case-insensitively): `OPENCLAW_*`, `HOME`,
