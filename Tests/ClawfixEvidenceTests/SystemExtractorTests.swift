@@ -229,6 +229,7 @@ struct EnvironmentAndSocketsTests {
             the unit has `Environment=OPENCLAW_CONFIG_DIR=/srv/openclaw` in it
             I set OPENCLAW_GATEWAY_BIND=lan yesterday
             an unfinished `OPENCLAW_GATEWAY_BIND=lan
+            5. Add `OPENCLAW_GATEWAY_TOKEN=<token>` to the env file, or `OPENCLAW_GATEWAY_PASSWORD=...`
             """
         #expect(facts(EnvironmentExtractor(), paste) == [
             "env.OPENCLAW_GATEWAY_TOKEN=placeholder@1", "env.OPENCLAW_GATEWAY_PORT=18790@1",

@@ -32,9 +32,16 @@ public struct EnvironmentExtractor: FactExtractor {
         for index in stride(from: 1, to: spans.count - 1, by: 2) {
             var span = spans[index].trimmingBlanks()
             if span.hasPrefix("Environment=") { span = String(span.dropFirst("Environment=".count)) }
-            if let assignment = assignment(span), !assignment.1.isEmpty { found.append(assignment) }
+            // `X=<token>`, `X=...` in a sentence is the writer leaving the value out, not a value
+            // the file holds (in a pasted file the same text is literal and read as a placeholder).
+            guard let assignment = assignment(span), !assignment.1.isEmpty, !isElision(assignment.1) else { continue }
+            found.append(assignment)
         }
         return found
+    }
+
+    private static func isElision(_ value: String) -> Bool {
+        (value.hasPrefix("<") && value.hasSuffix(">")) || ["...", "…", "***", "xxx"].contains(value)
     }
 
     /// Every interesting name holds one of these (case-insensitively): `OPENCLAW_*`, `HOME`,
