@@ -535,17 +535,17 @@ public struct DiagnosisEngine: Sendable {
         _ ranked: [CandidateScore], _ facts: FactSet, _ cache: inout BranchTruthCache, asked: Set<String>,
         tailor: CommandTailor
     ) -> (key: String, question: NextQuestion)? {
-        var live = ranked.filter { $0.confidence >= Self.minimumConfidence / 2 }
         // A cause held back only by the unknown release (its discount would put it level with the
         // top) stays in play at the top's weight until the release is known: the release question
         // decides between them, however sure the softmax looks without it.
         let topScore = ranked.first?.score ?? 0
-        let releaseBound = facts.version != nil || asked.contains(QuestionPlanner.versionKey) ? [] : ranked.filter {
-            $0.releaseUnknown && $0.confidence < Self.minimumConfidence / 2 && $0.score + weights.versionUnknown >= topScore
-        }
-        live += releaseBound
+        let releaseBound = Set(
+            facts.version != nil || asked.contains(QuestionPlanner.versionKey) ? [] : ranked.dropFirst().filter {
+                $0.releaseUnknown && $0.score + weights.versionUnknown >= topScore
+            }.map(\.diagnosisID))
+        let live = ranked.filter { $0.confidence >= Self.minimumConfidence / 2 || releaseBound.contains($0.diagnosisID) }
         let topMass = live.first?.confidence ?? 0
-        let distribution = live.map { (id: $0.diagnosisID, mass: $0.confidence < Self.minimumConfidence / 2 ? topMass : $0.confidence) }
+        let distribution = live.map { (id: $0.diagnosisID, mass: releaseBound.contains($0.diagnosisID) ? topMass : $0.confidence) }
         // A cause at `settledConfidence` (a calibrated chance: right that often on real cases) only
         // gets a confirming command; anything else is left open.
         // Settled also needs two pasted lines behind it: what the user says is still confirmed by output.
