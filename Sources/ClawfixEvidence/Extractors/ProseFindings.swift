@@ -101,14 +101,17 @@ struct ProseFindings {
         while index < end {
             let byte = lower[index]
             var cut: Int?
-            if ".;!?".utf8.contains(byte), index + 1 < end, lower[index + 1] == 0x20 {
-                cut = index + 1
-            } else if byte == 0xE3, index + 2 < end, lower[index + 1] == 0x80, lower[index + 2] == 0x82 {
-                cut = index + 3  // 。
-            } else if byte == 0xEF, index + 2 < end, lower[index + 1] == 0xBC,
-                [0x81, 0x9F, 0x9B].contains(lower[index + 2])
-            {
-                cut = index + 3  // ！？；
+            // A switch, not `".;!?".utf8.contains`: this runs on every byte of every prose line.
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                if index + 1 < end, lower[index + 1] == 0x20 { cut = index + 1 }
+            case 0xE3:
+                if index + 2 < end, lower[index + 1] == 0x80, lower[index + 2] == 0x82 { cut = index + 3 }  // 。
+            case 0xEF:
+                if index + 2 < end, lower[index + 1] == 0xBC, lower[index + 2] == 0x81 || lower[index + 2] == 0x9F || lower[index + 2] == 0x9B {
+                    cut = index + 3  // ！？；
+                }
+            default: break
             }
             if let cut {
                 ranges.append(start..<cut)
@@ -156,58 +159,65 @@ struct ProseFindings {
     /// `allowInsecureAuth: true is set`, `gateway.bind=lan`, `auth.mode is token`, `set allowInsecureAuth`.
     private mutating func readSettings(_ line: PasteLine, end: Int, quoted: [Range<Int>]) {
         let lower = line.lower
-        for setting in ConfigKeyPaths.settings {
-            var from = 0
-            while let start = ByteSearch.find(setting.needle, in: lower, from: from), start < end {
-                from = start + setting.needle.count
-                if quoted.contains(where: { $0.contains(start) }) { continue }
-                if start > 0, ByteSearch.isWordByte(lower[start - 1]) || lower[start - 1] == UInt8(ascii: "-") { continue }
-                var index = start + setting.needle.count
-                if index < lower.count, ByteSearch.isWordByte(lower[index]) { continue }
-                func skip(_ bytes: String) { while index < lower.count, bytes.utf8.contains(lower[index]) { index += 1 } }
-                skip("\"'`* ")
-                var separated = false
-                if index < lower.count, lower[index] == UInt8(ascii: ":") || lower[index] == UInt8(ascii: "=") {
-                    index += 1
+        // One automaton pass finds every setting name; they are read setting by setting, left to
+        // right, each occurrence after the end of the last one read.
+        var hits = Self.settingAutomaton.allMatches(in: lower).filter { $0.start < end }
+        guard !hits.isEmpty else { return }
+        hits.sort { $0.word != $1.word ? $0.word < $1.word : $0.start < $1.start }
+        var from = (setting: -1, offset: 0)
+        for (settingIndex, start) in hits {
+            let setting = ConfigKeyPaths.settings[settingIndex]
+            if from.setting == settingIndex, start < from.offset { continue }
+            from = (settingIndex, start + setting.needle.count)
+            if quoted.contains(where: { $0.contains(start) }) { continue }
+            if start > 0, ByteSearch.isWordByte(lower[start - 1]) || lower[start - 1] == UInt8(ascii: "-") { continue }
+            var index = start + setting.needle.count
+            if index < lower.count, ByteSearch.isWordByte(lower[index]) { continue }
+            func skip(_ bytes: String) { while index < lower.count, bytes.utf8.contains(lower[index]) { index += 1 } }
+            skip("\"'`* ")
+            var separated = false
+            if index < lower.count, lower[index] == UInt8(ascii: ":") || lower[index] == UInt8(ascii: "=") {
+                index += 1
+                separated = true
+            } else {
+                for word in ["is set to ", "set to ", "is ", "to ", "are ", "was "] where lower.hasPrefix(at: index, word) {
+                    index += word.utf8.count
                     separated = true
-                } else {
-                    for word in ["is set to ", "set to ", "is ", "to ", "are ", "was "] where lower.hasPrefix(at: index, word) {
-                        index += word.utf8.count
-                        separated = true
-                        break
-                    }
+                    break
                 }
-                skip("\"'` ")
-                var values: [String] = []
-                if separated, index < lower.count, lower[index] == UInt8(ascii: "[") {
-                    values = Self.quotedItems(line, from: index)
-                    if values.isEmpty, index + 1 < lower.count, lower[index + 1] == UInt8(ascii: "]") { values = ["[]"] }
-                } else if separated {
-                    var stop = index
-                    while stop < lower.count, ByteSearch.isWordByte(lower[stop]) || ".-/:".utf8.contains(lower[stop]) { stop += 1 }
-                    while stop > index, ".:".utf8.contains(lower[stop - 1]) { stop -= 1 }
-                    if stop > index, stop - index <= 200 {
-                        let value = line.slice(index..<stop)
-                        values = [value == "True" || value == "TRUE" ? "true" : value == "False" || value == "FALSE" ? "false" : value]
-                    }
-                } else if setting.isFlag, Self.saysTurnedOn(lower, before: start) {
-                    values = ["true"]
+            }
+            skip("\"'` ")
+            var values: [String] = []
+            if separated, index < lower.count, lower[index] == UInt8(ascii: "[") {
+                values = Self.quotedItems(line, from: index)
+                if values.isEmpty, index + 1 < lower.count, lower[index + 1] == UInt8(ascii: "]") { values = ["[]"] }
+            } else if separated {
+                var stop = index
+                while stop < lower.count, ByteSearch.isWordByte(lower[stop]) || ".-/:".utf8.contains(lower[stop]) { stop += 1 }
+                while stop > index, ".:".utf8.contains(lower[stop - 1]) { stop -= 1 }
+                if stop > index, stop - index <= 200 {
+                    let value = line.slice(index..<stop)
+                    values = [value == "True" || value == "TRUE" ? "true" : value == "False" || value == "FALSE" ? "false" : value]
                 }
-                for value in values {
-                    if !setting.allowedValues.isEmpty, !setting.allowedValues.contains(value.lowercased()) { continue }
-                    if setting.isFlag, value != "true", value != "false" { continue }
-                    // An origin, a CIDR, a header name, a URL: not an English word ("set to the …").
-                    if setting.allowedValues.isEmpty, !setting.isFlag, value != "[]",
-                        setting.path == "gateway.port" ? !value.allSatisfy(\.isNumber) : !value.contains(where: { ".:/*-@".contains($0) })
-                    {
-                        continue
-                    }
-                    add(.config(setting.path), value, line)
-                    if setting.path == "gateway.bind" { add(.gatewayBind, value.lowercased(), line) }
+            } else if setting.isFlag, Self.saysTurnedOn(lower, before: start) {
+                values = ["true"]
+            }
+            for value in values {
+                if !setting.allowedValues.isEmpty, !setting.allowedValues.contains(value.lowercased()) { continue }
+                if setting.isFlag, value != "true", value != "false" { continue }
+                // An origin, a CIDR, a header name, a URL: not an English word ("set to the …").
+                if setting.allowedValues.isEmpty, !setting.isFlag, value != "[]",
+                    setting.path == "gateway.port" ? !value.allSatisfy(\.isNumber) : !value.contains(where: { ".:/*-@".contains($0) })
+                {
+                    continue
                 }
+                add(.config(setting.path), value, line)
+                if setting.path == "gateway.bind" { add(.gatewayBind, value.lowercased(), line) }
             }
         }
     }
+
+    private static let settingAutomaton = KeywordAutomaton(ConfigKeyPaths.settings.map { ($0.needle, 1) })
 
     /// "set allowInsecureAuth", "enabled dangerouslyDisableDeviceAuth", "added allowInsecureAuth".
     private static func saysTurnedOn(_ lower: LineBytes, before start: Int) -> Bool {

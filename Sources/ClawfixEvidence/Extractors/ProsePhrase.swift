@@ -45,11 +45,17 @@ struct ProsePhrase: Sendable {
     let meaning: ProseMeaning
     let stem: Bool
     let ascii: Bool
+    /// A file name (`device-auth.json`): read inside its path, so it need not stand as a word.
+    let isFileName: Bool
+    /// `ssh -…l`: a tunnel only when the `L` was typed in capitals (`ssh -l` names the login).
+    let needsCapitalL: Bool
 
     init(_ text: String, _ meaning: ProseMeaning) {
         stem = text.hasSuffix("*")
         needle = ByteSearch.needle(stem ? String(text.dropLast()) : text)
         ascii = needle.allSatisfy { $0 < 0x80 }
+        isFileName = needle.count > 5 && needle.suffix(5).elementsEqual(".json".utf8)
+        needsCapitalL = needle.count > 5 && needle.starts(with: "ssh -".utf8) && needle.last == UInt8(ascii: "l")
         self.meaning = meaning
     }
 

@@ -89,11 +89,11 @@ public struct ProseReader: Sendable {
             let stop = start + phrase.needle.count
             guard stop <= end else { continue }
             // A file name is read inside its path (`~/.openclaw/identity/device-auth.json`).
-            let fileName = phrase.needle.count > 5 && phrase.needle.suffix(5).elementsEqual(".json".utf8)
+            let fileName = phrase.isFileName
             if phrase.ascii, !fileName {
                 if start > 0 {
                     let before = lower[start - 1]
-                    if ByteSearch.isWordByte(before) || (phrase.needle[0] != UInt8(ascii: "-") && "-:/.@_".utf8.contains(before)) {
+                    if ByteSearch.isWordByte(before) || (phrase.needle[0] != UInt8(ascii: "-") && Self.joinsToken(before)) {
                         continue
                     }
                 }
@@ -105,9 +105,7 @@ public struct ProseReader: Sendable {
             }
             if !fileName, masked.contains(where: { $0.contains(start) }) { continue }
             // `ssh -L` forwards a port; `ssh -l` names the login: only the capital L is a tunnel.
-            if phrase.needle.count > 5, phrase.needle.starts(with: "ssh -".utf8), phrase.needle.last == UInt8(ascii: "l"),
-                line.bytes[stop - 1] != UInt8(ascii: "L")
-            {
+            if phrase.needsCapitalL, line.bytes[stop - 1] != UInt8(ascii: "L") {
                 continue
             }
             found.append(Match(meaning: phrase.meaning, start: start, end: stop))
@@ -117,6 +115,14 @@ public struct ProseReader: Sendable {
             !found.contains { other in
                 (other.start < match.start && other.end >= match.end) || (other.start <= match.start && other.end > match.end)
             }
+        }
+    }
+
+    /// `-`, `:`, `/`, `.`, `@`, `_` before a phrase: it is part of a token (`--latest`, `/docker`).
+    private static func joinsToken(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "@"), UInt8(ascii: "_"): return true
+        default: return false
         }
     }
 
