@@ -32,7 +32,7 @@ struct ProseFindings {
         if !listed.contains(where: { $0.name == name && $0.value == value }) { listed.append(fact) }
     }
 
-    mutating func read(_ line: PasteLine, end: Int, matches: [ProseReader.Match], quoted: [Range<Int>], inTriedList: Bool) {
+    mutating func read(_ line: PasteLine, end: Int, matches: [ProseReader.Match], scan: ProseLineScan, inTriedList: Bool) {
         // What was tried and what works are read per sentence: "reached through an SSH tunnel;
         // a clean re-install did not help" tried the re-install, not the tunnel.
         let sentences = Self.sentences(line.lower, end: end)
@@ -84,7 +84,7 @@ struct ProseFindings {
                 continue
             }
         }
-        readSettings(line, end: end, quoted: quoted)
+        readSettings(line, end: end, scan: scan)
         readVersions(line, end: end, matches: matches)
         readPort(line, end: end)
         for (index, range) in sentences.enumerated() where works[index] && !failed[index] {
@@ -157,11 +157,12 @@ struct ProseFindings {
     // MARK: Settings, releases, ports and working addresses
 
     /// `allowInsecureAuth: true is set`, `gateway.bind=lan`, `auth.mode is token`, `set allowInsecureAuth`.
-    private mutating func readSettings(_ line: PasteLine, end: Int, quoted: [Range<Int>]) {
+    private mutating func readSettings(_ line: PasteLine, end: Int, scan: ProseLineScan) {
         let lower = line.lower
-        // One automaton pass finds every setting name; they are read setting by setting, left to
-        // right, each occurrence after the end of the last one read.
-        var hits = Self.settingAutomaton.allMatches(in: lower).filter { $0.start < end }
+        let quoted = scan.quoted
+        // The line's one automaton pass found every setting name; they are read setting by setting,
+        // left to right, each occurrence after the end of the last one read.
+        var hits = scan.settings.filter { $0.start < end }
         guard !hits.isEmpty else { return }
         hits.sort { $0.word != $1.word ? $0.word < $1.word : $0.start < $1.start }
         var from = (setting: -1, offset: 0)
@@ -217,8 +218,6 @@ struct ProseFindings {
         }
     }
 
-    private static let settingAutomaton = KeywordAutomaton(ConfigKeyPaths.settings.map { ($0.needle, 1) })
-
     /// "set allowInsecureAuth", "enabled dangerouslyDisableDeviceAuth", "added allowInsecureAuth".
     private static func saysTurnedOn(_ lower: LineBytes, before start: Int) -> Bool {
         let window = lower.string(max(0, start - 16)..<start)
@@ -269,10 +268,7 @@ struct ProseFindings {
                 default: break
                 }
             }
-            let after = lower.string(stop..<min(lower.count, stop + 16))
-            if [" ok", " is ok", " works", " unaffected", " is unaffected", " is fine", " 正常", "恢复正常", "正常"].contains(where: { after.hasPrefix($0) }) {
-                role = .worked
-            }
+            if Self.workedAfterRelease.contains(where: { lower.hasPrefix(at: stop, $0) }) { role = .worked }
             versions.append((version, role, line))
             if build == nil, let sha = Self.buildSha(line, after: stop) { build = Self.fact(.openclawBuild, sha, line) }
             previousEnd = stop
@@ -290,6 +286,10 @@ struct ProseFindings {
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// Words right after a release that say it worked ("2026.3.8 is fine", "2026.3.8 正常").
+    private static let workedAfterRelease = [" ok", " is ok", " works", " unaffected", " is unaffected", " is fine", " 正常", "恢复正常", "正常"]
+        .map { Array($0.utf8) }
 
     /// `2026.3.13`, `2026.2.19-2`, `2026.5.9-beta1` at `index` → (`2026.3.13`, end offset).
     private static func release(_ lower: LineBytes, at index: Int) -> (String, Int)? {
@@ -408,9 +408,13 @@ struct ProseFindings {
 extension LineBytes {
     /// Whether `needle` (lower-case ASCII) starts at `offset`.
     func hasPrefix(at offset: Int, _ needle: String) -> Bool {
-        let bytes = Array(needle.utf8)
-        guard offset >= 0, offset + bytes.count <= count else { return false }
-        for (index, byte) in bytes.enumerated() where self[offset + index] != byte { return false }
+        hasPrefix(at: offset, Array(needle.utf8))
+    }
+
+    /// Whether the bytes `needle` start at `offset`.
+    func hasPrefix(at offset: Int, _ needle: [UInt8]) -> Bool {
+        guard offset >= 0, offset + needle.count <= count else { return false }
+        for (index, byte) in needle.enumerated() where self[offset + index] != byte { return false }
         return true
     }
 }

@@ -262,6 +262,4 @@ struct ProsePhrase: Sendable {
         + ["to", "->", "→", "升级到", "更新到", "升到", "a la", "hasta"].map { ProsePhrase($0, .versionTo) }
         + ["downgrad*", "rollback", "roll back", "rolled back", "revert*", "降级到", "降级", "回退", "回滚", "volví a"]
         .map { ProsePhrase($0, .versionWorked) }
-
-    static let automaton = KeywordAutomaton(table.map { ($0.needle, 1) })
 }
