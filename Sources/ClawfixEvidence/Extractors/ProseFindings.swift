@@ -37,18 +37,17 @@ struct ProseFindings {
         // a clean re-install did not help" tried the re-install, not the tunnel.
         let sentences = Self.sentences(line.lower, end: end)
         func sentence(of match: ProseReader.Match) -> Int { sentences.firstIndex { $0.contains(match.start) } ?? 0 }
-        var failed = [Bool](repeating: false, count: sentences.count)
-        var tried = [Bool](repeating: false, count: sentences.count)
-        var works = [Bool](repeating: false, count: sentences.count)
-        var opensWithFailure = [Bool](repeating: false, count: sentences.count)
+        // What each sentence says, as bits (one array per line, not four).
+        let failed: UInt8 = 1, tried: UInt8 = 2, works: UInt8 = 4, opensWithFailure: UInt8 = 8
+        var says = [UInt8](repeating: 0, count: sentences.count)
         for match in matches {
             let index = sentence(of: match)
             switch match.meaning {
             case .failed:
-                failed[index] = true
-                if match.start - sentences[index].lowerBound <= 4 { opensWithFailure[index] = true }
-            case .tried: tried[index] = true
-            case .works: works[index] = true
+                says[index] |= failed
+                if match.start - sentences[index].lowerBound <= 4 { says[index] |= opensWithFailure }
+            case .tried: says[index] |= tried
+            case .works: says[index] |= works
             default: break
             }
         }
@@ -73,8 +72,8 @@ struct ProseFindings {
             case .fix(let fix):
                 let index = sentence(of: match)
                 // "I restarted it. Still pairing required.": the failure may open the next sentence.
-                let failedNext = index + 1 < sentences.count && opensWithFailure[index + 1]
-                guard failed[index] || tried[index] || failedNext || inTriedList, !negated(match) else { continue }
+                let failedNext = index + 1 < sentences.count && says[index + 1] & opensWithFailure != 0
+                guard says[index] & (failed | tried) != 0 || failedNext || inTriedList, !negated(match) else { continue }
                 add(.triedFix, fix, line)
             case .updated:
                 if updated == nil { updated = Self.fact(.recentlyUpdated, "true", line) }
@@ -87,7 +86,7 @@ struct ProseFindings {
         readSettings(line, end: end, scan: scan)
         readVersions(line, end: end, matches: matches)
         readPort(line, end: end)
-        for (index, range) in sentences.enumerated() where works[index] && !failed[index] {
+        for (index, range) in sentences.enumerated() where says[index] & (works | failed) == works {
             readWorkingAddresses(line, range: range)
         }
     }
