@@ -3,7 +3,9 @@ import ClawfixKnowledge
 
 /// Turns words into facts: the prose lines of every message, of any length ("I run it with docker
 /// compose on a VPS", "restarted, still failing", "upgraded from 2026.3.8 to 2026.3.13", the same in
-/// Chinese and Spanish; see `ProseReader`), and a bare "yes"/"no" to the last question asked.
+/// Chinese and Spanish; see `ProseReader`), a bare "yes"/"no" to the last question asked, and what a
+/// message says about the conversation itself ("thanks, that fixed it" → `conversation.solved`,
+/// "it runs now" → `conversation.gateway-runs-now`), so the conversation state reads facts, not words.
 ///
 /// Pasted output mentions "docker" or "server" all over: only prose lines are read, line by line,
 /// so the words around a paste count and the paste does not. Facts from words have `origin: .answer`
@@ -17,13 +19,16 @@ public struct AnswerInterpreter: Sendable {
 
     public func interpret(_ text: String, answering question: KnowledgeNode? = nil) -> [Fact] {
         var facts = ProseReader().read(text)
-        guard let question, text.utf8.count <= Self.maximumAnswerLength,
+        if let question, text.utf8.count <= Self.maximumAnswerLength,
             text.split(separator: "\n", omittingEmptySubsequences: true).count <= Self.maximumAnswerLines,
             let reply = Self.yesOrNo(Self.words(text))
-        else { return facts }
-        for fact in Self.answer(reply, to: question) where !facts.contains(where: { $0.name == fact.name }) {
-            facts.append(fact)
+        {
+            for fact in Self.answer(reply, to: question) where !facts.contains(where: { $0.name == fact.name }) {
+                facts.append(fact)
+            }
         }
+        if ConversationClosing.saysSolved(text) { facts.append(Fact(.saysSolved, "true", origin: .answer)) }
+        if Self.saysGatewayRunsNow(text) { facts.append(Fact(.saysGatewayRunsNow, "true", origin: .answer)) }
         return facts
     }
 
@@ -43,7 +48,7 @@ public struct AnswerInterpreter: Sendable {
     /// True when the user's own words say the gateway runs now ("it runs now", "it's up now"): the
     /// restart loop or startup refusal an older message showed is over. Only the first lines are
     /// read: that is where people write, above what they paste.
-    public static func saysGatewayRunsNow(_ text: String) -> Bool {
+    static func saysGatewayRunsNow(_ text: String) -> Bool {
         let head = text.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: true).prefix(3)
         let words = Self.words(head.joined(separator: "\n").prefix(maximumAnswerLength).description)
         guard !words.isEmpty else { return false }
@@ -62,8 +67,8 @@ public struct AnswerInterpreter: Sendable {
     /// `localhost:18789`) are left out, so the `localhost` in an error is not "same machine".
     static func words(_ text: String) -> [String] {
         var prose = ""
-        for line in text.lowercased().split(whereSeparator: \.isNewline) where !isOutputLine(line) {
-            for token in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) where !isAddressOrSetting(token) {
+        for line in text.split(whereSeparator: \.isNewline) where !isOutputLine(line) {
+            for token in line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }) where !isAddressOrSetting(token) {
                 prose += prose.isEmpty ? "" : " "
                 prose += token
             }
@@ -88,17 +93,20 @@ public struct AnswerInterpreter: Sendable {
         }.filter { !$0.isEmpty }
     }
 
-    /// A line of program output rather than prose (lower-cased): a gateway close banner
-    /// (`disconnected (1008): …`, `gateway closed (1006 …`), a log line (`[ws] …`, an ISO timestamp),
-    /// an error message (`Error: …`, `… failed: …`).
+    /// A line of program output rather than prose: a gateway close banner (`disconnected (1008): …`,
+    /// `gateway closed (1006 …`), a log line (`[ws] …`, an ISO timestamp), an error message
+    /// (`Error: …`, `… failed: …`), a prompt and the command typed after it (`ShellPrompt`), a
+    /// Markdown heading or quote (`# …`, `> …`).
     static func isOutputLine(_ line: Substring) -> Bool {
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
-        if trimmed.hasPrefix("[") || isPromptLine(trimmed) { return true }
+        if trimmed.hasPrefix("[") || trimmed.hasPrefix("# ") || trimmed.hasPrefix("> ") { return true }
+        if ShellPrompt.parse(String(trimmed)) != nil { return true }
         let bytes = Array(trimmed.utf8.prefix(11))
         if bytes.count >= 10, bytes[0...3].allSatisfy(isDigit), bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
             return true
         }
-        if trimmed.contains("error:") || trimmed.contains("failed:") || trimmed.contains("exception") { return true }
+        let lower = trimmed.lowercased()
+        if lower.contains("error:") || lower.contains("failed:") || lower.contains("exception") { return true }
         // `(1008)` or `(1006 abnormal closure …`: a WebSocket close code in parentheses.
         var utf8 = trimmed.utf8[...]
         while let open = utf8.firstIndex(of: UInt8(ascii: "(")) {
@@ -107,20 +115,6 @@ public struct AnswerInterpreter: Sendable {
             utf8 = utf8[utf8.index(after: open)...]
         }
         return false
-    }
-
-    /// A shell prompt and the command typed after it: `$ docker ps`, `# …`,
-    /// `root@vps:~/openclaw# docker ps`, `bob@nas:~$ …`, `PS C:\Users\dana> ssh …`.
-    static func isPromptLine(_ line: Substring) -> Bool {
-        if line.hasPrefix("$ ") || line.hasPrefix("# ") || line.hasPrefix("> ") { return true }
-        if line.hasPrefix("ps "), let close = line.firstIndex(of: ">"),
-            line[..<close].contains(":\\") || line[..<close].contains(":/")
-        {
-            return true
-        }
-        guard let first = line.split(separator: " ", maxSplits: 1).first, first.count > 2 else { return false }
-        return (first.hasSuffix("$") || first.hasSuffix("#") || first.hasSuffix("%")) && first.contains("@")
-            && first.contains(":")
     }
 
     /// A token that names an address or a setting, not a word: a URL, `key=value`, `host:port`.

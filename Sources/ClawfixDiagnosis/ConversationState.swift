@@ -52,10 +52,16 @@ public struct ConversationState: Sendable, Codable, Hashable {
 
     /// Adds a message: its facts, and its text as the symptom text when it names a symptom (a topic
     /// change moves the search to the new symptom; the older facts stay and still count).
-    public mutating func absorb(message text: String, facts newFacts: [Fact]) {
+    /// What the message says about the conversation (`conversation.solved`,
+    /// `conversation.gateway-runs-now`, from `AnswerInterpreter`) acts on the state and is not kept.
+    public mutating func absorb(message text: String, facts allFacts: [Fact]) {
+        let saysSolved = allFacts.contains { $0.name == .saysSolved && $0.value == "true" }
+        let saysGatewayRunsNow = allFacts.contains { $0.name == .saysGatewayRunsNow && $0.value == "true" }
+        let newFacts = allFacts.filter { !Self.conversationFactNames.contains($0.name) }
         latest.factCount = newFacts.count
         latest.informative = !newFacts.isEmpty || !InformativeQuery(text).tokens.isEmpty
-        latest.saysSolved = newFacts.isEmpty && ConversationClosing.saysSolved(text)
+        // "Thanks, that fixed it" above a new paste is a report, not a goodbye.
+        latest.saysSolved = newFacts.isEmpty && saysSolved
         if latest.informative && !latest.saysSolved { solvedBy = nil }
         let carriesSymptom = newFacts.contains { $0.name == .symptom || $0.name == .closeCode }
         // The newest gateway close a client reports is that client's current state: the user acted
@@ -81,7 +87,7 @@ public struct ConversationState: Sendable, Codable, Hashable {
         }
         // "It runs now": the startup refusal and restart loop of older messages are over (the user
         // fixed them), so they no longer speak for a cause; the install they showed still counts.
-        if AnswerInterpreter.saysGatewayRunsNow(text) {
+        if saysGatewayRunsNow {
             let pastLines = Set(
                 (factSet.facts(named: .gatewayStartFailure) + factSet.facts(named: .gatewayContainerState)
                     .filter { $0.value.lowercased() != "running" }).compactMap(\.text))
@@ -144,6 +150,8 @@ public struct ConversationState: Sendable, Codable, Hashable {
     }
 
     static let symptomTextLimit = 2_000
+    /// Facts about the conversation rather than the setup: read by `absorb(message:facts:)`, never kept.
+    static let conversationFactNames: Set<FactName> = [.saysSolved, .saysGatewayRunsNow]
     /// The facts that describe a gateway that failed to start; "it runs now" retires them.
     static let startupFactNames: Set<FactName> = [
         .gatewayStartFailure, .gatewayContainerState, .symptom, .errorReporter, .gatewayRestartCount,

@@ -179,13 +179,16 @@ for label in ["1 MB", "10 MB"] where only.contains("throughput") {
     // the mixed paste and on a message that is all prose (its worst case).
     let interpreter = AnswerInterpreter()
     var wordFacts = 0
-    let interpretMs = Stopwatch.median(runs: runs) { wordFacts = interpreter.interpret(redacted!.text).count }
-    rows.append(.init(measure: "answer interpreter (prose lines) \(label) paste", value: "\(interpretMs.fixed(1)) ms",
-        note: "\((interpretMs / mb).fixed(1)) ms/MB; \(wordFacts) facts; target ≤ 50 ms per MB"))
+    // The CPU time is given beside the wall time: on a shared machine the wall time also counts
+    // waiting for a core.
+    let interpretMs = Stopwatch.medians(runs: runs) { wordFacts = interpreter.interpret(redacted!.text).count }
+    rows.append(.init(measure: "answer interpreter (prose lines) \(label) paste", value: "\(interpretMs.wall.fixed(1)) ms",
+        note: "\((interpretMs.wall / mb).fixed(1)) ms/MB (CPU \((interpretMs.cpu / mb).fixed(1))); \(wordFacts) facts; target ≤ 50 ms per MB"))
     let prose = BenchCorpus.prose(bytes: bytes.count)
-    let proseMs = Stopwatch.median(runs: runs) { wordFacts = interpreter.interpret(prose).count }
-    rows.append(.init(measure: "answer interpreter \(label) of prose", value: "\(proseMs.fixed(1)) ms",
-        note: "\((proseMs / (Double(prose.utf8.count) / 1e6)).fixed(1)) ms/MB; \(wordFacts) facts; target ≤ 50 ms per MB"))
+    let proseMB = Double(prose.utf8.count) / 1e6
+    let proseMs = Stopwatch.medians(runs: runs) { wordFacts = interpreter.interpret(prose).count }
+    rows.append(.init(measure: "answer interpreter \(label) of prose", value: "\(proseMs.wall.fixed(1)) ms",
+        note: "\((proseMs.wall / proseMB).fixed(1)) ms/MB (CPU \((proseMs.cpu / proseMB).fixed(1))); \(wordFacts) facts; target ≤ 50 ms per MB"))
 }
 
 // MARK: One-line paste end to end against a trivial Swift binary

@@ -92,6 +92,16 @@ struct AnswerInterpreterTests {
         #expect(AnswerInterpreter().interpret(line).isEmpty, "\(line)")
     }
 
+    /// Prompt lines, recognised by the shared `ShellPrompt` (every prompt shape the extractors know),
+    /// are not the user's words: the "yes" under a pasted command is, the command is not.
+    @Test(arguments: [
+        "[alice@vps openclaw]$ docker compose ps", "alice@mbp openclaw % docker compose ps", "C:\\> netstat -ano",
+        "PS C:\\Users\\dana> docker ps", "root@vps:~# docker ps", "$ docker ps",
+    ])
+    func promptLinesAreNotTheUsersWords(prompt: String) {
+        #expect(AnswerInterpreter.words(prompt + "\nyes, it runs now") == ["yes", "it", "runs", "now"], "\(prompt)")
+    }
+
     @Test func anSSHLocalForwardInProseIsATunnel() {
         let text = """
             PS: I now run ssh -N -L 18789:127.0.0.1:18789 root@198.51.100.4 and it is still 1006.

@@ -13,6 +13,22 @@ struct ConversationClosingTests {
     ])
     func solvedIsReadFromTheUsersWords(text: String, solved: Bool) {
         #expect(ConversationClosing.saysSolved(text) == solved, "\(text)")
+        #expect(AnswerInterpreter().interpret(text).contains(Fact(.saysSolved, "true", origin: .answer)) == solved, "\(text)")
+    }
+
+    /// The state closes on the interpreter's fact, only for a message that brings nothing else, and
+    /// does not keep it among the facts of the setup.
+    @Test func theSolvedFactClosesOnlyAMessageWithNothingElseAndIsNotKept() {
+        let thanks = AnswerInterpreter().interpret("thanks, that fixed it!")
+        var state = ConversationState()
+        state.absorb(message: "thanks, that fixed it! now: disconnected (1008): pairing required", facts: thanks + [DiagnosisEngineTests.banner])
+        #expect(!state.latest.saysSolved)
+        state.absorb(message: "thanks, that fixed it!", facts: thanks)
+        #expect(state.latest.saysSolved)
+        #expect(state.latest.factCount == 0)
+        #expect(state.facts == [DiagnosisEngineTests.banner])
+        state.absorb(message: "thanks, that fixed it!", facts: [])
+        #expect(!state.latest.saysSolved)
     }
 
     @Test func sayingItIsFixedRecordsTheCauseAndPostsNoFix() {
@@ -22,7 +38,7 @@ struct ConversationClosingTests {
         let first = engine.respond(to: &state)
         let top = first.diagnoses.first?.id
         #expect(top != nil)
-        state.absorb(message: "thanks, that fixed it!", facts: [])
+        state.absorb(message: "thanks, that fixed it!", facts: AnswerInterpreter().interpret("thanks, that fixed it!"))
         let closing = engine.respond(to: &state)
         #expect(closing.solved == top)
         #expect(closing.diagnoses.isEmpty)
@@ -34,7 +50,7 @@ struct ConversationClosingTests {
         let engine = SampleTrees.engine()
         for text in ["hi", "help", "x", "hello?"] {
             var state = ConversationState()
-            state.absorb(message: text, facts: [])
+            state.absorb(message: text, facts: AnswerInterpreter().interpret(text))
             let report = engine.respond(to: &state)
             #expect(report.diagnoses.isEmpty, "\(text)")
             #expect(report.next == ConversationClosing.opening, "\(text)")
@@ -46,7 +62,7 @@ struct ConversationClosingTests {
         var state = ConversationState()
         state.absorb(message: "disconnected (1008): pairing required", facts: [DiagnosisEngineTests.banner])
         let first = engine.respond(to: &state)
-        state.absorb(message: "ok", facts: [])
+        state.absorb(message: "ok", facts: AnswerInterpreter().interpret("ok"))
         let report = engine.respond(to: &state)
         #expect(report.diagnoses.isEmpty)
         #expect(report.next == first.next)

@@ -93,7 +93,12 @@ struct ConversationStateTests {
             ])
         state.absorb(message: "thanks, still restarting", facts: [])
         #expect(state.facts.count == 5)
-        state.absorb(message: "it runs now. but the browser says Unauthorized", facts: [])
+        let runsNow = "it runs now. but the browser says Unauthorized"
+        // The state acts on the interpreter's fact, not on the words: without it nothing is retired.
+        var unread = state
+        unread.absorb(message: runsNow, facts: [])
+        #expect(unread.facts.count == 5)
+        state.absorb(message: runsNow, facts: AnswerInterpreter().interpret(runsNow))
         #expect(state.facts == [Fact(.installKind, "compose", line: 1, text: row)])
     }
 
@@ -103,6 +108,7 @@ struct ConversationStateTests {
     ])
     func runsNowIsReadFromTheUsersWords(text: String, expected: Bool) {
         #expect(AnswerInterpreter.saysGatewayRunsNow(text) == expected)
+        #expect(AnswerInterpreter().interpret(text).contains(Fact(.saysGatewayRunsNow, "true", origin: .answer)) == expected, "\(text)")
     }
 
     /// Evidence for an older symptom stays, but the symptom the user asks about now leads: after a

@@ -89,29 +89,3 @@ struct BuiltInKnowledgeBaseTests {
         #expect(InformativeQuery("配对 pairing required").tokens == ["配对", "pairing", "required"])
     }
 }
-
-/// A report in one message of prose (install kind, where it runs, how it is reached, the error)
-/// needs no question whose answer it already gave, whatever the language.
-struct ProseReportQuestionTests {
-    static let reports = [
-        "I run openclaw with docker compose on a Hetzner VPS, open http://localhost:18789 through an ssh tunnel and get disconnected (1008): pairing required",
-        "我在云服务器上用 docker compose 部署了 openclaw，通过 ssh 隧道打开 http://127.0.0.1:18789 ，页面显示 disconnected (1008): pairing required",
-        "Tengo openclaw con docker compose en un servidor VPS y entro por un túnel ssh a http://localhost:18789, me sale disconnected (1008): pairing required",
-    ]
-
-    @Test(arguments: reports)
-    func noQuestionAnsweredAlready(report: String) throws {
-        let engine = RealKnowledgeBaseTests.engine
-        var state = ConversationState()
-        let facts = RealKnowledgeBaseTests.facts(report) + engine.interpret(report, in: state)
-        let said = facts.filter { $0.origin == .answer }.map { "\($0.name)=\($0.value)" }
-        #expect(said.contains("install.kind=compose") && said.contains("gateway.location=remote") && said.contains("access.path=ssh-tunnel"), "\(said)")
-        state.absorb(message: report, facts: facts)
-        _ = engine.respond(to: &state)
-        let asked = try #require(state.lastAskedNode)
-        let node = try #require(engine.node(forKey: asked))
-        let tested = node.branches.compactMap(\.condition).reduce(into: Set<String>()) { $0.formUnion($1.factNames) }
-        let known: Set<String> = ["install.kind", "gateway.location", "access.path"]
-        #expect(tested.isEmpty || !tested.isSubset(of: known), "asked \(asked) again: \(tested)")
-    }
-}

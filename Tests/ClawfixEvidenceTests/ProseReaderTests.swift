@@ -19,6 +19,11 @@ struct ProseReaderTests {
         ("openclaw on Unraid via the community app", ["install.kind=docker", "gateway.location=remote", "install.platform=unraid"]),
         ("用 docker compose 部署在群晖上", ["install.kind=compose", "gateway.location=remote", "install.platform=synology"]),
         ("lo tengo en un contenedor en mi servidor", ["install.kind=docker", "gateway.location=remote"]),
+        // npm named with its verb, and the user's own machine, in the three languages.
+        ("I installed openclaw with npm on my Ubuntu VPS", ["install.kind=host", "gateway.location=remote"]),
+        ("我在云服务器上用 npm 安装的 openclaw", ["install.kind=host", "gateway.location=remote"]),
+        ("Instalé openclaw con npm en un VPS de Hetzner", ["install.kind=host", "gateway.location=remote"]),
+        ("Tengo openclaw en docker en mi portátil", ["install.kind=docker", "gateway.location=same-machine"]),
     ])
     func installKindAndPlatformInWords(text: String, expected: [String]) {
         #expect(said(text) == expected)

@@ -32,23 +32,22 @@ struct ProseFindings {
         if !listed.contains(where: { $0.name == name && $0.value == value }) { listed.append(fact) }
     }
 
-    mutating func read(_ line: PasteLine, end: Int, matches: [ProseReader.Match], quoted: [Range<Int>], inTriedList: Bool) {
+    mutating func read(_ line: PasteLine, end: Int, matches: [ProseReader.Match], scan: ProseLineScan, inTriedList: Bool) {
         // What was tried and what works are read per sentence: "reached through an SSH tunnel;
         // a clean re-install did not help" tried the re-install, not the tunnel.
         let sentences = Self.sentences(line.lower, end: end)
         func sentence(of match: ProseReader.Match) -> Int { sentences.firstIndex { $0.contains(match.start) } ?? 0 }
-        var failed = [Bool](repeating: false, count: sentences.count)
-        var tried = [Bool](repeating: false, count: sentences.count)
-        var works = [Bool](repeating: false, count: sentences.count)
-        var opensWithFailure = [Bool](repeating: false, count: sentences.count)
+        // What each sentence says, as bits (one array per line, not four).
+        let failed: UInt8 = 1, tried: UInt8 = 2, works: UInt8 = 4, opensWithFailure: UInt8 = 8
+        var says = [UInt8](repeating: 0, count: sentences.count)
         for match in matches {
             let index = sentence(of: match)
             switch match.meaning {
             case .failed:
-                failed[index] = true
-                if match.start - sentences[index].lowerBound <= 4 { opensWithFailure[index] = true }
-            case .tried: tried[index] = true
-            case .works: works[index] = true
+                says[index] |= failed
+                if match.start - sentences[index].lowerBound <= 4 { says[index] |= opensWithFailure }
+            case .tried: says[index] |= tried
+            case .works: says[index] |= works
             default: break
             }
         }
@@ -73,8 +72,8 @@ struct ProseFindings {
             case .fix(let fix):
                 let index = sentence(of: match)
                 // "I restarted it. Still pairing required.": the failure may open the next sentence.
-                let failedNext = index + 1 < sentences.count && opensWithFailure[index + 1]
-                guard failed[index] || tried[index] || failedNext || inTriedList, !negated(match) else { continue }
+                let failedNext = index + 1 < sentences.count && says[index + 1] & opensWithFailure != 0
+                guard says[index] & (failed | tried) != 0 || failedNext || inTriedList, !negated(match) else { continue }
                 add(.triedFix, fix, line)
             case .updated:
                 if updated == nil { updated = Self.fact(.recentlyUpdated, "true", line) }
@@ -84,10 +83,10 @@ struct ProseFindings {
                 continue
             }
         }
-        readSettings(line, end: end, quoted: quoted)
+        readSettings(line, end: end, scan: scan)
         readVersions(line, end: end, matches: matches)
         readPort(line, end: end)
-        for (index, range) in sentences.enumerated() where works[index] && !failed[index] {
+        for (index, range) in sentences.enumerated() where says[index] & (works | failed) == works {
             readWorkingAddresses(line, range: range)
         }
     }
@@ -101,14 +100,17 @@ struct ProseFindings {
         while index < end {
             let byte = lower[index]
             var cut: Int?
-            if ".;!?".utf8.contains(byte), index + 1 < end, lower[index + 1] == 0x20 {
-                cut = index + 1
-            } else if byte == 0xE3, index + 2 < end, lower[index + 1] == 0x80, lower[index + 2] == 0x82 {
-                cut = index + 3  // 。
-            } else if byte == 0xEF, index + 2 < end, lower[index + 1] == 0xBC,
-                [0x81, 0x9F, 0x9B].contains(lower[index + 2])
-            {
-                cut = index + 3  // ！？；
+            // A switch, not `".;!?".utf8.contains`: this runs on every byte of every prose line.
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                if index + 1 < end, lower[index + 1] == 0x20 { cut = index + 1 }
+            case 0xE3:
+                if index + 2 < end, lower[index + 1] == 0x80, lower[index + 2] == 0x82 { cut = index + 3 }  // 。
+            case 0xEF:
+                if index + 2 < end, lower[index + 1] == 0xBC, lower[index + 2] == 0x81 || lower[index + 2] == 0x9F || lower[index + 2] == 0x9B {
+                    cut = index + 3  // ！？；
+                }
+            default: break
             }
             if let cut {
                 ranges.append(start..<cut)
@@ -154,57 +156,63 @@ struct ProseFindings {
     // MARK: Settings, releases, ports and working addresses
 
     /// `allowInsecureAuth: true is set`, `gateway.bind=lan`, `auth.mode is token`, `set allowInsecureAuth`.
-    private mutating func readSettings(_ line: PasteLine, end: Int, quoted: [Range<Int>]) {
+    private mutating func readSettings(_ line: PasteLine, end: Int, scan: ProseLineScan) {
         let lower = line.lower
-        for setting in ConfigKeyPaths.settings {
-            var from = 0
-            while let start = ByteSearch.find(setting.needle, in: lower, from: from), start < end {
-                from = start + setting.needle.count
-                if quoted.contains(where: { $0.contains(start) }) { continue }
-                if start > 0, ByteSearch.isWordByte(lower[start - 1]) || lower[start - 1] == UInt8(ascii: "-") { continue }
-                var index = start + setting.needle.count
-                if index < lower.count, ByteSearch.isWordByte(lower[index]) { continue }
-                func skip(_ bytes: String) { while index < lower.count, bytes.utf8.contains(lower[index]) { index += 1 } }
-                skip("\"'`* ")
-                var separated = false
-                if index < lower.count, lower[index] == UInt8(ascii: ":") || lower[index] == UInt8(ascii: "=") {
-                    index += 1
+        let quoted = scan.quoted
+        // The line's one automaton pass found every setting name; they are read setting by setting,
+        // left to right, each occurrence after the end of the last one read.
+        var hits = scan.settings.filter { $0.start < end }
+        guard !hits.isEmpty else { return }
+        hits.sort { $0.word != $1.word ? $0.word < $1.word : $0.start < $1.start }
+        var from = (setting: -1, offset: 0)
+        for (settingIndex, start) in hits {
+            let setting = ConfigKeyPaths.settings[settingIndex]
+            if from.setting == settingIndex, start < from.offset { continue }
+            from = (settingIndex, start + setting.needle.count)
+            if quoted.contains(where: { $0.contains(start) }) { continue }
+            if start > 0, ByteSearch.isWordByte(lower[start - 1]) || lower[start - 1] == UInt8(ascii: "-") { continue }
+            var index = start + setting.needle.count
+            if index < lower.count, ByteSearch.isWordByte(lower[index]) { continue }
+            func skip(_ bytes: String) { while index < lower.count, bytes.utf8.contains(lower[index]) { index += 1 } }
+            skip("\"'`* ")
+            var separated = false
+            if index < lower.count, lower[index] == UInt8(ascii: ":") || lower[index] == UInt8(ascii: "=") {
+                index += 1
+                separated = true
+            } else {
+                for word in ["is set to ", "set to ", "is ", "to ", "are ", "was "] where lower.hasPrefix(at: index, word) {
+                    index += word.utf8.count
                     separated = true
-                } else {
-                    for word in ["is set to ", "set to ", "is ", "to ", "are ", "was "] where lower.hasPrefix(at: index, word) {
-                        index += word.utf8.count
-                        separated = true
-                        break
-                    }
+                    break
                 }
-                skip("\"'` ")
-                var values: [String] = []
-                if separated, index < lower.count, lower[index] == UInt8(ascii: "[") {
-                    values = Self.quotedItems(line, from: index)
-                    if values.isEmpty, index + 1 < lower.count, lower[index + 1] == UInt8(ascii: "]") { values = ["[]"] }
-                } else if separated {
-                    var stop = index
-                    while stop < lower.count, ByteSearch.isWordByte(lower[stop]) || ".-/:".utf8.contains(lower[stop]) { stop += 1 }
-                    while stop > index, ".:".utf8.contains(lower[stop - 1]) { stop -= 1 }
-                    if stop > index, stop - index <= 200 {
-                        let value = line.slice(index..<stop)
-                        values = [value == "True" || value == "TRUE" ? "true" : value == "False" || value == "FALSE" ? "false" : value]
-                    }
-                } else if setting.isFlag, Self.saysTurnedOn(lower, before: start) {
-                    values = ["true"]
+            }
+            skip("\"'` ")
+            var values: [String] = []
+            if separated, index < lower.count, lower[index] == UInt8(ascii: "[") {
+                values = Self.quotedItems(line, from: index)
+                if values.isEmpty, index + 1 < lower.count, lower[index + 1] == UInt8(ascii: "]") { values = ["[]"] }
+            } else if separated {
+                var stop = index
+                while stop < lower.count, ByteSearch.isWordByte(lower[stop]) || ".-/:".utf8.contains(lower[stop]) { stop += 1 }
+                while stop > index, ".:".utf8.contains(lower[stop - 1]) { stop -= 1 }
+                if stop > index, stop - index <= 200 {
+                    let value = line.slice(index..<stop)
+                    values = [value == "True" || value == "TRUE" ? "true" : value == "False" || value == "FALSE" ? "false" : value]
                 }
-                for value in values {
-                    if !setting.allowedValues.isEmpty, !setting.allowedValues.contains(value.lowercased()) { continue }
-                    if setting.isFlag, value != "true", value != "false" { continue }
-                    // An origin, a CIDR, a header name, a URL: not an English word ("set to the …").
-                    if setting.allowedValues.isEmpty, !setting.isFlag, value != "[]",
-                        setting.path == "gateway.port" ? !value.allSatisfy(\.isNumber) : !value.contains(where: { ".:/*-@".contains($0) })
-                    {
-                        continue
-                    }
-                    add(.config(setting.path), value, line)
-                    if setting.path == "gateway.bind" { add(.gatewayBind, value.lowercased(), line) }
+            } else if setting.isFlag, Self.saysTurnedOn(lower, before: start) {
+                values = ["true"]
+            }
+            for value in values {
+                if !setting.allowedValues.isEmpty, !setting.allowedValues.contains(value.lowercased()) { continue }
+                if setting.isFlag, value != "true", value != "false" { continue }
+                // An origin, a CIDR, a header name, a URL: not an English word ("set to the …").
+                if setting.allowedValues.isEmpty, !setting.isFlag, value != "[]",
+                    setting.path == "gateway.port" ? !value.allSatisfy(\.isNumber) : !value.contains(where: { ".:/*-@".contains($0) })
+                {
+                    continue
                 }
+                add(.config(setting.path), value, line)
+                if setting.path == "gateway.bind" { add(.gatewayBind, value.lowercased(), line) }
             }
         }
     }
@@ -259,10 +267,7 @@ struct ProseFindings {
                 default: break
                 }
             }
-            let after = lower.string(stop..<min(lower.count, stop + 16))
-            if [" ok", " is ok", " works", " unaffected", " is unaffected", " is fine", " 正常", "恢复正常", "正常"].contains(where: { after.hasPrefix($0) }) {
-                role = .worked
-            }
+            if Self.workedAfterRelease.contains(where: { lower.hasPrefix(at: stop, $0) }) { role = .worked }
             versions.append((version, role, line))
             if build == nil, let sha = Self.buildSha(line, after: stop) { build = Self.fact(.openclawBuild, sha, line) }
             previousEnd = stop
@@ -280,6 +285,10 @@ struct ProseFindings {
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// Words right after a release that say it worked ("2026.3.8 is fine", "2026.3.8 正常").
+    private static let workedAfterRelease = [" ok", " is ok", " works", " unaffected", " is unaffected", " is fine", " 正常", "恢复正常", "正常"]
+        .map { Array($0.utf8) }
 
     /// `2026.3.13`, `2026.2.19-2`, `2026.5.9-beta1` at `index` → (`2026.3.13`, end offset).
     private static func release(_ lower: LineBytes, at index: Int) -> (String, Int)? {
@@ -398,9 +407,13 @@ struct ProseFindings {
 extension LineBytes {
     /// Whether `needle` (lower-case ASCII) starts at `offset`.
     func hasPrefix(at offset: Int, _ needle: String) -> Bool {
-        let bytes = Array(needle.utf8)
-        guard offset >= 0, offset + bytes.count <= count else { return false }
-        for (index, byte) in bytes.enumerated() where self[offset + index] != byte { return false }
+        hasPrefix(at: offset, Array(needle.utf8))
+    }
+
+    /// Whether the bytes `needle` start at `offset`.
+    func hasPrefix(at offset: Int, _ needle: [UInt8]) -> Bool {
+        guard offset >= 0, offset + needle.count <= count else { return false }
+        for (index, byte) in needle.enumerated() where self[offset + index] != byte { return false }
         return true
     }
 }

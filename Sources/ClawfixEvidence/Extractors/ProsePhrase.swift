@@ -45,11 +45,17 @@ struct ProsePhrase: Sendable {
     let meaning: ProseMeaning
     let stem: Bool
     let ascii: Bool
+    /// A file name (`device-auth.json`): read inside its path, so it need not stand as a word.
+    let isFileName: Bool
+    /// `ssh -…l`: a tunnel only when the `L` was typed in capitals (`ssh -l` names the login).
+    let needsCapitalL: Bool
 
     init(_ text: String, _ meaning: ProseMeaning) {
         stem = text.hasSuffix("*")
         needle = ByteSearch.needle(stem ? String(text.dropLast()) : text)
         ascii = needle.allSatisfy { $0 < 0x80 }
+        isFileName = needle.count > 5 && needle.suffix(5).elementsEqual(".json".utf8)
+        needsCapitalL = needle.count > 5 && needle.starts(with: "ssh -".utf8) && needle.last == UInt8(ascii: "l")
         self.meaning = meaning
     }
 
@@ -69,9 +75,10 @@ struct ProsePhrase: Sendable {
     static let installKinds: [ProsePhrase] = [
         ("not docker", 3), ("no docker", 3), ("not in docker", 3), ("without docker", 3), ("not using docker", 3),
         ("bare metal", 3), ("natively", 3), ("native install", 3), ("installed directly", 3), ("directly on the host", 3),
-        ("npm install -g", 3), ("npm i -g", 3), ("npm -g", 3), ("npm global", 3), ("global npm", 3), ("installed with npm", 3),
-        ("installed via npm", 3), ("sudo npm install", 3), ("pnpm add -g", 3), ("sin docker", 3), ("npm 全局", 3),
-        ("npm全局", 3), ("不是docker", 3), ("不用docker", 3),
+        ("npm install -g", 3), ("npm i -g", 3), ("npm -g", 3), ("npm global", 3), ("global npm", 3), ("sudo npm install", 3),
+        ("pnpm add -g", 3), ("sin docker", 3), ("npm 全局", 3), ("npm全局", 3), ("不是docker", 3), ("不用docker", 3),
+        ("with npm", 3), ("via npm", 3), ("using npm", 3), ("用 npm", 3), ("用npm", 3), ("npm 安装", 3), ("npm安装", 3),
+        ("con npm", 3), ("mediante npm", 3),
         ("docker compose", 2), ("docker-compose", 2), ("compose", 2), ("docker 编排", 2),
         ("docker", 1), ("docker run", 1), ("container", 1), ("contenedor", 1), ("容器", 1), ("podman", 1),
     ].map { ProsePhrase($0.0, .installKind($0.0 == "podman" ? "docker" : kind(of: $0.1, $0.0), rank: $0.1)) }
@@ -98,7 +105,9 @@ struct ProsePhrase: Sendable {
         ("managed hosting", "remote", 2), ("remote", "remote", 1),
         ("locally", "same-machine", 1), ("localhost", "same-machine", 1), ("local machine", "same-machine", 1),
         ("on my laptop", "same-machine", 1), ("on my pc", "same-machine", 1), ("en local", "same-machine", 1),
-        ("localmente", "same-machine", 1), ("本地运行", "same-machine", 1),
+        ("localmente", "same-machine", 1), ("本地运行", "same-machine", 1), ("在本地", "same-machine", 1),
+        ("en mi portátil", "same-machine", 1), ("en mi laptop", "same-machine", 1), ("en mi pc", "same-machine", 1),
+        ("en mi ordenador", "same-machine", 1), ("en mi computadora", "same-machine", 1),
     ].map { ProsePhrase($0.0, .location($0.1, rank: $0.2)) }
         + [
             ("windows", "windows"), ("powershell", "windows"), ("win11", "windows"), ("win10", "windows"), ("wsl", "windows"),
@@ -253,6 +262,4 @@ struct ProsePhrase: Sendable {
         + ["to", "->", "→", "升级到", "更新到", "升到", "a la", "hasta"].map { ProsePhrase($0, .versionTo) }
         + ["downgrad*", "rollback", "roll back", "rolled back", "revert*", "降级到", "降级", "回退", "回滚", "volví a"]
         .map { ProsePhrase($0, .versionWorked) }
-
-    static let automaton = KeywordAutomaton(table.map { ($0.needle, 1) })
 }

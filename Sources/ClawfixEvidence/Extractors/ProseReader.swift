@@ -4,9 +4,10 @@
 /// from A to B", "after updating", "latest", a build sha) — in English, Chinese and Spanish.
 ///
 /// Only prose lines are read (`ProseLineShape`); output lines stay with the extractors. Each line
-/// is matched against the whole phrase table in one automaton pass, so a megabyte message costs one
-/// pass over its prose. Facts carry their line (the user's sentence is the evidence) and the origin
-/// `answer`: they are the user's words, not a program's output.
+/// is matched against the whole phrase table, the setting names and the messages it may quote in
+/// one automaton pass (`ProseLineScan`), so a megabyte message costs one pass over its prose. Facts
+/// carry their line (the user's sentence is the evidence) and the origin `answer`: they are the
+/// user's words, not a program's output.
 /// Not one of `StandardExtractors`: the answer interpreter runs it on every message, so its facts
 /// come once, as the user's words.
 public struct ProseReader: Sendable {
@@ -32,12 +33,12 @@ public struct ProseReader: Sendable {
                 if !line.isEmpty, !Self.isListItem(line.lower) { triedSection = false }
                 continue
             }
-            let quoted = Self.messageSpans(line.lower)
-            let matches = Self.matches(in: line, end: end, quoted: quoted)
+            let scan = ProseLineScan(line.lower)
+            let matches = Self.matches(in: line, end: end, scan: scan)
             let isHeading = matches.contains { $0.meaning == .triedHeading }
                 && (line.lower[line.lower.count - 1] == UInt8(ascii: ":") || line.firstByte == UInt8(ascii: "#") || end < 48)
             if !isHeading, !Self.isListItem(line.lower) { triedSection = false }
-            message.read(line, end: end, matches: matches, quoted: quoted, inTriedList: triedSection || isHeading)
+            message.read(line, end: end, matches: matches, scan: scan, inTriedList: triedSection || isHeading)
             if isHeading { triedSection = true }
         }
         return message.facts()
@@ -50,7 +51,8 @@ public struct ProseReader: Sendable {
         guard let end = ProseLineShape.proseEnd(line.lower) else { return false }
         let sentences = ProseFindings.sentences(line.lower, end: line.lower.count)
         guard let sentence = sentences.first(where: { $0.contains(offset) }) else { return false }
-        let matches = matches(in: line, end: max(end, sentence.upperBound)).filter { sentence.contains($0.start) }
+        let matches = matches(in: line, end: max(end, sentence.upperBound), scan: ProseLineScan(line.lower))
+            .filter { sentence.contains($0.start) }
         return matches.contains { $0.meaning == .works } && !matches.contains { $0.meaning == .failed }
     }
 
@@ -80,20 +82,21 @@ public struct ProseReader: Sendable {
     /// The phrases of the prose part of `line`: as words, not inside an address or a setting token
     /// (`ws://localhost:18789`, `origin=…`), and not inside a longer phrase ("doesn't work" is not
     /// "works").
-    static func matches(in line: PasteLine, end: Int, quoted: [Range<Int>]? = nil) -> [Match] {
+    static func matches(in line: PasteLine, end: Int, scan: ProseLineScan) -> [Match] {
+        guard !scan.phrases.isEmpty else { return [] }
         let lower = line.lower
         var found: [Match] = []
-        let masked = addressTokens(lower, end: end) + (quoted ?? messageSpans(lower))
-        for (index, start) in ProsePhrase.automaton.allMatches(in: lower) {
+        let masked = addressTokens(lower, end: end) + scan.quoted
+        for (index, start) in scan.phrases {
             let phrase = ProsePhrase.table[index]
             let stop = start + phrase.needle.count
             guard stop <= end else { continue }
             // A file name is read inside its path (`~/.openclaw/identity/device-auth.json`).
-            let fileName = phrase.needle.count > 5 && phrase.needle.suffix(5).elementsEqual(".json".utf8)
+            let fileName = phrase.isFileName
             if phrase.ascii, !fileName {
                 if start > 0 {
                     let before = lower[start - 1]
-                    if ByteSearch.isWordByte(before) || (phrase.needle[0] != UInt8(ascii: "-") && "-:/.@_".utf8.contains(before)) {
+                    if ByteSearch.isWordByte(before) || (phrase.needle[0] != UInt8(ascii: "-") && Self.joinsToken(before)) {
                         continue
                     }
                 }
@@ -105,9 +108,7 @@ public struct ProseReader: Sendable {
             }
             if !fileName, masked.contains(where: { $0.contains(start) }) { continue }
             // `ssh -L` forwards a port; `ssh -l` names the login: only the capital L is a tunnel.
-            if phrase.needle.count > 5, phrase.needle.starts(with: "ssh -".utf8), phrase.needle.last == UInt8(ascii: "l"),
-                line.bytes[stop - 1] != UInt8(ascii: "L")
-            {
+            if phrase.needsCapitalL, line.bytes[stop - 1] != UInt8(ascii: "L") {
                 continue
             }
             found.append(Match(meaning: phrase.meaning, start: start, end: stop))
@@ -120,19 +121,12 @@ public struct ProseReader: Sendable {
         }
     }
 
-    /// Byte ranges of the OpenClaw messages (`KnowledgeBase/messages.md`) a line quotes: "Gateway
-    /// failed to start: tailscale serve/funnel requires gateway bind=loopback" names Tailscale and a
-    /// bind, but the program said it, not the user.
-    static func messageSpans(_ lower: LineBytes) -> [Range<Int>] {
-        let table = MessageTable.builtIn
-        var spans: [Range<Int>] = []
-        for (index, start) in table.errorAutomaton.matches(in: lower) {
-            spans.append(start..<(start + table.rows[table.errorRows[index]].needle.count))
+    /// `-`, `:`, `/`, `.`, `@`, `_` before a phrase: it is part of a token (`--latest`, `/docker`).
+    private static func joinsToken(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "@"), UInt8(ascii: "_"): return true
+        default: return false
         }
-        for (index, start) in table.shellAutomaton.matches(in: lower) {
-            spans.append(start..<(start + table.rows[table.shellRows[index]].needle.count))
-        }
-        return spans
     }
 
     /// Byte ranges of tokens that are addresses or settings rather than words: a URL, `key=value`,

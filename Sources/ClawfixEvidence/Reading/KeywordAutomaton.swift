@@ -9,6 +9,9 @@ struct KeywordAutomaton: Sendable {
     private let output: [UInt64]
     /// Indices (in `words`) of the words ending at each state, including via suffix links.
     private let wordsEnding: [[Int32]]
+    /// Whether any word ends at each state: tested per byte so the nested `wordsEnding` array is
+    /// touched (retained, bounds-checked) only where a word ends, not at every byte of a line.
+    private let endsWord: [Bool]
     private let wordLengths: [Int]
 
     /// `words[i]` are (word, group mask); words must not contain `\n`.
@@ -75,6 +78,7 @@ struct KeywordAutomaton: Sendable {
         self.transitions = transitions
         self.output = output
         self.wordsEnding = ending
+        self.endsWord = ending.map { !$0.isEmpty }
         self.wordLengths = words.map(\.word.count)
     }
 
@@ -82,10 +86,7 @@ struct KeywordAutomaton: Sendable {
     /// sorted by word index. For matching a line against a whole catalogue in one pass.
     func matches(in text: LineBytes) -> [(word: Int, start: Int)] {
         var found: [(word: Int, start: Int)] = []
-        var state = 0
-        for offset in 0..<text.count {
-            let byte = text[offset]
-            state = Int(transitions[state &* classCount &+ Int(byteClass[Int(byte)])])
+        walk(text) { state, offset in
             for word in wordsEnding[state] where !found.contains(where: { $0.word == Int(word) }) {
                 found.append((Int(word), offset + 1 - wordLengths[Int(word)]))
             }
@@ -97,14 +98,30 @@ struct KeywordAutomaton: Sendable {
     /// may say "restart" twice, once as a step and once as what did not help.
     func allMatches(in text: LineBytes) -> [(word: Int, start: Int)] {
         var found: [(word: Int, start: Int)] = []
-        var state = 0
-        for offset in 0..<text.count {
-            state = Int(transitions[state &* classCount &+ Int(byteClass[Int(text[offset])])])
+        walk(text) { state, offset in
             for word in wordsEnding[state] {
                 found.append((Int(word), offset + 1 - wordLengths[Int(word)]))
             }
         }
         return found
+    }
+
+    /// Runs the automaton over `text`, calling `ended` with the state and offset of each byte
+    /// where some word ends. The common case — no word ends here — costs one table lookup.
+    @inline(__always)
+    private func walk(_ text: LineBytes, _ ended: (Int, Int) -> Void) {
+        byteClass.withUnsafeBufferPointer { classes in
+            transitions.withUnsafeBufferPointer { table in
+                endsWord.withUnsafeBufferPointer { ends in
+                    let bytes = text.buffer
+                    var state = 0
+                    for offset in 0..<bytes.count {
+                        state = Int(table[state &* classCount &+ Int(classes[Int(bytes[offset])])])
+                        if ends[state] { ended(state, offset) }
+                    }
+                }
+            }
+        }
     }
 
     /// The group mask of each `\n`-terminated line of `text`.

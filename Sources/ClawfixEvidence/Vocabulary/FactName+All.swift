@@ -30,6 +30,8 @@ extension FactName {
         .configMissingPath,
         .configPath,
         .configSyntaxError,
+        .saysGatewayRunsNow,
+        .saysSolved,
         .curlResult,
         .dashboardURL,
         .approvedRequest,

@@ -1,5 +1,6 @@
-/// Fact names read from what people write around a paste (`ProseReader`) and the marker for lines
-/// that look like OpenClaw output but match no known message (`UnrecognizedLines`).
+/// Fact names read from what people write around a paste (`ProseReader`), the marker for lines
+/// that look like OpenClaw output but match no known message (`UnrecognizedLines`), and what a
+/// message says about the conversation itself (`AnswerInterpreter`).
 extension FactName {
     /// The packaging or platform the user names: `docker-desktop`, `podman`, `kubernetes`, `wsl2`,
     /// `systemd`, `launchagent`, `scheduled-task`, `railway`, `render`, `fly`, `unraid`, `truenas`,
@@ -30,5 +31,16 @@ extension FactName {
     /// `… failed to start`, a stack frame under `dist/`) but matches no known message; the value is
     /// the line's text, so it can feed text search and be asked about.
     public static let unrecognized: FactName = "unrecognized"
+
+    // MARK: What a message says about the conversation
+
+    /// `true` when a short message says the problem is gone ("thanks, that fixed it", "ya funciona",
+    /// "解决了"), not negated. About the conversation, not the setup: the conversation state closes
+    /// on it (when the message brings nothing else) and does not keep it among the facts.
+    public static let saysSolved: FactName = "conversation.solved"
+    /// `true` when the user's first lines say the gateway runs now ("it runs now", "it's up again"):
+    /// the startup refusal and restart loop of older messages are over. The conversation state
+    /// retires those and does not keep this fact itself.
+    public static let saysGatewayRunsNow: FactName = "conversation.gateway-runs-now"
 
 }
