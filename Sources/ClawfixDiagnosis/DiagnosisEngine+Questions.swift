@@ -57,7 +57,8 @@ extension DiagnosisEngine {
         for treeIndex in treesInPlay {
             let tree = knowledge.trees[treeIndex]
             let frontier = Self.frontier(of: treeIndex, &cache)
-            for nodeIndex in tree.decisionNodes {
+            let open = Self.openNodes(of: treeIndex, &cache)
+            for nodeIndex in tree.decisionNodes where open.contains(nodeIndex) {
                 if !asked.isEmpty, asked.contains(tree.keys[nodeIndex]) { continue }
                 if let range = tree.nodeList[nodeIndex].versions, let version, !range.contains(version) { continue }
                 let truths = cache.truths(tree: treeIndex, node: nodeIndex)
@@ -187,6 +188,25 @@ extension DiagnosisEngine {
 
     /// The undecided nodes the facts lead to: walk from `start` along branches the facts take; a
     /// node none of whose branches is taken yet is where the conversation stands in that tree.
+    /// The nodes of a tree the facts still allow: reachable from its start through branches that
+    /// are not false. A question behind a branch the facts rule out presumes what is not so ("The
+    /// address is localhost…" after a public URL) and is never asked.
+    static func openNodes(of treeIndex: Int, _ cache: inout BranchTruthCache) -> Set<Int> {
+        let tree = cache.knowledge.trees[treeIndex]
+        guard let start = tree.nodeIndex[tree.tree.startNodeID] else { return [] }
+        var open: Set<Int> = [start]
+        var pending = [start]
+        while let index = pending.popLast() {
+            let node = tree.nodeList[index]
+            guard node.kind != .diagnosis else { continue }
+            let truths = cache.truths(tree: treeIndex, node: index)
+            for (branch, truth) in zip(node.branches, truths) where truth != .no {
+                if let target = tree.nodeIndex[branch.target], open.insert(target).inserted { pending.append(target) }
+            }
+        }
+        return open
+    }
+
     static func frontier(of treeIndex: Int, _ cache: inout BranchTruthCache) -> Int? {
         let tree = cache.knowledge.trees[treeIndex]
         var visited: Set<Int> = []

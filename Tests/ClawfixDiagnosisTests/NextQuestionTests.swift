@@ -73,6 +73,21 @@ struct NextQuestionTests {
         #expect(!known.ranked.map(\.diagnosisID).contains("cli-container-loopback"))
     }
 
+    /// A question behind a branch the facts rule out presumes what is not so: on a host install
+    /// the Docker questions of the pairing tree are not open, while unknown facts leave them open.
+    @Test func questionsBehindARuledOutBranchAreNotOpen() throws {
+        let engine = SampleTrees.engine()
+        let tree = try #require(engine.knowledge.treeIndex["pairing-required"])
+        let dockerPorts = try #require(engine.knowledge.trees[tree].nodeIndex["docker-ports"])
+        var unknown = BranchTruthCache(engine.knowledge, FactSet([]))
+        #expect(DiagnosisEngine.openNodes(of: tree, &unknown).contains(dockerPorts))
+        var host = BranchTruthCache(engine.knowledge, FactSet([Fact(.installKind, "host")]))
+        #expect(!DiagnosisEngine.openNodes(of: tree, &host).contains(dockerPorts))
+        let analysis = engine.analyse(
+            FactSet([Fact(.installKind, "host")]), symptomText: "disconnected (1008): pairing required", asked: [])
+        #expect(analysis.nextKey?.hasPrefix("pairing-required/docker") != true)
+    }
+
     @Test func gainPrefersTheEvenSplitAndCheaperOnTies() {
         let distribution: [(id: String, mass: Double)] = [("a", 0.25), ("b", 0.25), ("c", 0.25), ("d", 0.25)]
         let even = QuestionPlanner.gain([["a", "b"], ["c", "d"]], distribution)
