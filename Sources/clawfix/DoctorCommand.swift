@@ -73,8 +73,8 @@ struct DoctorCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let loaded = try EngineLoading.load(knowledge)
-        var reply = Conversation(id: "doctor", engine: loaded.stage, evidence: loaded.evidence).respond(to: evidence.document.text)
+        let stage = try knowledge.loadStage()
+        var reply = Conversation(id: "doctor", engine: stage, evidence: stage.evidence).respond(to: evidence.document.text)
         reply.report = evidence.document.annotating(reply.report)
         let summary = DoctorSummary(evidence: evidence, bundlePath: bundleWritten)
         switch format {
