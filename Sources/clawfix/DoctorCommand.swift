@@ -116,7 +116,7 @@ struct DoctorCommand: ParsableCommand {
             ("notes", .array(evidence.notes.map { .string($0.text) })),
             ("bundle", summary.bundlePath.map(OrderedJSON.string) ?? .null),
         ])
-        guard case .object(var pairs) = OrderedJSON(reply.report) else { return doctor }
+        guard case .object(var pairs) = JSONReportRenderer.json(reply.report) else { return doctor }
         pairs.append(("doctor", doctor))
         return .object(pairs)
     }
