@@ -12,10 +12,11 @@ struct ErrorStringExtractor: FactExtractor {
     var name: String { "error-strings" }
 
     /// The rows this extractor reads (every printer but `shell`).
-    let messages: MessageTable
+    let matcher: MessageMatcher
+    var messages: MessageTable { matcher.table }
 
     init(messages: MessageTable = .builtIn) {
-        self.messages = messages
+        matcher = .errors(messages)
     }
 
     private static let disconnected = ByteSearch.needle("disconnected (")
@@ -29,26 +30,19 @@ struct ErrorStringExtractor: FactExtractor {
     /// Every fact of a line starts from one of these (the built-in table's; a `--kb` table is
     /// read on every line instead).
     static let triggerWords: [String] =
-        MessageTable.builtIn.errorRows.map { MessageTable.builtIn.rows[$0].text.lowercased() }
+        MessageMatcher.errors(.builtIn).words
         + ["disconnected (", "gateway closed (", "requestid", "\"authreason\"", "code=", "code: ", "close ", "\"code\":"]
 
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
-        if messages.isBuiltIn {
-            for line in document.lines(with: .errorStrings) { extract(line, into: &facts) }
-        } else {
-            // The document's triggers were built from the compiled-in words; added rows may match anywhere.
-            for line in document.cleanLines where !line.isEmpty { extract(line, into: &facts) }
-        }
+        matcher.forEachLine(of: document, marked: .errorStrings) { extract($0, into: &facts) }
         return facts
     }
 
     func extract(_ line: PasteLine, into facts: inout [Fact]) {
         var symptoms: [String] = []
-        var covered: [Range<Int>] = []
         var reporter: String?
         var lineFacts: [Fact] = []
-        var fallbacks: [OpenClawMessage] = []
 
         func take(_ row: OpenClawMessage) {
             if let symptom = row.symptom, !symptoms.contains(symptom) { symptoms.append(symptom) }
@@ -57,26 +51,8 @@ struct ErrorStringExtractor: FactExtractor {
             if reporter == nil { reporter = row.reporter }
         }
 
-        // One automaton pass finds which rows occur; they are then taken in table order.
-        for (index, start) in messages.errorAutomaton.matches(in: line.lower) {
-            let row = messages.rows[messages.errorRows[index]]
-            let offset: Int?
-            switch row.match {
-            case .word: offset = ByteSearch.findWord(row.needle, in: line.lower)
-            case .prefix: offset = Self.findWordStart(row.needle, in: line.lower)
-            default: offset = start
-            }
-            guard let offset else { continue }
-            let span = offset..<(offset + row.needle.count)
-            if covered.contains(where: { $0.contains(span.lowerBound) && $0.upperBound >= span.upperBound }) { continue }
-            covered.append(span)
-            if row.match == .fallback {
-                fallbacks.append(row)
-            } else {
-                take(row)
-            }
-        }
-        if symptoms.isEmpty { fallbacks.forEach(take) }
+        let (rows, covered) = matcher.rows(in: line)
+        rows.forEach(take)
         // A phrase saying the error is gone, outside the message itself ("…, instead of a resolved
         // string" is OpenClaw's own wording), makes the line a statement, not a report.
         if line.triggers.contains(.negation), Self.isNegated(line, outside: covered) { return }
@@ -181,16 +157,6 @@ struct ErrorStringExtractor: FactExtractor {
             }
         }
         return false
-    }
-
-    /// Offset of `needle` where a word starts (the rest of the word may follow).
-    static func findWordStart(_ needle: [UInt8], in haystack: LineBytes) -> Int? {
-        var from = 0
-        while let offset = ByteSearch.find(needle, in: haystack, from: from) {
-            if offset == 0 || !ByteSearch.isWordByte(haystack[offset - 1]) { return offset }
-            from = offset + 1
-        }
-        return nil
     }
 
     /// Four digits at `start` (after optional spaces) that end there: `1012` of `code=1012,`.
