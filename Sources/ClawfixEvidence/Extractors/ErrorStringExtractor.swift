@@ -43,11 +43,16 @@ struct ErrorStringExtractor: FactExtractor {
         var symptoms: [String] = []
         var reporter: String?
         var lineFacts: [Fact] = []
+        // A row that tells about the setup (`gateway.auth-mode=none`) names who printed the line,
+        // as a symptom would.
+        var toldFacts = false
 
         func take(_ row: OpenClawMessage) {
             if let symptom = row.symptom, !symptoms.contains(symptom) { symptoms.append(symptom) }
             if let auth = row.authReason { lineFacts.append(line.fact(.authReason, auth)) }
             if let pairing = row.pairingReason { lineFacts.append(line.fact(.pairingReason, pairing)) }
+            for fact in row.facts { lineFacts.append(line.fact(fact.name, fact.value)) }
+            toldFacts = toldFacts || !row.facts.isEmpty
             if reporter == nil { reporter = row.reporter }
         }
 
@@ -116,7 +121,7 @@ struct ErrorStringExtractor: FactExtractor {
         for symptom in symptoms { facts.append(line.fact(.symptom, symptom)) }
         var seen = Set<Fact>()
         facts.append(contentsOf: lineFacts.filter { seen.insert($0).inserted })
-        guard !symptoms.isEmpty || sawClose else { return }
+        guard !symptoms.isEmpty || sawClose || toldFacts else { return }
         if !printedClose {
             if Self.cliMarkers.contains(where: { line.hasPrefix($0) || line.contains($0) }) {
                 reporter = "cli"
