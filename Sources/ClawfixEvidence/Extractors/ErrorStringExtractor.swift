@@ -1,7 +1,8 @@
 /// Reads OpenClaw's user-visible error strings wherever they appear — Control UI banners, CLI
 /// errors, gateway log lines, JSON error payloads, prose quoting them — and turns each into a
 /// `symptom`, with `close.code`, `close.reason`, `pairing.request-id`, `pairing.reason`,
-/// `auth.reason` and `error.reporter` when the line tells. What each text means is a row of
+/// `auth.reason` and `error.reporter` when the line tells, and any other fact its row tells (a
+/// startup line's `gateway.auth-mode`). What each text means is a row of
 /// `KnowledgeBase/messages.md` (`MessageTable`); this type only knows how lines print them.
 ///
 /// A close code is only read from its printed forms (`disconnected (1008)`, `gateway closed
