@@ -24,12 +24,14 @@ for file in "$binary" "$emulator"; do
     [ -x "$file" ] || { echo "tmux-chat-probe-test: no $file (swift build first)" >&2; exit 2; }
 done
 
+test_name=tmux-chat-probe-test
 session="clawfix-probe-test-$$"
 home=$(mktemp -d)
 socket="$home/tmux.sock"
 token="tmux-probe-token-$$-c0ffee"
 pids=()
-tmux_() { tmux -S "$socket" "$@"; }
+# shellcheck source=scripts/tmux-pane.sh
+. "$root/scripts/tmux-pane.sh"
 cleanup() {
     tmux_ kill-server 2>/dev/null || true
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -61,23 +63,6 @@ HOME='$home' TERM=xterm-256color '$binary' chat; echo CLAWFIX-EXITED-\$?; sleep 
 # A private tmux server (-S) so the test never touches a user's sessions; a fresh cache and HOME.
 tmux_ -f /dev/null new-session -d -s "$session" -x 150 -y 60 "$chat_command" </dev/null >/dev/null 2>&1
 
-pane() { tmux_ capture-pane -p -J -S - -t "$session"; }
-fail() {
-    echo "tmux-chat-probe-test: FAIL: $1" >&2
-    echo "----- pane -----" >&2
-    pane >&2
-    echo "----------------" >&2
-    exit 1
-}
-wait_for() {
-    local deadline=$((SECONDS + ${2:-10}))
-    while ((SECONDS < deadline)); do
-        if pane | grep -Eq -- "$1"; then return 0; fi
-        sleep 0.1
-    done
-    fail "timed out waiting for /$1/"
-}
-count() { pane | grep -Ec -- "$1" || true; }
 say() {
     local prompts
     prompts=$(count '^clawfix> ')
@@ -137,9 +122,6 @@ if pane | grep -q 'CLAWFIX-EXITED'; then fail "Ctrl-C during a probe ended the c
 # 6. Ctrl-D, then a new chat resumes the saved conversation and says how to start afresh.
 tmux_ send-keys -t "$session" C-d
 wait_for 'CLAWFIX-EXITED-0'
-no_escape_garbage() {
-    if pane | grep -Eq $'\x1b|\\^\\[|\\[[0-9;]*m'; then fail "escape sequence garbage on screen"; fi
-}
 no_escape_garbage
 tmux_ kill-session -t "$session"
 tmux_ -f /dev/null new-session -d -s "$session" -x 150 -y 60 "$chat_command" </dev/null >/dev/null 2>&1

@@ -12,10 +12,12 @@ binary=${1:-$root/.build/debug/clawfix}
 command -v tmux >/dev/null || { echo "tmux-chat-test: tmux is not installed" >&2; exit 2; }
 [ -x "$binary" ] || { echo "tmux-chat-test: no clawfix binary at $binary (swift build first)" >&2; exit 2; }
 
+test_name=tmux-chat-test
 session="clawfix-chat-test-$$"
 home=$(mktemp -d)
 socket="$home/tmux.sock"
-tmux_() { tmux -S "$socket" "$@"; }
+# shellcheck source=scripts/tmux-pane.sh
+. "$root/scripts/tmux-pane.sh"
 cleanup() { tmux_ kill-server 2>/dev/null || true; rm -rf "$home"; }
 trap cleanup EXIT
 
@@ -23,25 +25,6 @@ trap cleanup EXIT
 tmux_ -f /dev/null new-session -d -s "$session" -x 160 -y 50 \
     "env -u NO_COLOR XDG_CACHE_HOME='$home/cache' HOME='$home' TERM=xterm-256color '$binary' chat; echo CLAWFIX-EXITED-\$?; sleep 5" </dev/null >/dev/null 2>&1 \
     </dev/null >/dev/null 2>&1  # the tmux server inherits these: never the caller's pipes
-
-pane() { tmux_ capture-pane -p -J -S - -t "$session"; }
-fail() {
-    echo "tmux-chat-test: FAIL: $1" >&2
-    echo "----- pane -----" >&2
-    pane >&2
-    echo "----------------" >&2
-    exit 1
-}
-# Waits up to $2 seconds (default 10) for the pane to match the extended regex $1.
-wait_for() {
-    local deadline=$((SECONDS + ${2:-10}))
-    while ((SECONDS < deadline)); do
-        if pane | grep -Eq -- "$1"; then return 0; fi
-        sleep 0.1
-    done
-    fail "timed out waiting for /$1/"
-}
-count() { pane | grep -Ec -- "$1" || true; }
 
 wait_for 'clawfix> '
 
@@ -79,6 +62,6 @@ wait_for '^Bye\.'
 wait_for 'CLAWFIX-EXITED-0'
 
 # 5. What a person sees holds no raw escape sequences or their remnants.
-if pane | grep -Eq $'\x1b|\\^\\[|\\[[0-9;]*m'; then fail "escape sequence garbage on screen"; fi
+no_escape_garbage
 
 echo "tmux-chat-test: ok"

@@ -9,7 +9,7 @@ let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cla
 // libFuzzer calls the target from one thread only.
 nonisolated(unsafe) let bot: BotFrontEnd<DiagnosisStage> = {
     try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    let stage = try! DiagnosisStage.builtIn(indexPath: scratch.appendingPathComponent("index.sqlite").path)
+    let stage = try! DiagnosisStage.load(indexPath: scratch.appendingPathComponent("index.sqlite").path)
     // Session writes are not what this target fuzzes; a large interval keeps it fast.
     return BotFrontEnd(
         engine: stage, store: SessionStore(path: scratch.appendingPathComponent("sessions.sqlite").path, warn: { _ in }),

@@ -32,7 +32,8 @@ enum HandshakeCheck {
         "clawfix probe \(url)" + (withToken ? " --token-env OPENCLAW_GATEWAY_TOKEN" : "")
     }
 
-    /// Runs the probe and returns what `clawfix probe` would print (steps and verdict).
+    /// Runs the probe and returns what `clawfix probe` would print: its steps (`ProbeReport.stepLines`,
+    /// the same lines) and the verdict.
     static func run(url: String, token: String?, timeout: Double) -> String {
         guard let target = ProbeTarget(url: url) else { return "not a gateway URL: \(url)\n" }
         let options = ProbeOptions(credential: token.map { .token($0) } ?? .none, timeout: timeout)
@@ -46,14 +47,10 @@ enum HandshakeCheck {
         }
         done.wait()
         guard let report = box.get() else { return "" }
-        var lines = ["Probe of \(report.url)"]
-        for step in report.steps {
-            let mark = step.status == "ok" ? "ok  " : step.status == "timeout" ? "wait" : "FAIL"
-            lines.append("  [\(mark)] \(step.name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(step.detail)  (\(step.elapsedMs) ms)")
-        }
-        lines.append("")
-        lines.append("Verdict: \(report.outcome.rawValue) — \(report.summary) (\(report.elapsedMs) ms)")
-        return lines.joined(separator: "\n") + "\n"
+        // The verdict as the outcome and the gateway's own words, not clawfix's advice: the evidence is
+        // read for facts, and advice naming Docker or a proxy would read as the user's setup.
+        let verdict = "Verdict: \(report.outcome.rawValue) — \(report.summary) (\(report.elapsedMs) ms)"
+        return (report.stepLines + ["", verdict]).joined(separator: "\n") + "\n"
     }
 }
 

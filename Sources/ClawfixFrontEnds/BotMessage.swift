@@ -31,7 +31,7 @@ public struct BotResponse: Sendable, Hashable {
     /// One compact JSON line, keys in contract order.
     ///
     /// Written straight into bytes, the same as `OrderedJSON` would, without building the tree for
-    /// the two big strings; the usual single chunk is the reply itself, so its escaped bytes are
+    /// the two big strings (`diagnoses` and `next` are the report's own JSON, `JSONReportRenderer.json`); the usual single chunk is the reply itself, so its escaped bytes are
     /// copied instead of escaped twice.
     public var jsonLine: String {
         var out: [UInt8] = []
@@ -52,12 +52,12 @@ public struct BotResponse: Sendable, Hashable {
             }
         }
         out += #"],"diagnoses":"#.utf8
-        OrderedJSON.array(diagnoses.map(OrderedJSON.init)).write(into: &out)
+        JSONReportRenderer.json(diagnoses).write(into: &out)
         out += #","next":"#.utf8
-        (next.map(OrderedJSON.init) ?? .null).write(into: &out)
+        JSONReportRenderer.json(next).write(into: &out)
         if let ranking {
             out += #","ranking":"#.utf8
-            OrderedJSON.array(ranking.map(OrderedJSON.init)).write(into: &out)
+            JSONReportRenderer.json(ranking).write(into: &out)
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)

@@ -58,7 +58,11 @@ public final class Conversation<Engine: ConversationEngine> {
     /// The state as JSON for the session store (redacted by construction), read back by
     /// `init(storedState:)` with `JSONDecoder`.
     public func encodedState() -> Data? {
-        try? CompactJSONEncoder().encode(state)
+        guard let json = try? OrderedJSON(encoding: state) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4_096)
+        json.write(into: &bytes)
+        return Data(bytes)
     }
 
     /// True when the state or transcript changed since `takeTranscriptLines()`: every change of

@@ -1,24 +1,32 @@
 import ClawfixDiagnosis
 import ClawfixEvidence
 import ClawfixKnowledge
+import Foundation
 
 /// The real diagnosis stage behind every front end: `DiagnosisEngine` over a `ConversationState`.
 public struct DiagnosisStage: ConversationEngine {
     public typealias State = ConversationState
 
     public var engine: DiagnosisEngine
+    /// The extractors reading the same message table as the engine's knowledge base (a `--kb`
+    /// directory's rows included): what a `Conversation` over this stage reads pastes with.
+    public let evidence: EvidenceReader
 
-    public init(engine: DiagnosisEngine) {
+    public init(engine: DiagnosisEngine, evidence: EvidenceReader = .standard) {
         self.engine = engine
+        self.evidence = evidence
     }
 
-    /// The stage over the knowledge base built into clawfix, with the FTS index at `indexPath`
-    /// (`ClawfixPaths.defaultIndexPath()` when nil). The index is opened once per process.
-    /// Without a usable index the engine still ranks by facts, only without full-text priors.
-    public static func builtIn(indexPath: String? = nil) throws -> DiagnosisStage {
-        let knowledgeBase = try KnowledgeBase.builtIn()
-        let index = try? KnowledgeIndex.open(path: indexPath ?? ClawfixPaths.defaultIndexPath(), knowledgeBase: knowledgeBase)
-        return DiagnosisStage(engine: DiagnosisEngine(knowledgeBase: knowledgeBase, index: index))
+    /// The stage every front end and test uses: the knowledge base built into clawfix plus the
+    /// trees (and `diagnoses.md`, `messages.md`) of `directories`, with the FTS index at `indexPath`
+    /// (`ClawfixPaths.defaultIndexPath()` when nil). A broken cache never stops an answer: without
+    /// a usable index the engine still ranks by facts, only without full-text priors. A `--kb`
+    /// tree that does not parse throws `KnowledgeBaseError`.
+    public static func load(addingDirectories directories: [String] = [], indexPath: String? = nil) throws -> DiagnosisStage {
+        let knowledgeBase = try KnowledgeBase.load(addingDirectories: directories.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        let index = try? KnowledgeIndex.open(path: indexPath, knowledgeBase: knowledgeBase)
+        return DiagnosisStage(
+            engine: DiagnosisEngine(knowledgeBase: knowledgeBase, index: index), evidence: EvidenceReader(messages: knowledgeBase.messages))
     }
 
     public func newState() -> ConversationState { ConversationState() }

@@ -1,10 +1,10 @@
-import ClawfixDiagnosis
-
-/// A JSON value whose objects keep their keys in the order given.
+/// A JSON value whose objects keep their keys in the order given: every JSON clawfix writes (reports,
+/// bot lines, probe and doctor output, stored conversation states) is one of these. Values with a
+/// `Codable` conformance become one through it (`init(encoding:)`); envelopes are written by hand.
 ///
 /// Foundation's `JSONEncoder` on Linux writes keys in hash order, but the report's keys are a
 /// contract read by people and diffed by scripts, so clawfix writes its JSON itself, in contract order.
-public indirect enum OrderedJSON: Sendable, Hashable {
+public enum OrderedJSON: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
@@ -160,55 +160,5 @@ public indirect enum OrderedJSON: Sendable, Hashable {
             if runStart < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
         }
         out.append(UInt8(ascii: "\""))
-    }
-}
-
-extension OrderedJSON {
-    static func optional(_ value: Int?) -> OrderedJSON { value.map(OrderedJSON.integer) ?? .null }
-
-    /// The report exactly as the contract in `DiagnosisReport` lists its keys.
-    public init(_ report: DiagnosisReport) {
-        self = .object([
-            ("diagnoses", .array(report.diagnoses.map(OrderedJSON.init))),
-            ("next", report.next.map(OrderedJSON.init) ?? .null),
-            ("facts", .array(report.facts.map { .object([("name", .string($0.name)), ("value", .string($0.value)), ("line", .optional($0.line))]) })),
-            ("redactions", .array(report.redactions.map { .object([("kind", .string($0.kind)), ("line", .integer($0.line))]) })),
-            ("advisories", .array(report.advisories.map { .object([("id", .string($0.id)), ("message", .string($0.message))]) })),
-        ])
-        // Not part of the contract: only `paste --ranking-features` asks for it.
-        if let features = report.rankingFeatures, case .object(var members) = self {
-            members.append(("ranking", .array(features.map(OrderedJSON.init))))
-            self = .object(members)
-        }
-    }
-
-    public init(_ features: RankingFeatures) {
-        self = .object([
-            ("id", .string(features.id)), ("text", .number(features.text)), ("bm25", .number(features.bm25)),
-            ("bestBM25", .number(features.bestBM25)), ("evidence", .number(features.evidence)),
-            ("against", .number(features.against)), ("path", .number(features.path)),
-            ("unconfirmed", .bool(features.unconfirmed)), ("versionUnknown", .bool(features.versionUnknown)),
-            ("refined", .bool(features.refined)), ("refinedBy", features.refinedBy.map(OrderedJSON.string) ?? .null),
-            ("refines", features.refines.map(OrderedJSON.string) ?? .null), ("subordinate", .bool(features.subordinate)), ("current", .bool(features.current)),
-            ("lines", .integer(features.lines)), ("explains", .array(features.explains.map(OrderedJSON.string))),
-        ])
-    }
-
-    public init(_ diagnosis: RankedDiagnosis) {
-        self = .object([
-            ("id", .string(diagnosis.id)),
-            ("title", .string(diagnosis.title)),
-            ("confidence", .number(diagnosis.confidence)),
-            ("evidence", .array(diagnosis.evidence.map { .object([("line", .optional($0.line)), ("text", .string($0.text))]) })),
-            ("fix", .string(diagnosis.fix)),
-        ])
-    }
-
-    public init(_ next: NextQuestion) {
-        self = .object([
-            ("question", .string(next.question)),
-            ("commands", .array(next.commands.map(OrderedJSON.string))),
-            ("why", .string(next.why)),
-        ])
     }
 }

@@ -47,8 +47,8 @@ public struct ProbeRenderer: Sendable {
             ("requestId", report.requestId.map(OrderedJSON.string) ?? .null),
             ("approveCommand", report.requestId.map { .string(approveCommand(requestId: $0, install: install, container: container)) } ?? .null),
             ("deviceId", report.deviceId.map(OrderedJSON.string) ?? .null),
-            ("diagnoses", .array(diagnosis.diagnoses.map(OrderedJSON.init))),
-            ("next", diagnosis.next.map(OrderedJSON.init) ?? .null),
+            ("diagnoses", JSONReportRenderer.json(diagnosis.diagnoses)),
+            ("next", JSONReportRenderer.json(diagnosis.next)),
             ("serverVersion", report.serverVersion.map(OrderedJSON.string) ?? .null),
             ("protocol", report.serverProtocol.map(OrderedJSON.integer) ?? .null),
             ("elapsedMs", .integer(report.elapsedMs)),
@@ -63,14 +63,7 @@ public struct ProbeRenderer: Sendable {
     public func renderText(_ report: ProbeReport, reply: Reply) -> String {
         let verdict = ProbeVerdict(report)
         let text = TextRenderer(style: style, width: width)
-        var lines = ["Probe of \(TerminalSafe.clean(report.url))"]
-        for step in report.steps {
-            // The gateway saying no (a token, a pairing) is an answer, not a broken connection.
-            let mark = step.status == "ok" ? "ok  " : step.status == "timeout" ? "wait"
-                : verdict.gatewayIsUp && step.name == "connect" ? "no  " : "FAIL"
-            lines.append("  [\(mark)] \(step.name.padding(toLength: 9, withPad: " ", startingAt: 0)) "
-                + "\(TerminalSafe.clean(step.detail))  (\(step.elapsedMs) ms)")
-        }
+        var lines = report.stepLines.map(TerminalSafe.clean)
         lines.append("Credential: " + (report.credentialSource.map { report.credentialSent == "none" ? $0 : "\(report.credentialSent) from \($0)" }
             ?? report.credentialSent))
         lines.append("")

@@ -27,8 +27,8 @@ struct BotCommand: ParsableCommand {
     var rankingFeatures = false
 
     func run() throws {
-        var loaded = try EngineLoading.load(knowledge)
-        loaded.stage.engine.recordsRankingFeatures = rankingFeatures
+        var stage = try knowledge.loadStage()
+        stage.engine.recordsRankingFeatures = rankingFeatures
         let store = SessionStore(path: sessions ?? SessionStore.defaultPath())
         let output = StandardOutput()
         if isatty(STDIN_FILENO) == 1 {
@@ -36,7 +36,7 @@ struct BotCommand: ParsableCommand {
                 "clawfix bot: type or paste JSON lines such as {\"conversation\":\"c1\",\"text\":\"…\"}, then press Ctrl-D.\n".utf8))
         }
         let bot = BotFrontEnd(
-            engine: loaded.stage, store: store, evidence: loaded.evidence, maximumConversationsInMemory: conversationsInMemory)
+            engine: stage, store: store, evidence: stage.evidence, maximumConversationsInMemory: conversationsInMemory)
         // SIGTERM/SIGINT end the input like EOF does: sessions are saved, then the signal is re-raised.
         let stop = StopSignal()
         var readerGone = false

@@ -25,13 +25,13 @@ struct ChatCommand: ParsableCommand {
     var sessions: String?
 
     func run() throws {
-        let loaded = try EngineLoading.load(knowledge)
+        let stage = try knowledge.loadStage()
         let store = SessionStore(path: sessions ?? SessionStore.defaultPath())
         let chat: Conversation<DiagnosisStage>
         if !new, let saved = store.load(conversation: conversation) {
-            chat = Conversation(id: conversation, engine: loaded.stage, evidence: loaded.evidence, storedState: saved.state)
+            chat = Conversation(id: conversation, engine: stage, evidence: stage.evidence, storedState: saved.state)
         } else {
-            chat = Conversation(id: conversation, engine: loaded.stage, evidence: loaded.evidence)
+            chat = Conversation(id: conversation, engine: stage, evidence: stage.evidence)
         }
         chat.probe = .live(environment: ProcessInfo.processInfo.environment)
         chat.offersDoctor = GatewayHostCheck.looksLikeGatewayHost()

@@ -73,8 +73,8 @@ struct DoctorCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let loaded = try EngineLoading.load(knowledge)
-        var reply = Conversation(id: "doctor", engine: loaded.stage, evidence: loaded.evidence).respond(to: evidence.document.text)
+        let stage = try knowledge.loadStage()
+        var reply = Conversation(id: "doctor", engine: stage, evidence: stage.evidence).respond(to: evidence.document.text)
         reply.report = evidence.document.annotating(reply.report)
         let summary = DoctorSummary(evidence: evidence, bundlePath: bundleWritten)
         switch format {
@@ -116,7 +116,7 @@ struct DoctorCommand: ParsableCommand {
             ("notes", .array(evidence.notes.map { .string($0.text) })),
             ("bundle", summary.bundlePath.map(OrderedJSON.string) ?? .null),
         ])
-        guard case .object(var pairs) = OrderedJSON(reply.report) else { return doctor }
+        guard case .object(var pairs) = JSONReportRenderer.json(reply.report) else { return doctor }
         pairs.append(("doctor", doctor))
         return .object(pairs)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClawfixFrontEnds
 import ClawfixKnowledge
 import Foundation
 
@@ -16,7 +17,12 @@ struct KnowledgeOptions: ParsableArguments {
 
     /// The built-in knowledge base, plus the `--kb` directories.
     func loadKnowledgeBase() throws -> KnowledgeBase {
-        try EngineLoading.knowledgeBase(directories: directories)
+        try KnowledgeBase.load(addingDirectories: directories.map { URL(fileURLWithPath: $0, isDirectory: true) })
+    }
+
+    /// The diagnosis stage over that knowledge base, with the index at `--db`.
+    func loadStage() throws -> DiagnosisStage {
+        try DiagnosisStage.load(addingDirectories: directories, indexPath: indexPath)
     }
 
     /// The index for this knowledge base at `--db` (or the default cache); never fails because of the cache.

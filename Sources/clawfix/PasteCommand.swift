@@ -64,9 +64,9 @@ struct PasteCommand: ParsableCommand {
             FileHandle.standardError.write(Data("clawfix: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        var loaded = try EngineLoading.load(directories: directories, indexPath: indexPath)
-        loaded.stage.engine.recordsRankingFeatures = rankingFeatures
-        let conversation = Conversation(id: "paste", engine: loaded.stage, evidence: loaded.evidence)
+        var stage = try DiagnosisStage.load(addingDirectories: directories, indexPath: indexPath)
+        stage.engine.recordsRankingFeatures = rankingFeatures
+        let conversation = Conversation(id: "paste", engine: stage, evidence: stage.evidence)
         let reply = conversation.respond(to: bytes)
         // Nothing to analyse: said on stderr, whatever the format, and a failing exit status.
         if reply.kind == .rejected {
@@ -101,34 +101,5 @@ struct PasteCommand: ParsableCommand {
                 + "openclaw gateway status or docker ps, or describe your setup in clawfix chat."
         }
         return "To go on: apply the fix. If the error changes, paste the new one (clawfix paste), or continue in clawfix chat."
-    }
-}
-
-/// Builds the diagnosis stage every front end shares: the built-in trees plus `--kb`
-/// directories, with the FTS5 index at `--db` (or the default cache). A broken cache never stops
-/// an answer: without an index the engine ranks by facts alone.
-enum EngineLoading {
-    /// The stage, and the extractors reading the same message table (`--kb` rows included).
-    struct Loaded {
-        var stage: DiagnosisStage
-        let evidence: EvidenceReader
-    }
-
-    static func load(_ knowledge: KnowledgeOptions) throws -> Loaded {
-        try load(directories: knowledge.directories, indexPath: knowledge.indexPath)
-    }
-
-    static func load(directories: [String], indexPath: String?) throws -> Loaded {
-        let knowledgeBase = try knowledgeBase(directories: directories)
-        let index = try? KnowledgeIndex.open(path: indexPath, knowledgeBase: knowledgeBase)
-        return Loaded(
-            stage: DiagnosisStage(engine: DiagnosisEngine(knowledgeBase: knowledgeBase, index: index)),
-            evidence: EvidenceReader(messages: knowledgeBase.messages))
-    }
-
-    /// The built-in knowledge base, plus the trees in `directories`.
-    static func knowledgeBase(directories: [String]) throws -> KnowledgeBase {
-        if directories.isEmpty { return try KnowledgeBase.builtIn() }
-        return try KnowledgeBase.load(addingDirectories: directories.map { URL(fileURLWithPath: $0, isDirectory: true) })
     }
 }

@@ -103,8 +103,8 @@ struct ProbeCommand: AsyncParsableCommand {
             credential: found.credential, device: identity, origin: origin, timeout: timeout, credentialSource: found.source)
         let report = await GatewayProbe(target: target, options: options).run()
         // The verdict's diagnoses come from the engine, through the same path as chat's /probe.
-        let loaded = try EngineLoading.load(knowledge)
-        let conversation = Conversation(id: "probe", engine: loaded.stage, evidence: loaded.evidence)
+        let stage = try knowledge.loadStage()
+        let conversation = Conversation(id: "probe", engine: stage, evidence: stage.evidence)
         let reply = conversation.absorb(probe: report)
         let output = StandardOutput()
         switch format {

@@ -23,7 +23,7 @@ struct DoctorScenarioTests {
 
     static let stage: DiagnosisStage = {
         let index = FileManager.default.temporaryDirectory.appendingPathComponent("clawfix-doctor-index-\(UUID().uuidString).sqlite")
-        return try! DiagnosisStage.builtIn(indexPath: index.path)
+        return try! DiagnosisStage.load(indexPath: index.path)
     }()
 
     /// Runs doctor on `host`. The handshake probe is off unless asked for: it dials this machine's

@@ -246,4 +246,20 @@ struct ErrorStringExtractorTests {
         let row = "│ Gateway              │ local · ws://127.0.0.1:18789 (local loopback) · unreachable (gateway closed (1008): pairing   │"
         #expect(values(extractor, row, .closeCode) == ["1008"])
     }
+
+    /// A `--kb` row may tell a fact besides (or instead of) a symptom: Markdown only.
+    @Test func aKnowledgeDirectoryRowTellsAFact() {
+        let extra = MessageTable.parse(markdown: """
+            | message | symptom | printed by | code or reason | releases | match |
+            |---|---|---|---|---|---|
+            | `Gateway auth mode=trusted-proxy active` | — | gateway-log | gateway.auth-mode=trusted-proxy | — | substring |
+            | `gateway bound to tailnet` | — | gateway-log | gateway.bogus-fact=1 | — | substring |
+            """, file: "kb/messages.md")
+        #expect(extra.rows.map(\.text) == ["Gateway auth mode=trusted-proxy active"])
+        #expect(extra.problems.map { "\($0.file):\($0.problem.line)" } == ["kb/messages.md:4"])
+        let line = "2026-05-02T11:03:12.440+00:00 [gateway] Gateway auth mode=trusted-proxy active (proxy 10.0.0.5)"
+        let reader = ErrorStringExtractor(messages: MessageTable.builtIn.adding(extra))
+        #expect(factStrings(reader, line) == ["gateway.auth-mode=trusted-proxy@1", "error.reporter=gateway-log@1"])
+        #expect(factStrings(extractor, line).isEmpty)
+    }
 }

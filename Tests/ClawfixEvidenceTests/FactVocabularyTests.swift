@@ -129,6 +129,17 @@ struct FactVocabularyGenerator {
                 makers[String(match.output.1), default: []].insert(type)
             }
         }
+        // Message rows that tell a fact (`gateway.auth-mode=none` in the code or reason column).
+        let members = Dictionary(definitions.map { ($0.raw, $0.member) }, uniquingKeysWith: { first, _ in first })
+        let table = try String(contentsOf: root.appending(path: "KnowledgeBase/messages.md"), encoding: .utf8)
+        for line in table.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count > 4 else { continue }
+            for token in cells[4].split(separator: " ") {
+                guard let equals = token.firstIndex(of: "="), let member = members[String(token[..<equals])] else { continue }
+                makers[member, default: []].insert("messages.md")
+            }
+        }
         return makers
     }
 

@@ -38,7 +38,6 @@ struct GatewayLogExtractorTests {
             openclaw-gateway-1  | 2026-04-13T10:15:31.245+00:00 [browser/server] Browser control listening on http://127.0.0.1:18791/ (auth=token)
             2026-04-13T10:15:30.120+00:00 Gateway failed to start: another gateway instance is already listening on ws://0.0.0.0:18789
             [gateway] seeded gateway.controlUi.allowedOrigins ["http://localhost:18789","http://127.0.0.1:18789"] for bind=lan (required since v2026.2.26; see issue #29385).
-            [gateway] device pairing auto-approved device=abc role=operator
             """
         #expect(factStrings(extractor, paste) == [
             "gateway.listen=127.0.0.1:18789@1", "gateway.port=18789@1", "gateway.listen=[::1]:18789@1", "gateway.port=18789@1",
@@ -47,8 +46,29 @@ struct GatewayLogExtractorTests {
             "gateway.listen=0.0.0.0:18789@3", "gateway.port=18789@3",
             "gateway.start-failure=another gateway instance is already listening on ws://0.0.0.0:18789@3",
             "error.reporter=gateway-log@3", "gateway.bind=lan@4", "error.reporter=gateway-log@4",
-            "pairing.auto-approved=true@5", "error.reporter=gateway-log@5",
         ])
+    }
+
+    /// Startup messages with a fixed text are rows of `KnowledgeBase/messages.md` that tell a fact
+    /// (`gateway.auth-mode=none` in the code or reason column); the whole reader turns each into
+    /// that fact, said by the gateway's log.
+    @Test(arguments: [
+        ("openclaw-gateway-1  | 2026-04-13T10:15:30.190+00:00 [gateway] ⚠️  Gateway is binding to a non-loopback address. "
+            + "Ensure authentication is configured before exposing to public networks.", "gateway.listen-scope=all@1"),
+        ("[gateway] Gateway auth mode=none explicitly configured; all gateway connections are unauthenticated.", "gateway.auth-mode=none@1"),
+        ("[gateway] Gateway auth token was missing. Generated a new token and saved it to config (gateway.auth.token).",
+            "gateway.auth-mode=token@1"),
+        ("[gateway] device pairing auto-approved device=4f1c9a7e2b5d8c3f role=operator", "pairing.auto-approved=true@1"),
+    ])
+    func startupMessagesAreTableRows(line: String, fact: String) {
+        let facts = EvidenceReader.standard.read(PasteDocument(redactedText: line)).map { "\($0.name.rawValue)=\($0.value)@\($0.line ?? 0)" }
+        #expect(facts == [fact, "error.reporter=gateway-log@1"].sorted(), "\(facts)")
+    }
+
+    /// Said in passing ("I no longer see …"), the message tells nothing about the setup.
+    @Test func aStartupMessageNamedAsGoneTellsNothing() {
+        let line = "since the update I no longer see \"Gateway auth mode=none\" in the log"
+        #expect(!EvidenceReader.standard.read(PasteDocument(redactedText: line)).contains { $0.name == .gatewayAuthMode })
     }
 
     @Test func jsonLogLine() {

@@ -9,7 +9,7 @@ import Testing
 struct BotReplyBoundsTests {
     static func stage() throws -> DiagnosisStage {
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("bot-bounds-\(UUID().uuidString)")
-        return try DiagnosisStage.builtIn(indexPath: cache.appendingPathComponent("index.sqlite").path)
+        return try DiagnosisStage.load(indexPath: cache.appendingPathComponent("index.sqlite").path)
     }
 
     /// About 1 MB of `docker compose logs`: the gateway refusing a browser again and again, a

@@ -32,7 +32,7 @@ import Testing
         let gateway = try await GatewayEmulator.start(GatewayEmulatorProfile(era: .april, auth: .token(Self.token)))
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("probe-conv-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }
-        let stage = try DiagnosisStage.builtIn(indexPath: cache.appendingPathComponent("index.sqlite").path)
+        let stage = try DiagnosisStage.load(indexPath: cache.appendingPathComponent("index.sqlite").path)
         let conversation = Conversation(id: "probe", engine: stage)
         conversation.probe = deviceProbe()
 
@@ -58,7 +58,7 @@ import Testing
     @Test func plaintextToAnotherHostIsNotProbedFromAConversation() throws {
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("probe-conv-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }
-        let stage = try DiagnosisStage.builtIn(indexPath: cache.appendingPathComponent("index.sqlite").path)
+        let stage = try DiagnosisStage.load(indexPath: cache.appendingPathComponent("index.sqlite").path)
         let conversation = Conversation(id: "probe-remote", engine: stage)
         conversation.probe = ConversationProbe { _ in Issue.record("must not probe"); return nil }
         let reply = conversation.respond(to: "/probe ws://10.0.0.5:18789")
@@ -77,7 +77,7 @@ extension ConversationProbeTests {
     @Test func nothingListeningHereWhileTheBrowserGotAnAnswerAsksWhereTheGatewayRuns() throws {
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("probe-conv-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }
-        let stage = try DiagnosisStage.builtIn(indexPath: cache.appendingPathComponent("index.sqlite").path)
+        let stage = try DiagnosisStage.load(indexPath: cache.appendingPathComponent("index.sqlite").path)
         let conversation = Conversation(id: "probe-elsewhere", engine: stage)
         conversation.probe = fixedProbe(ProbeReport(url: "ws://127.0.0.1:18789/", outcome: .refused))
         let before = conversation.respond(to: "the control ui says disconnected (1008): pairing required")
@@ -93,7 +93,7 @@ extension ConversationProbeTests {
     @Test func anInterruptedProbeAddsNothing() throws {
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("probe-conv-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }
-        let conversation = Conversation(id: "probe-interrupted", engine: try DiagnosisStage.builtIn(indexPath: cache.path + "/i.sqlite"))
+        let conversation = Conversation(id: "probe-interrupted", engine: try DiagnosisStage.load(indexPath: cache.path + "/i.sqlite"))
         conversation.probe = fixedProbe(nil)
         let reply = conversation.respond(to: "/probe ws://127.0.0.1:18789 --token abc --device")
         #expect(reply.lines == ["Probe interrupted; nothing was added."])

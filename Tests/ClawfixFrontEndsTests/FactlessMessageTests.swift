@@ -12,7 +12,7 @@ struct FactlessMessageTests {
 
     func realConversation() throws -> Conversation<DiagnosisStage> {
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("factless-\(UUID().uuidString)")
-        return Conversation(id: "factless", engine: try DiagnosisStage.builtIn(indexPath: cache.appendingPathComponent("i.sqlite").path))
+        return Conversation(id: "factless", engine: try DiagnosisStage.load(indexPath: cache.appendingPathComponent("i.sqlite").path))
     }
 
     @Test(arguments: ["hi", "help", "x"])

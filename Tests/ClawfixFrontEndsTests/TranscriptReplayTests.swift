@@ -20,7 +20,7 @@ struct TranscriptReplayTests {
     @Test(arguments: TranscriptFile.all())
     func transcript(_ file: TranscriptFile) throws {
         #expect(file.problems.isEmpty, "\(file.name): \(file.problems)")
-        let bot = BotFrontEnd(engine: try DiagnosisStage.builtIn(), store: .memoryOnly())
+        let bot = BotFrontEnd(engine: try DiagnosisStage.load(), store: .memoryOnly())
         for turn in file.turns {
             let where_ = "\(file.name) turn \(turn.number) (line \(turn.line))"
             let output = bot.respond(to: BotRequest(conversation: file.conversation, text: turn.message, author: "transcript"))

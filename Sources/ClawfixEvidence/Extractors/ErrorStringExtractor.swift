@@ -1,7 +1,8 @@
 /// Reads OpenClaw's user-visible error strings wherever they appear — Control UI banners, CLI
 /// errors, gateway log lines, JSON error payloads, prose quoting them — and turns each into a
 /// `symptom`, with `close.code`, `close.reason`, `pairing.request-id`, `pairing.reason`,
-/// `auth.reason` and `error.reporter` when the line tells. What each text means is a row of
+/// `auth.reason` and `error.reporter` when the line tells, and any other fact its row tells (a
+/// startup line's `gateway.auth-mode`). What each text means is a row of
 /// `KnowledgeBase/messages.md` (`MessageTable`); this type only knows how lines print them.
 ///
 /// A close code is only read from its printed forms (`disconnected (1008)`, `gateway closed
@@ -12,10 +13,11 @@ struct ErrorStringExtractor: FactExtractor {
     var name: String { "error-strings" }
 
     /// The rows this extractor reads (every printer but `shell`).
-    let messages: MessageTable
+    let matcher: MessageMatcher
+    var messages: MessageTable { matcher.table }
 
     init(messages: MessageTable = .builtIn) {
-        self.messages = messages
+        matcher = .errors(messages)
     }
 
     private static let disconnected = ByteSearch.needle("disconnected (")
@@ -29,54 +31,34 @@ struct ErrorStringExtractor: FactExtractor {
     /// Every fact of a line starts from one of these (the built-in table's; a `--kb` table is
     /// read on every line instead).
     static let triggerWords: [String] =
-        MessageTable.builtIn.errorRows.map { MessageTable.builtIn.rows[$0].text.lowercased() }
+        MessageMatcher.errors(.builtIn).words
         + ["disconnected (", "gateway closed (", "requestid", "\"authreason\"", "code=", "code: ", "close ", "\"code\":"]
 
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
-        if messages.isBuiltIn {
-            for line in document.lines(with: .errorStrings) { extract(line, into: &facts) }
-        } else {
-            // The document's triggers were built from the compiled-in words; added rows may match anywhere.
-            for line in document.cleanLines where !line.isEmpty { extract(line, into: &facts) }
-        }
+        matcher.forEachLine(of: document, marked: .errorStrings) { extract($0, into: &facts) }
         return facts
     }
 
     func extract(_ line: PasteLine, into facts: inout [Fact]) {
         var symptoms: [String] = []
-        var covered: [Range<Int>] = []
         var reporter: String?
         var lineFacts: [Fact] = []
-        var fallbacks: [OpenClawMessage] = []
+        // A row that tells about the setup (`gateway.auth-mode=none`) names who printed the line,
+        // as a symptom would.
+        var toldFacts = false
 
         func take(_ row: OpenClawMessage) {
             if let symptom = row.symptom, !symptoms.contains(symptom) { symptoms.append(symptom) }
             if let auth = row.authReason { lineFacts.append(line.fact(.authReason, auth)) }
             if let pairing = row.pairingReason { lineFacts.append(line.fact(.pairingReason, pairing)) }
+            for fact in row.facts { lineFacts.append(line.fact(fact.name, fact.value)) }
+            toldFacts = toldFacts || !row.facts.isEmpty
             if reporter == nil { reporter = row.reporter }
         }
 
-        // One automaton pass finds which rows occur; they are then taken in table order.
-        for (index, start) in messages.errorAutomaton.matches(in: line.lower) {
-            let row = messages.rows[messages.errorRows[index]]
-            let offset: Int?
-            switch row.match {
-            case .word: offset = ByteSearch.findWord(row.needle, in: line.lower)
-            case .prefix: offset = Self.findWordStart(row.needle, in: line.lower)
-            default: offset = start
-            }
-            guard let offset else { continue }
-            let span = offset..<(offset + row.needle.count)
-            if covered.contains(where: { $0.contains(span.lowerBound) && $0.upperBound >= span.upperBound }) { continue }
-            covered.append(span)
-            if row.match == .fallback {
-                fallbacks.append(row)
-            } else {
-                take(row)
-            }
-        }
-        if symptoms.isEmpty { fallbacks.forEach(take) }
+        let (rows, covered) = matcher.rows(in: line)
+        rows.forEach(take)
         // A phrase saying the error is gone, outside the message itself ("…, instead of a resolved
         // string" is OpenClaw's own wording), makes the line a statement, not a report.
         if line.triggers.contains(.negation), Self.isNegated(line, outside: covered) { return }
@@ -140,7 +122,7 @@ struct ErrorStringExtractor: FactExtractor {
         for symptom in symptoms { facts.append(line.fact(.symptom, symptom)) }
         var seen = Set<Fact>()
         facts.append(contentsOf: lineFacts.filter { seen.insert($0).inserted })
-        guard !symptoms.isEmpty || sawClose else { return }
+        guard !symptoms.isEmpty || sawClose || toldFacts else { return }
         if !printedClose {
             if Self.cliMarkers.contains(where: { line.hasPrefix($0) || line.contains($0) }) {
                 reporter = "cli"
@@ -181,16 +163,6 @@ struct ErrorStringExtractor: FactExtractor {
             }
         }
         return false
-    }
-
-    /// Offset of `needle` where a word starts (the rest of the word may follow).
-    static func findWordStart(_ needle: [UInt8], in haystack: LineBytes) -> Int? {
-        var from = 0
-        while let offset = ByteSearch.find(needle, in: haystack, from: from) {
-            if offset == 0 || !ByteSearch.isWordByte(haystack[offset - 1]) { return offset }
-            from = offset + 1
-        }
-        return nil
     }
 
     /// Four digits at `start` (after optional spaces) that end there: `1012` of `code=1012,`.

@@ -1,6 +1,8 @@
 /// Reads the gateway's own log lines — `docker compose logs` (with the `name  | ` prefix),
 /// `docker logs`, `openclaw logs`, console JSON lines and the JSONL file log — for who connected
-/// from where and how the gateway started.
+/// from where and how the gateway started. Startup messages with a fixed text (the auth-mode and
+/// bind warnings, auto-approved pairing) are rows of `KnowledgeBase/messages.md`, read by
+/// `ErrorStringExtractor`.
 ///
 /// `[ws]` lines are `key=value`, but `ua=` and `reason=` contain spaces, so they are cut by the
 /// known key order (`conn peer remote fwd origin host ua code reason`), never split on spaces.
@@ -16,11 +18,7 @@ struct GatewayLogExtractor: FactExtractor {
     private static let canvasMounted = ByteSearch.needle("host mounted at http://")
     private static let browserControl = ByteSearch.needle("browser control listening on http://")
     private static let failedToStart = ByteSearch.needle("gateway failed to start:")
-    private static let nonLoopbackWarning = ByteSearch.needle("gateway is binding to a non-loopback address")
     private static let bindMode = ByteSearch.needle(" for bind=")
-    private static let authModeNone = ByteSearch.needle("gateway auth mode=none")
-    private static let generatedToken = ByteSearch.needle("gateway auth token was missing. generated a new token")
-    private static let autoApproved = ByteSearch.needle("device pairing auto-approved")
     private static let remoteAddrKey = ByteSearch.needle("\"remoteaddr\":")
     private static let forwardedForKey = ByteSearch.needle("\"forwardedfor\":")
     private static let causeKey = ByteSearch.needle("\"cause\":")
@@ -32,9 +30,7 @@ struct GatewayLogExtractor: FactExtractor {
     static let triggerWords: [String] = [
         "closed before connect", "unauthorized conn=", "handshake timeout conn=", "connected conn=",
         "protocol mismatch conn=", "listening on ws://", "host mounted at http://", "browser control listening on http://",
-        "gateway failed to start:", "gateway is binding to a non-loopback address", " for bind=", "gateway auth mode=none",
-        "gateway auth token was missing. generated a new token", "device pairing auto-approved", "\"remoteaddr\":",
-        "\"forwardedfor\":", "\"cause\":",
+        "gateway failed to start:", " for bind=", "\"remoteaddr\":", "\"forwardedfor\":", "\"cause\":",
     ] + refusals.map { String(decoding: $0, as: UTF8.self) }
 
     func extract(from document: PasteDocument) -> [Fact] {
@@ -131,14 +127,10 @@ struct GatewayLogExtractor: FactExtractor {
                 if !mode.isEmpty { facts.append(line.fact(.gatewayAuthMode, String(mode))) }
             }
         }
-        if line.contains(Self.nonLoopbackWarning) { facts.append(line.fact(.listenScope, "all")) }
         if let offset = line.find(Self.bindMode), line.contains(ByteSearch.needle("allowedorigins")) {
             let mode = line.suffix(from: offset + Self.bindMode.count).prefix { $0.isLetter }
             if !mode.isEmpty { facts.append(line.fact(.gatewayBind, String(mode))) }
         }
-        if line.contains(Self.authModeNone) { facts.append(line.fact(.gatewayAuthMode, "none")) }
-        if line.contains(Self.generatedToken) { facts.append(line.fact(.gatewayAuthMode, "token")) }
-        if line.contains(Self.autoApproved) { facts.append(line.fact(.pairingAutoApproved, "true")) }
 
         if let offset = line.find(Self.failedToStart) {
             let message = line.suffix(from: offset + Self.failedToStart.count).trimmingBlanks()

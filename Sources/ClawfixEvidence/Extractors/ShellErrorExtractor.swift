@@ -5,10 +5,10 @@ struct ShellErrorExtractor: FactExtractor {
     var name: String { "shell-errors" }
 
     /// The table's `shell` rows are the phrases this extractor knows.
-    let messages: MessageTable
+    let matcher: MessageMatcher
 
     init(messages: MessageTable = .builtIn) {
-        self.messages = messages
+        matcher = .shell(messages)
     }
 
     private static let curl = ByteSearch.needle("curl: (")
@@ -18,30 +18,24 @@ struct ShellErrorExtractor: FactExtractor {
 
     /// Every fact of a line starts from one of these.
     static let triggerWords: [String] =
-        MessageTable.builtIn.shellRows.map { MessageTable.builtIn.rows[$0].text.lowercased() }
+        MessageMatcher.shell(.builtIn).words
         + ["curl: (", "http/", "ssh: connect to host", "bind [", "not found", "not recognized", "unknown command"]
 
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
-        let lines: [PasteLine] = messages.isBuiltIn ? Array(document.lines(with: .shellErrors)) : document.cleanLines
-        for line in lines where !line.triggers.contains(.negation) {
-            extract(line, into: &facts)
+        matcher.forEachLine(of: document, marked: .shellErrors) { line in
+            if !line.triggers.contains(.negation) { extract(line, into: &facts) }
         }
         return facts
     }
 
     private func extract(_ line: PasteLine, into facts: inout [Fact]) {
         var symptoms: [String] = []
-        var covered: [Range<Int>] = []
         if let command = Self.missingCommand(line) {
             symptoms.append("command-not-found")
             facts.append(line.fact(.missingCommand, command))
         }
-        for (index, offset) in messages.shellAutomaton.matches(in: line.lower) {
-            let row = messages.rows[messages.shellRows[index]]
-            let span = offset..<(offset + row.needle.count)
-            if covered.contains(where: { $0.contains(span.lowerBound) }) { continue }
-            covered.append(span)
+        for row in matcher.rows(in: line).rows {
             if let symptom = row.symptom, !symptoms.contains(symptom) { symptoms.append(symptom) }
             if let ssh = row.sshError { facts.append(line.fact(.sshError, ssh)) }
         }

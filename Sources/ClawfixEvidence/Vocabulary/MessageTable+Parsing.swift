@@ -60,6 +60,7 @@ extension MessageTable {
             var closeCode: Int?
             var sshError: String?
             var refusesStart = false
+            var facts: [Fact] = []
             var bad = false
             if !Self.isNone(cells[3]) {
                 for token in cells[3].split(separator: " ") {
@@ -76,8 +77,13 @@ extension MessageTable {
                     case "ssh": sshError = parts[1]
                     case "start" where parts[1] == "refused": refusesStart = true
                     case "code": break
+                    // A fact name (it has a dot): what the message tells besides its symptom.
+                    case let name where name.contains(".") && FactVocabulary.isKnown(name):
+                        facts.append(Fact(FactName(rawValue: name), parts[1]))
                     default:
-                        problem("unknown key `\(parts[0])` in code or reason (reason, pairing, close, ssh, start=refused, code)")
+                        problem(
+                            "unknown key `\(parts[0])` in code or reason (reason, pairing, close, ssh, start=refused, code, "
+                                + "or a fact name from facts.md)")
                         bad = true
                     }
                 }
@@ -93,7 +99,7 @@ extension MessageTable {
             rows.append(
                 OpenClawMessage(
                     text: text, symptom: symptom, printedBy: cells[2], authReason: authReason, pairingReason: pairingReason,
-                    closeCode: closeCode, sshError: sshError, refusesStart: refusesStart, releases: Self.isNone(cells[4]) ? nil : cells[4], match: match,
+                    closeCode: closeCode, sshError: sshError, refusesStart: refusesStart, facts: facts, releases: Self.isNone(cells[4]) ? nil : cells[4], match: match,
                     line: number))
         }
         return (rows, rows.map { _ in file }, problems)

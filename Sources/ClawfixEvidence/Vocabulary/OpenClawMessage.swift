@@ -36,6 +36,9 @@ public struct OpenClawMessage: Sendable, Hashable {
     public let sshError: String?
     /// The gateway exits after printing it (`start=refused`): the message is its start failure.
     public let refusesStart: Bool
+    /// What else the message tells about the setup, as facts without a line (`gateway.auth-mode=none`
+    /// in the code or reason column): a startup line that names the auth mode or the bind scope.
+    public let facts: [Fact]
     /// The releases that print it, as written (`from 2026.2.19`), or nil for any.
     public let releases: String?
     public let match: Match
@@ -44,7 +47,7 @@ public struct OpenClawMessage: Sendable, Hashable {
 
     public init(
         text: String, symptom: String?, printedBy: String, authReason: String? = nil, pairingReason: String? = nil,
-        closeCode: Int? = nil, sshError: String? = nil, refusesStart: Bool = false, releases: String? = nil,
+        closeCode: Int? = nil, sshError: String? = nil, refusesStart: Bool = false, facts: [Fact] = [], releases: String? = nil,
         match: Match = .substring, line: Int = 0
     ) {
         self.text = text
@@ -56,6 +59,7 @@ public struct OpenClawMessage: Sendable, Hashable {
         self.closeCode = closeCode
         self.sshError = sshError
         self.refusesStart = refusesStart
+        self.facts = facts
         self.releases = releases
         self.match = match
         self.line = line
