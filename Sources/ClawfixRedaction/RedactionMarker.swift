@@ -2,21 +2,48 @@
 /// nothing away, the last four characters, as providers show them, so the user can tell which
 /// key leaked. A password never shows any of its characters: it is short, chosen by a person
 /// and often reused, so four of them are a real part of it.
+///
+/// The last four are shown only when they are printable ASCII (provider keys are):
+/// a marker must be read back as exactly what was written, and four bytes then `]` are, whatever
+/// follows in the text — counted as characters, a combining mark after the `]` joined it to the
+/// fourth, and the marker was not recognised on a second pass.
 public enum RedactionMarker {
     public static func marker(for value: Substring, kind: SecretKind) -> String {
-        value.count >= 16 && kind.showsLastFour ? "[\(kind.rawValue) …\(value.suffix(4))]" : "[\(kind.rawValue)]"
+        var value = String(value)
+        return value.withUTF8 { marker(for: $0[...], kind: kind) }
     }
 
-    /// The same for a value's UTF-8 bytes. For ASCII (nearly every secret) a character is a byte,
-    /// so no string is built to count characters; anything else goes through `marker(for:kind:)`.
+    /// The same for a value's UTF-8 bytes.
     static func marker(for value: UnsafeBufferPointer<UInt8>.SubSequence, kind: SecretKind) -> String {
-        // CR is the one ASCII byte that joins its neighbour (CR LF) into one character.
-        guard value.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
-            return marker(for: String(decoding: value, as: UTF8.self)[...], kind: kind)
+        let lastFour = value.suffix(4)
+        let showsLastFour = kind.showsLastFour && lastFour.count == 4 && lastFour.allSatisfy(isSuffixByte)
+            && value.count >= 16 && (value.allSatisfy { $0 < 0x80 } || String(decoding: value, as: UTF8.self).count >= 16)
+        // Written byte by byte: one marker per secret, and string interpolation cost as much as
+        // finding the secret.
+        let name = kind.rawValue.utf8
+        let count = name.count + (showsLastFour ? 10 : 2)  // `[`, ` …` (4 bytes), four, `]`
+        return String(unsafeUninitializedCapacity: count) { output in
+            var k = 0
+            func put(_ b: UInt8) {
+                output[k] = b
+                k += 1
+            }
+            put(UInt8(ascii: "["))
+            for b in name { put(b) }
+            if showsLastFour {
+                put(0x20)  // ` …`
+                put(0xE2)
+                put(0x80)
+                put(0xA6)
+                for b in lastFour { put(b) }
+            }
+            put(UInt8(ascii: "]"))
+            return k
         }
-        guard value.count >= 16, kind.showsLastFour else { return "[\(kind.rawValue)]" }
-        return "[\(kind.rawValue) …\(String(decoding: value.suffix(4), as: UTF8.self))]"
     }
+
+    /// Printable ASCII: a marker stays on one line, like the words around it.
+    @inline(__always) private static func isSuffixByte(_ b: UInt8) -> Bool { b >= 0x20 && b < 0x7F }
 
     /// Byte ranges of the markers already in `bytes`, in text order.
     ///
@@ -40,18 +67,12 @@ public enum RedactionMarker {
         let name = bytes[(start + 1)..<k]
         guard k < bytes.count, kindNames.contains(where: { $0.elementsEqual(name) }) else { return nil }
         if bytes[k] == UInt8(ascii: "]") { return k + 1 }
-        // ` …` then the value's last four characters (any characters, even `]`), then `]`.
+        // ` …`, the value's last four characters (ASCII, any of them, even `]`), then `]`.
         guard ByteClass.hasPrefix(bytes, at: k, " …") else { return nil }
         let suffixStart = k + " …".utf8.count
-        let window = bytes[suffixStart..<min(bytes.count, suffixStart + 64)]
-        let tail = String(decoding: window, as: UTF8.self)
-        guard tail.count > 4 else { return nil }
-        let afterSuffix = tail.index(tail.startIndex, offsetBy: 4)
-        guard tail[afterSuffix] == "]" else { return nil }
-        let suffixBytes = tail[..<afterSuffix].utf8.count
-        // Invalid UTF-8 decodes to U+FFFD and would miscount; the cleaned input has none.
-        guard Array(tail[..<afterSuffix].utf8) == Array(window.prefix(suffixBytes)) else { return nil }
-        return suffixStart + suffixBytes + 1
+        guard suffixStart + 4 < bytes.count, bytes[suffixStart..<(suffixStart + 4)].allSatisfy(isSuffixByte),
+            bytes[suffixStart + 4] == UInt8(ascii: "]") else { return nil }
+        return suffixStart + 5
     }
 
     private static let kindNames: [[UInt8]] = SecretKind.markerKinds.map { Array($0.rawValue.utf8) }

@@ -18,6 +18,10 @@ struct RedactorBehaviourTests {
     @Test func markerKeepsLastFourOnlyForLongValues() {
         #expect(RedactionMarker.marker(for: "3f9a6c1e8b2d4f7a9c0e1b3d5f7aa1b2", kind: .gatewayToken) == "[gateway-token …a1b2]")
         #expect(RedactionMarker.marker(for: "123456", kind: .password) == "[password]")
+        // Only printable ASCII is shown: a marker is read back as four bytes and `]`.
+        #expect(RedactionMarker.marker(for: "3f9a6c1e8b2d4f7a9c0e1b3d5f7aключ", kind: .gatewayToken) == "[gateway-token]")
+        #expect(RedactionMarker.marker(for: "3f9a6c1e8b2d4f7a9c0e1b3d5f7a\tb\nc", kind: .gatewayToken) == "[gateway-token]")
+        #expect(RedactionMarker.marker(for: "ключключключключ-a]b]", kind: .genericSecret) == "[secret …a]b]]")
     }
 
     @Test func gatewayAdviceSaysHowToRotate() {
