@@ -121,7 +121,7 @@ public struct Redactor: Sendable {
     private static func withBareOccurrences(of values: [String: SecretKind], in bytes: UnsafeBufferPointer<UInt8>,
                                             _ markers: [Range<Int>], _ chosen: [SecretCandidate]) -> [SecretCandidate] {
         var remembered: [SecretCandidate] = []
-        SecretMemory.scan(bytes, for: values, into: &remembered)
+        SecretMemory.scan(bytes, for: values, outside: chosen, into: &remembered)
         if !markers.isEmpty { remembered.removeAll { markers.overlaps($0.start, $0.end) } }
         return remembered.isEmpty ? chosen : fillGaps(chosen, with: remembered)
     }

@@ -41,8 +41,12 @@ public struct SecretMemory: Sendable {
         Self.scan(bytes, for: secrets, into: &candidates)
     }
 
-    /// The same search for some of the values only.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, for secrets: [String: SecretKind], into candidates: inout [SecretCandidate]) {
+    /// The same search for some of the values only. Nothing is looked for at a place that
+    /// starts inside one of `found` (sorted, disjoint): an occurrence there overlaps a secret
+    /// found already and could not be taken, and in a paste that repeats its secrets, hashing
+    /// and comparing each of them again was most of the search.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, for secrets: [String: SecretKind], outside found: [SecretCandidate] = [],
+                     into candidates: inout [SecretCandidate]) {
         guard !secrets.isEmpty else { return }
         let index = NeedleIndex(secrets)
         // A few values (those the fallback just found): `memchr` for each, rather than a look at
@@ -59,7 +63,19 @@ public struct SecretMemory: Sendable {
         let n = bytes.count
         ByteClass.tokenBytes.withTable { tokenBytes in
             var i = 0
+            var next = 0  // the first of `found` not passed yet
+            var skipFrom = found.first?.start ?? Int.max
             while i < n {
+                if i >= skipFrom {
+                    i = max(i, found[next].end)
+                    next += 1
+                    skipFrom = next < found.count ? found[next].start : Int.max
+                    // Landed inside a word: the rest of it starts no value.
+                    if i > 0 && i < n && tokenBytes[Int(bytes[i - 1])] {
+                        while i < n && tokenBytes[Int(bytes[i])] { i += 1 }
+                    }
+                    continue
+                }
                 let b = bytes[i]
                 if tokenBytes[Int(b)] {
                     // Runs are skipped whole, so `i` is always a word start here.
