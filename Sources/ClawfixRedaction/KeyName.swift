@@ -91,30 +91,36 @@ enum KeyName {
         else { return nil }
         // Last segment of a dotted path decides: `gateway.auth.token` → `token`, `gateway.auth.mode` → `mode`.
         // Dots are dropped in normalizing, so the last segment is a suffix of the whole key.
-        var wholeBytes: [UInt8] = []
-        wholeBytes.reserveCapacity(key.count)
-        var lastStart = 0
-        for b in key {
-            if b == UInt8(ascii: ".") { lastStart = wholeBytes.count }
-            if ByteClass.isAlphanumeric(b) { wholeBytes.append(ByteClass.lower(b)) }
+        // On the stack: this runs for every key that ends like a secret's.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: key.count) { buffer -> SecretKind? in
+            var count = 0
+            var lastStart = 0
+            for b in key {
+                if b == UInt8(ascii: ".") { lastStart = count }
+                if ByteClass.isAlphanumeric(b) {
+                    buffer[count] = ByteClass.lower(b)
+                    count += 1
+                }
+            }
+            let wholeBytes = UnsafeBufferPointer(rebasing: buffer[0..<count])
+            let whole = Normalized(bytes: wholeBytes[...])
+            let last = Normalized(bytes: wholeBytes[lastStart...])
+            guard !last.bytes.isEmpty else { return nil }
+            if last.hasPrefix("public") || last.hasSuffix("maxtoken") { return nil }
+            if last.hasSuffix("privatekey") || last.hasSuffix("privatekeypem") { return .deviceIdentityKey }
+            if last.hasSuffix("devicetoken") { return .deviceToken }
+            if whole.contains("aws") && whole.contains("secret") { return .awsSecretKey }
+            if last.hasSuffix("password") || last.hasSuffix("passwd") {
+                return whole.contains("gateway") ? .gatewayPassword : .password
+            }
+            if last == "authorization" || last == "auth" { return .authHeaderLike }
+            if whole.contains("gateway") || last == "token" || last == "accesstoken" && whole.contains("openclaw") {
+                return .gatewayToken
+            }
+            if last.hasSuffix("bottoken") && whole.contains("discord") { return .discordBotToken }
+            if last.hasSuffix("bottoken") && whole.contains("telegram") { return .telegramBotToken }
+            return .genericSecret
         }
-        let whole = Normalized(bytes: wholeBytes[...])
-        let last = Normalized(bytes: wholeBytes[lastStart...])
-        guard !last.bytes.isEmpty else { return nil }
-        if last.hasPrefix("public") || last.hasSuffix("maxtoken") { return nil }
-        if last.hasSuffix("privatekey") || last.hasSuffix("privatekeypem") { return .deviceIdentityKey }
-        if last.hasSuffix("devicetoken") { return .deviceToken }
-        if whole.contains("aws") && whole.contains("secret") { return .awsSecretKey }
-        if last.hasSuffix("password") || last.hasSuffix("passwd") {
-            return whole.contains("gateway") ? .gatewayPassword : .password
-        }
-        if last == "authorization" || last == "auth" { return .authHeaderLike }
-        if whole.contains("gateway") || last == "token" || last == "accesstoken" && whole.contains("openclaw") {
-            return .gatewayToken
-        }
-        if last.hasSuffix("bottoken") && whole.contains("discord") { return .discordBotToken }
-        if last.hasSuffix("bottoken") && whole.contains("telegram") { return .telegramBotToken }
-        return .genericSecret
     }
 
     /// The key without an index or an environment after its name: several secrets of one kind
@@ -145,7 +151,7 @@ enum KeyName {
     /// A key lowercased with everything but letters and digits dropped (`OPENCLAW_GATEWAY_TOKEN`
     /// → `openclawgatewaytoken`), compared as bytes: `String.contains` goes through Foundation.
     private struct Normalized {
-        let bytes: ArraySlice<UInt8>
+        let bytes: UnsafeBufferPointer<UInt8>.SubSequence
 
         func hasPrefix(_ s: StaticString) -> Bool { matches(s, at: bytes.startIndex) }
         func hasSuffix(_ s: StaticString) -> Bool { matches(s, at: bytes.endIndex - s.utf8CodeUnitCount) }

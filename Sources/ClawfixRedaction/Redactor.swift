@@ -68,7 +68,7 @@ public struct Redactor: Sendable {
         // Bare occurrences of every value known so far, then the fallback on what is left —
         // with every secret found so far standing for its marker, so a word cut by one, or next
         // to one, is judged as a second pass over the redacted text would judge it.
-        for c in chosen { memory.remember(bytes[c.start..<c.end], as: c.kind) }
+        _ = memory.remember(chosen, in: bytes)
         chosen = Self.withBareOccurrences(of: memory.secrets, in: bytes, markers, chosen)
         chosen = adoptKeyBlocks(in: bytes, markers, chosen, turnedDown)
         var commandLines: [SecretCandidate] = []
@@ -110,10 +110,7 @@ public struct Redactor: Sendable {
         let late = markers.isEmpty ? late : late.filter { !markers.overlaps($0.start, $0.end) }
         guard !late.isEmpty else { return chosen }
         let kept = Self.fillGaps(chosen, with: late)
-        var learned: [String: SecretKind] = [:]
-        for c in late {
-            if let value = memory.remember(bytes[c.start..<c.end], as: c.kind) { learned[value] = c.kind }
-        }
+        let learned = memory.remember(late, in: bytes)
         return Self.withBareOccurrences(of: learned, in: bytes, markers, kept)
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Secrets known in one conversation, kept in memory only and never written anywhere: once a
 /// value was found in context, a later bare occurrence of it is redacted too.
 ///
@@ -27,6 +33,24 @@ public struct SecretMemory: Sendable {
         guard secrets[string] == nil else { return nil }
         remember(string, as: kind)
         return string
+    }
+
+    /// `remember` for each of `found`, in order; returns the values that were new. A paste
+    /// repeats its secrets (a log line per request): a value met earlier in the same `bytes` is
+    /// known again by comparing bytes, without making its string and hashing that again.
+    mutating func remember(_ found: [SecretCandidate], in bytes: UnsafeBufferPointer<UInt8>) -> [String: SecretKind] {
+        var learned: [String: SecretKind] = [:]
+        // First place of each value met so far, by the value's FNV-1a hash; a hash met for
+        // another value only sends that one the long way.
+        var met: [UInt64: Range<Int>] = [:]
+        for c in found where c.end - c.start >= Self.minimumLength {
+            let hash = NeedleIndex.hash(bytes, c.start, c.end)
+            if let first = met[hash], first.count == c.end - c.start,
+                memcmp(bytes.baseAddress! + first.lowerBound, bytes.baseAddress! + c.start, first.count) == 0 { continue }
+            met[hash] = c.start..<c.end
+            if let value = remember(bytes[c.start..<c.end], as: c.kind) { learned[value] = c.kind }
+        }
+        return learned
     }
 
     public var isEmpty: Bool { secrets.isEmpty }
