@@ -20,25 +20,27 @@ public enum RedactionMarker {
             && value.count >= 16 && (value.allSatisfy { $0 < 0x80 } || String(decoding: value, as: UTF8.self).count >= 16)
         // Written byte by byte: one marker per secret, and string interpolation cost as much as
         // finding the secret.
-        let name = kind.rawValue.utf8
-        let count = name.count + (showsLastFour ? 10 : 2)  // `[`, ` …` (4 bytes), four, `]`
-        return String(unsafeUninitializedCapacity: count) { output in
-            var k = 0
-            func put(_ b: UInt8) {
-                output[k] = b
-                k += 1
+        var name = kind.rawValue
+        return name.withUTF8 { name in
+            let count = 1 + name.count + (showsLastFour ? 8 : 0) + 1  // `[`, name, ` …` (4 bytes) and four, `]`
+            return String(unsafeUninitializedCapacity: count) { output in
+                var k = 0
+                func put(_ b: UInt8) {
+                    output[k] = b
+                    k += 1
+                }
+                put(UInt8(ascii: "["))
+                for b in name { put(b) }
+                if showsLastFour {
+                    put(0x20)  // ` …`
+                    put(0xE2)
+                    put(0x80)
+                    put(0xA6)
+                    for b in lastFour { put(b) }
+                }
+                put(UInt8(ascii: "]"))
+                return k
             }
-            put(UInt8(ascii: "["))
-            for b in name { put(b) }
-            if showsLastFour {
-                put(0x20)  // ` …`
-                put(0xE2)
-                put(0x80)
-                put(0xA6)
-                for b in lastFour { put(b) }
-            }
-            put(UInt8(ascii: "]"))
-            return k
         }
     }
 
