@@ -73,10 +73,16 @@ public struct CommandLineCredentialDetector: SecretDetector {
 
     private func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ words: Words, into candidates: inout [SecretCandidate]) -> Int {
         guard ByteClass.isWordStart(bytes, i), i == 0 || bytes[i - 1] != UInt8(ascii: "/") || Self.isCommandPath(bytes, i) else { return i + 1 }
-        let nameEnd = words.end(from: i)
         // The whole word must be the command's name: a longer word that starts with one (a
-        // random string, which the fallback may yet find) is not a command.
-        guard let flags = Self.commands.first(where: { $0.name.count == nameEnd - i && $0.name.elementsEqual(bytes[i..<nameEnd]) })?.flags
+        // random string, which the fallback may yet find) is not a command, nor is a name with a
+        // quote, a marker or a find right after it. When it is not, the search goes on after the
+        // name's letters, not after the rest of its word: a quote there may open a string that
+        // holds a command, and if the fallback later finds the word, a second pass sees only its
+        // marker and looks at that command.
+        let nameEnd = ByteClass.tokenEnd(bytes, from: i)
+        guard nameEnd == bytes.count || ByteClass.isSpace(bytes[nameEnd]) || bytes[nameEnd] == 0x0A,
+            !words.boundaries.overlaps(i, nameEnd + 1),
+            let flags = Self.commands.first(where: { $0.name.count == nameEnd - i && $0.name.elementsEqual(bytes[i..<nameEnd]) })?.flags
         else { return nameEnd }
         if bytes[i] == UInt8(ascii: "l") && !Self.followsRegistryTool(bytes, i, words.boundaries) { return nameEnd }
         var k = nameEnd

@@ -315,3 +315,27 @@ extension IdempotenceRegressionTests {
         #expect(again.redact(first.text).text == first.text)
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `command-in-a-string-after-a-later-find` (libFuzzer, `Fuzz/run.sh 600 FuzzRedactor` after
+    /// issue 14): a random word that began with `login` was not a command, but the search went on
+    /// after the rest of its shell word, a quoted string holding `curl -u omer:hunter2`; the
+    /// fallback then found the word, and the second pass, seeing only its marker, looked at the
+    /// `curl` inside. The search now goes on right after a name that is not one.
+    @Test func commandInAStringAfterALaterFind() {
+        let text = "session token loginQ7xv2Lp9Kd3Rm8Tz4Wq6Ny1Hs5Bc\"curl -u omer:hunter2 http://127.0.0.1:18789/health\"\n"
+        // The random word and the password go; the user name and the URL stay.
+        redactsOnceForAll(Array(text.utf8), to: "session token [high-entropy-secret …s5Bc]\"curl -u omer:[password] http://127.0.0.1:18789/health\"\n", findings: [
+            RedactionFinding(kind: .highEntropySecret, detector: "high-entropy", line: 1, start: 14, end: 47, marker: "[high-entropy-secret …s5Bc]"),
+            RedactionFinding(kind: .password, detector: "command-line-credential", line: 1, start: 61, end: 68, marker: "[password]"),
+        ])
+
+        let bytes: [UInt8] = [79, 80, 69, 78, 67, 104, 1, 0, 0, 0, 0, 0, 0, 76, 65, 87, 65, 45, 117, 115, 101, 114, 110, 97, 109, 101, 32, 111, 109, 101, 114, 32, 45, 45, 112, 97, 115, 115, 119, 111, 114, 100, 32, 97, 110, 48, 116, 108, 115, 118, 50, 95, 112, 116, 95, 51, 102, 57, 97, 54, 99, 49, 101, 56, 98, 50, 100, 52, 102, 55, 32, 108, 111, 103, 105, 110, 90, 120, 53, 99, 86, 51, 102, 57, 97, 54, 99, 49, 105, 79, 112, 65, 115, 68, 102, 71, 104, 74, 107, 76, 122, 88, 99, 54, 99, 68, 79, 80, 69, 78, 67, 76, 65, 87, 95, 0, 71, 65, 253, 69, 87, 65, 36, 34, 99, 117, 114, 108, 32, 45, 117, 32, 111, 109, 101, 114, 58, 104, 117, 110, 116, 101, 114, 50, 32, 104, 116, 116, 112, 58, 47, 47, 49, 50, 55, 46, 48, 46, 55, 49, 48, 46, 49, 56, 58, 56, 57, 47, 10, 58, 112, 64, 115, 115, 32, 119, 48, 114, 100, 33, 34, 32, 104, 116, 116, 112, 115, 58, 47, 47, 103, 119, 46, 101, 120, 97, 109, 112, 108, 101, 46, 255, 1, 110, 101, 116, 47, 118, 49, 47, 109, 111, 100, 101, 108, 115, 10, 36, 32, 99, 117, 114, 108, 32, 45, 115, 83, 32, 221, 138, 97, 100, 109, 105, 110, 58, 84, 114, 36, 32, 99, 49, 117, 98, 52, 100, 111, 114, 38, 51, 32, 72, 116, 116, 112, 115, 58, 47, 15, 103, 119, 46, 101, 120, 97, 109, 112, 108, 101, 46, 110, 101, 116, 47, 10, 36, 32, 99, 117, 148, 147, 32, 45, 45, 117, 109, 70, 53, 32, 45, 45, 112, 114, 104, 101, 32, 112, 117, 114, 108, 32, 36, 32, 100, 111, 99, 107, 101, 97, 115, 115, 117, 98, 52, 100, 111, 114, 38, 1, 0, 0, 0, 0, 0, 1, 39, 1, 70, 115, 115, 32, 119, 48, 114, 100, 34, 32, 121, 32, 103, 122, 0, 90, 85, 82, 69, 95, 83, 84, 79, 36, 32, 100, 111, 99, 107, 101, 114, 224, 152, 111, 103, 255, 255, 255, 255, 255, 255, 110, 96, 108, 111, 103, 105, 110, 32, 45, 45, 117, 115, 101, 114, 110, 97, 95, 71, 65, 109, 84, 69]
+        var redactor = Redactor()
+        let first = redactor.redact(PastedInput(bytes: bytes))
+        #expect(first.findings.map(\.detector) == ["key-context", "high-entropy", "command-line-credential"])
+        #expect(first.text.contains("\"curl -u omer:[password] http://127.0.710.18:89/"))
+        var again = Redactor()
+        #expect(again.redact(first.text).text == first.text)
+    }
+}
