@@ -62,16 +62,26 @@ public struct CommandLineCredentialDetector: SecretDetector {
 
     /// `boundaries`: sorted, disjoint spans that are markers, or finds that become markers. Each
     /// is opaque: no command starts inside one, and a word runs through one whole.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, boundaries: [Range<Int>], into candidates: inout [SecretCandidate]) {
+    ///
+    /// Returns the words that made each command one, in text order: its name and, for `login`,
+    /// the tool before it. Should one of them become a marker too (a password that is also the
+    /// tool's name, `docker login -p docker`, remembered and found bare), the command is none on
+    /// a second pass, and what it took in up to its line's end is read as commands of their own:
+    /// the `Redactor` then reads the lines again.
+    @discardableResult
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, boundaries: [Range<Int>], into candidates: inout [SecretCandidate]) -> [Range<Int>] {
         let words = Words(bytes: bytes, boundaries: boundaries)
+        var commandWords: [Range<Int>] = []
         trigger.forEach(in: bytes) { i in
             let b = boundaries.firstEnding(after: i)
             if b < boundaries.count && boundaries[b].lowerBound <= i { return boundaries[b].upperBound }
-            return examine(bytes, at: i, words, into: &candidates)
+            return examine(bytes, at: i, words, &commandWords, into: &candidates)
         }
+        return commandWords
     }
 
-    private func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ words: Words, into candidates: inout [SecretCandidate]) -> Int {
+    private func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ words: Words, _ commandWords: inout [Range<Int>],
+                         into candidates: inout [SecretCandidate]) -> Int {
         guard ByteClass.isWordStart(bytes, i), i == 0 || bytes[i - 1] != UInt8(ascii: "/") || Self.isCommandPath(bytes, i) else { return i + 1 }
         // The whole word must be the command's name: a longer word that starts with one (a
         // random string, which the fallback may yet find) is not a command, nor is a name with a
@@ -84,7 +94,11 @@ public struct CommandLineCredentialDetector: SecretDetector {
             !words.boundaries.overlaps(i, nameEnd + 1),
             let flags = Self.commands.first(where: { $0.name.count == nameEnd - i && $0.name.elementsEqual(bytes[i..<nameEnd]) })?.flags
         else { return nameEnd }
-        if bytes[i] == UInt8(ascii: "l") && !Self.followsRegistryTool(bytes, i, words.boundaries) { return nameEnd }
+        if bytes[i] == UInt8(ascii: "l") {
+            guard let tool = Self.registryTool(before: i, bytes, words.boundaries) else { return nameEnd }
+            commandWords.append(tool)
+        }
+        commandWords.append(i..<nameEnd)
         var k = nameEnd
         let n = bytes.count
         while k < n {
@@ -162,13 +176,13 @@ public struct CommandLineCredentialDetector: SecretDetector {
 
     /// `docker login`, `podman login`, `helm registry login`: the word before `login`.
     /// A tool name that is (part of) a find is not one: on a second pass it is a marker.
-    private static func followsRegistryTool(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ boundaries: [Range<Int>]) -> Bool {
-        guard i > 1, bytes[i - 1] == 0x20 else { return false }
+    private static func registryTool(before i: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ boundaries: [Range<Int>]) -> Range<Int>? {
+        guard i > 1, bytes[i - 1] == 0x20 else { return nil }
         for tool in registryTools where ByteClass.hasPrefix(bytes, at: i - 1 - tool.utf8CodeUnitCount, tool) {
             let start = i - 1 - tool.utf8CodeUnitCount
-            if ByteClass.isWordStart(bytes, start) && !boundaries.overlaps(start, i - 1) { return true }
+            if ByteClass.isWordStart(bytes, start) && !boundaries.overlaps(start, i - 1) { return start..<(i - 1) }
         }
-        return false
+        return nil
     }
 
     private static let registryTools: [StaticString] = ["docker", "podman", "nerdctl", "buildah", "skopeo", "registry", "oras"]

@@ -17,7 +17,8 @@ public struct Redactor: Sendable {
 
     /// All but those that run after them and see their finds as markers (`redact(bytes:)`): the
     /// command lines, and the fallback, which judges prefixed keys in the same pass over the words.
-    /// The private keys run first, on their own, and again late if a header was turned down.
+    /// The private keys run first, on their own, and again late when a find falls in a header
+    /// they turned down (`adoptKeyBlocks`).
     private static let specificDetectors = detectors.filter {
         !($0 is HighEntropyDetector) && !($0 is PrefixedTokenDetector) && !($0 is CommandLineCredentialDetector)
             && !($0 is PrivateKeyBlockDetector)
@@ -71,9 +72,15 @@ public struct Redactor: Sendable {
         _ = memory.remember(chosen, in: bytes)
         chosen = Self.withBareOccurrences(of: memory.secrets, in: bytes, markers, chosen)
         chosen = adoptKeyBlocks(in: bytes, markers, chosen, turnedDown)
-        var commandLines: [SecretCandidate] = []
-        CommandLineCredentialDetector().scan(bytes, boundaries: Self.merged(markers, chosen), into: &commandLines)
-        chosen = adopt(commandLines, in: bytes, markers, chosen)
+        // Again while a value the command lines found, remembered and found bare, took a word
+        // that made a command one: at most once per such word (a command's name or a registry
+        // tool, a fixed few), as each time needs a new value.
+        var commandWords: [Range<Int>]
+        repeat {
+            var commandLines: [SecretCandidate] = []
+            commandWords = CommandLineCredentialDetector().scan(bytes, boundaries: Self.merged(markers, chosen), into: &commandLines)
+            chosen = adopt(commandLines, in: bytes, markers, chosen)
+        } while commandWords.contains { Self.overlaps(chosen, $0) }
         var fallback: [SecretCandidate] = []
         HighEntropyDetector().scan(bytes, boundaries: Self.merged(markers, chosen), into: &fallback)
         chosen = adopt(fallback, in: bytes, markers, chosen)
@@ -87,20 +94,21 @@ public struct Redactor: Sendable {
     /// the fallback.
     private mutating func adoptKeyBlocks(in bytes: UnsafeBufferPointer<UInt8>, _ markers: [Range<Int>],
                                          _ chosen: [SecretCandidate], _ turnedDown: [Range<Int>]) -> [SecretCandidate] {
-        guard !turnedDown.isEmpty, !chosen.isEmpty else { return chosen }
-        let crossed = turnedDown.contains { header in
-            // The first find that ends after the header starts, by binary search.
-            var lo = 0, hi = chosen.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if chosen[mid].end <= header.lowerBound { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < chosen.count && chosen[lo].start < header.upperBound
-        }
-        guard crossed else { return chosen }
+        guard turnedDown.contains(where: { Self.overlaps(chosen, $0) }) else { return chosen }
         var blocks: [SecretCandidate] = []
         PrivateKeyBlockDetector().scan(bytes, boundaries: Self.merged(markers, chosen), into: &blocks)
         return adopt(blocks, in: bytes, markers, chosen)
+    }
+
+    /// True when one of `chosen` (sorted, disjoint) shares a byte with `span`.
+    private static func overlaps(_ chosen: [SecretCandidate], _ span: Range<Int>) -> Bool {
+        // The first find that ends after the span starts, by binary search.
+        var lo = 0, hi = chosen.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if chosen[mid].end <= span.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < chosen.count && chosen[lo].start < span.upperBound
     }
 
     /// `chosen` with the finds of a detector that ran after it (in text order, outside every

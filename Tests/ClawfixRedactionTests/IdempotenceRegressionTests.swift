@@ -339,3 +339,28 @@ extension IdempotenceRegressionTests {
         #expect(again.redact(first.text).text == first.text)
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `command-word-remembered-as-its-own-password` (libFuzzer, seconds into the next
+    /// `Fuzz/run.sh 600 FuzzRedactor`): `docker login -p docker` — the password, remembered, was
+    /// found bare in the tool's name, so on a second pass there was no `docker login`, and the
+    /// `curl -u omer:hunter2` it had taken in up to the line's end was a command of its own.
+    /// The command lines are now read again while a find takes a word that made a command one.
+    @Test func commandWordRememberedAsItsOwnPassword() {
+        let text = "$ sshpass -p sshpass curl -u omer:hunter2 http://127.0.0.1:18789/health\n"
+        // Both passwords go (and the command's name with the first, as a remembered value); the
+        // user name and the URL stay.
+        redactsOnceForAll(Array(text.utf8), to: "$ [password] -p [password] curl -u omer:[password] http://127.0.0.1:18789/health\n", findings: [
+            RedactionFinding(kind: .password, detector: "memory", line: 1, start: 2, end: 9, marker: "[password]"),
+            RedactionFinding(kind: .password, detector: "command-line-credential", line: 1, start: 13, end: 20, marker: "[password]"),
+            RedactionFinding(kind: .password, detector: "command-line-credential", line: 1, start: 34, end: 41, marker: "[password]"),
+        ])
+
+        let bytes: [UInt8] = [36, 32, 100, 111, 99, 107, 101, 114, 32, 108, 111, 103, 105, 110, 32, 45, 117, 32, 111, 109, 101, 114, 32, 45, 112, 32, 100, 111, 99, 107, 101, 114, 32, 108, 111, 103, 105, 110, 32, 45, 117, 32, 111, 109, 101, 114, 36, 32, 99, 117, 114, 108, 32, 45, 117, 32, 111, 109, 101, 114, 58, 104, 117, 110, 116, 101, 114, 50, 32, 104, 116, 116, 112, 58, 47, 47, 49, 50, 55, 46, 48, 46, 48, 46, 49, 58, 49, 56, 55, 56, 32, 45, 112, 32, 83, 51, 99, 114, 101, 116, 80, 97, 115, 115, 33, 138, 138, 138, 138, 138, 138, 138, 138, 138, 138, 138, 138, 0, 119, 111, 114, 100, 45, 115, 116, 100, 105, 110, 10, 76, 111, 103, 151, 145, 223, 172, 138, 156, 156, 154, 101, 100, 101, 100, 118, 105, 110, 97, 32, 101, 109, 111, 109, 57, 47, 104, 101, 97, 108, 116, 104, 10, 36, 32, 99, 117, 114, 108, 32, 45, 45, 117, 115, 101, 114, 32, 34, 13, 0, 0, 0, 0, 0, 0, 0, 115, 32, 119, 48, 100, 114, 101, 114, 32, 45, 45, 112, 33, 34, 32, 104, 116, 116, 112, 115, 58, 47, 47, 103, 97, 115, 115, 119, 111, 114, 100, 32, 97, 110, 45, 80, 32, 83, 119, 46, 101, 120, 97, 109, 112, 108, 101, 46, 110, 101, 116, 47, 118, 49, 47, 109, 111, 100, 37, 99, 107, 101, 118, 32, 99, 111, 84, 84, 84, 84, 84, 170, 84, 84, 84, 84, 84, 79, 80, 69, 78, 233, 1, 0, 0, 0, 0, 119, 111, 114, 100, 45, 115, 116, 0, 0, 100, 10]
+        var redactor = Redactor()
+        let first = redactor.redact(PastedInput(bytes: bytes))
+        #expect(first.text.hasPrefix("$ [password] login -u omer -p [password] login -u omer$ curl -u omer:[password] http://127.0.0.1:1878 -p [password]\n"))
+        var again = Redactor()
+        #expect(again.redact(first.text).text == first.text)
+    }
+}
