@@ -15,6 +15,7 @@ public struct URLSecretDetector: TriggeredDetector {
         var end = authorityStart
         var lastAt = -1
         var colon = -1
+        var cutByMarker = false
         while end < n {
             let b = bytes[end]
             if (b == UInt8(ascii: "?") || b == UInt8(ascii: "#")) && lastAt < 0 && colon >= 0,
@@ -30,7 +31,10 @@ public struct URLSecretDetector: TriggeredDetector {
             if b == UInt8(ascii: "@") { lastAt = end }
             // A marker ends the authority: what it replaced is gone, and with it any `@` that
             // made the password run on past it (a second pass would see only the marker).
-            if b == UInt8(ascii: "["), RedactionMarker.markerEnd(bytes, from: end) != nil { break }
+            if b == UInt8(ascii: "["), RedactionMarker.markerEnd(bytes, from: end) != nil {
+                cutByMarker = true
+                break
+            }
             end += 1
         }
         if lastAt > authorityStart {
@@ -43,7 +47,11 @@ public struct URLSecretDetector: TriggeredDetector {
                 }
             }
         }
-        // Query and fragment parameters whose name is a secret.
+        // Query and fragment parameters whose name is a secret — not after a marker that cut the
+        // authority short: on the first pass, what the marker replaced was read as authority, and
+        // any `&key=` after it with it (`…KEY=sk-ant.&…_API_KEY=…` with no `/` or `?` on the line).
+        // Reading them as parameters now would find what the first pass could not.
+        if cutByMarker { return end }
         var k = end
         while k < n && bytes[k] > 0x20 && bytes[k] != UInt8(ascii: "\"") && bytes[k] != UInt8(ascii: "'") {
             let b = bytes[k]

@@ -364,3 +364,25 @@ extension IdempotenceRegressionTests {
         #expect(again.redact(first.text).text == first.text)
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `query-after-a-marker-in-the-authority` (libFuzzer, 2.5 minutes into the next 600 s run):
+    /// a line with `://` and no `/`, `?` or space after it was all authority on the first pass,
+    /// so its `&…_API_KEY=` was no parameter; on the second, a marker cut the authority short and
+    /// the rest was read as parameters. After a marker that cuts the authority, no parameters are
+    /// read now. The value stays: the key-context detector reads it on to the line's end, where
+    /// it ends in `...`, a placeholder.
+    @Test func queryAfterAMarkerInTheAuthority() {
+        let text = "upstream=ws://gw.local,GATEWAY_TOKEN=9b8c7d6e5f4a&OPENAI_API_KEY=changeit&see-docs...\n"
+        redactsOnceForAll(Array(text.utf8), to: "upstream=ws://gw.local,GATEWAY_TOKEN=[gateway-token]&OPENAI_API_KEY=changeit&see-docs...\n", findings: [
+            RedactionFinding(kind: .gatewayToken, detector: "key-context", line: 1, start: 37, end: 49, marker: "[gateway-token]"),
+        ])
+
+        let bytes: [UInt8] = [36, 32, 242, 87, 79, 114, 115, 80, 46, 46, 46, 10, 79, 80, 117, 114, 45, 116, 111, 98, 101, 51, 112, 108, 58, 47, 47, 103, 119, 65, 78, 84, 72, 82, 79, 80, 73, 67, 95, 65, 80, 73, 95, 75, 69, 89, 61, 115, 107, 45, 97, 110, 116, 46, 38, 120, 97, 109, 112, 108, 117, 46, 110, 79, 80, 73, 67, 95, 65, 80, 73, 95, 75, 69, 89, 61, 115, 97, 107, 45, 110, 116, 46, 38, 120, 97, 109, 112, 108, 101, 46, 110, 45, 46, 46, 46, 10, 79, 80, 46, 46, 46, 10, 79, 80, 69, 191, 255, 255, 255, 255, 255, 255, 24, 87, 121, 95, 71, 65, 84, 69, 87, 65, 89, 95, 84, 79, 75, 69, 78, 61, 121, 111, 117, 114, 45, 116, 111, 107, 101, 10, 79, 80]
+        var redactor = Redactor()
+        let first = redactor.redact(PastedInput(bytes: bytes))
+        #expect(first.findings.map(\.marker) == ["[secret]"])
+        var again = Redactor()
+        #expect(again.redact(first.text).text == first.text)
+    }
+}
