@@ -15,6 +15,10 @@ public struct AzureClientSecretDetector: TriggeredDetector {
         let bodyStart = i + 2
         var end = bodyStart
         while end < bytes.count && Self.isSecretByte(bytes[end]) && end - bodyStart <= 35 { end += 1 }
+        // A body cut short by a marker is none: on the first pass, what the marker replaced was
+        // read as body too (`~` and `.` split it into words, so the fallback or the memory can
+        // take a word in the middle of it), and a body too long then must not fit now.
+        if end < bytes.count && bytes[end] == UInt8(ascii: "["), RedactionMarker.markerEnd(bytes, from: end) != nil { return end }
         // A sentence may end right after the secret: its full stop is not part of it.
         if end - bodyStart > 31 && bytes[end - 1] == UInt8(ascii: ".") && (end == bytes.count || !Self.isSecretByte(bytes[end])) { end -= 1 }
         guard (31...34).contains(end - bodyStart), end == bytes.count || !Self.isSecretByte(bytes[end]) || bytes[end] == UInt8(ascii: ".")

@@ -386,3 +386,24 @@ extension IdempotenceRegressionTests {
         #expect(again.redact(first.text).text == first.text)
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `azure-body-cut-by-a-later-find` (libFuzzer, 20 seconds into the next 600 s run): two
+    /// `…Q~` prefixes glued made a body too long for an Azure client secret, but `~` split it into
+    /// words and the fallback took the last one; on the second pass its marker cut the body to 31
+    /// characters, which fit. A body cut short by a marker is none now.
+    @Test func azureBodyCutByALaterFind() {
+        let text = "AZURE_CLIENT_SECRET note: token Zy.7Q~aB3dE5fG7hJ9kL1mN3c-1d0e9Zy.7Q~aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1x_Y~\n"
+        // The random word after the second `Q~` goes; the glued run before it, no client secret, stays.
+        redactsOnceForAll(Array(text.utf8), to: "AZURE_CLIENT_SECRET note: token Zy.7Q~aB3dE5fG7hJ9kL1mN3c-1d0e9Zy.7Q~[high-entropy-secret …1x_Y]~\n", findings: [
+            RedactionFinding(kind: .highEntropySecret, detector: "high-entropy", line: 1, start: 69, end: 102, marker: "[high-entropy-secret …1x_Y]"),
+        ])
+
+        let bytes: [UInt8] = [65, 90, 85, 82, 69, 95, 67, 76, 73, 69, 78, 84, 95, 73, 68, 61, 53, 99, 49, 98, 50, 100, 45, 52, 101, 56, 98, 45, 56, 97, 51, 99, 45, 49, 100, 48, 101, 57, 102, 56, 97, 55, 98, 54, 99, 10, 116, 104, 101, 32, 97, 112, 112, 32, 114, 101, 103, 105, 115, 116, 114, 97, 116, 105, 111, 110, 32, 115, 101, 99, 114, 101, 116, 32, 105, 115, 32, 97, 101, 118, 105, 99, 101, 115, 47, 84, 48, 56, 81, 87, 115, 101, 99, 114, 101, 116, 32, 105, 32, 97, 112, 112, 32, 114, 101, 103, 105, 115, 116, 114, 97, 116, 105, 111, 110, 32, 115, 101, 99, 114, 101, 116, 32, 105, 115, 32, 97, 98, 99, 56, 81, 126, 88, 245, 116, 114, 97, 116, 105, 111, 110, 32, 115, 101, 99, 114, 101, 116, 32, 105, 115, 32, 97, 98, 99, 56, 81, 126, 88, 113, 51, 118, 66, 55, 110, 75, 50, 109, 80, 57, 115, 76, 52, 116, 82, 56, 119, 89, 49, 122, 65, 54, 99, 68, 48, 101, 70, 53, 103, 72, 45, 106, 46, 10, 34, 99, 108, 105, 115, 32, 97, 98, 99, 56, 81, 126, 88, 113, 51, 118, 66, 55, 110, 75, 50, 109, 80, 57, 115, 76, 52, 116, 82, 56, 119, 89, 49, 122, 65, 54, 99, 68, 48, 101, 70, 53, 103, 72, 45, 106, 46, 10, 34, 99, 108, 105, 101, 110, 116, 83, 101, 99, 138, 138, 138, 138, 138, 138, 69, 78, 84, 95, 73, 68, 50, 116, 83, 101, 99, 114, 101, 116, 100, 45, 52, 101, 114, 101, 116, 34, 58, 32, 34, 90, 121, 46, 55, 81, 126, 97, 66, 51, 100, 69, 53, 102, 71, 55, 104, 74, 57, 107, 76, 49, 109, 78, 51, 99, 45, 49, 100, 48, 101, 57, 90, 121, 46, 55, 81, 126, 97, 66, 51, 100, 69, 53, 102, 71, 55, 104, 74, 57, 107, 76, 49, 109, 78, 51, 112, 81, 53, 114, 83, 55, 116, 85, 57, 118, 87, 49, 120, 95, 89, 126, 34, 10]
+        var redactor = Redactor()
+        let first = redactor.redact(PastedInput(bytes: bytes))
+        #expect(first.findings.map(\.detector) == ["azure-client-secret", "azure-client-secret", "high-entropy"])
+        var again = Redactor()
+        #expect(again.redact(first.text).text == first.text)
+    }
+}
