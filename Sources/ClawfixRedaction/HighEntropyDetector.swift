@@ -34,6 +34,10 @@ public struct HighEntropyDetector: SecretDetector {
                     continue
                 }
                 let limit = next < boundaries.count ? boundaries[next].lowerBound : n
+                // Leading dashes are a flag's, not the secret's: with them in the find, a command
+                // line that saw `--user -x…` (a flag after `--user`, so no value) saw a marker there
+                // on a second pass, and took the rest of its word as the user and password.
+                while i < limit && bytes[i] == UInt8(ascii: "-") { i += 1 }
                 let s = i
                 while i < limit && wordBytes[Int(bytes[i])] { i += 1 }
                 // A provider-prefixed key needs no context (`PrefixedTokenDetector`); it is judged

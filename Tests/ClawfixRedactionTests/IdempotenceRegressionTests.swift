@@ -407,3 +407,24 @@ extension IdempotenceRegressionTests {
         #expect(again.redact(first.text).text == first.text)
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `flag-dash-inside-a-fallback-find` (libFuzzer, 4 minutes into the next 600 s run): after
+    /// `curl --user` came a word starting with `-`, a flag, so no value; the fallback took the
+    /// whole word, dash included, and on the second pass `--user` had a marker for its value and
+    /// took `/` after the colon as a password. The fallback leaves a word's leading dashes now.
+    @Test func flagDashInsideAFallbackFind() {
+        let text = "$ curl --user -Q7xv2Lp9Kd3Rm8Tz4Wq6Ny1Hs5Bc:/ http://127.0.0.1:18789/ # token from the dashboard\n"
+        // The random word goes; its dash, the `:/`, the URL and the comment stay.
+        redactsOnceForAll(Array(text.utf8), to: "$ curl --user -[high-entropy-secret …s5Bc]:/ http://127.0.0.1:18789/ # token from the dashboard\n", findings: [
+            RedactionFinding(kind: .highEntropySecret, detector: "high-entropy", line: 1, start: 15, end: 43, marker: "[high-entropy-secret …s5Bc]"),
+        ])
+
+        let bytes: [UInt8] = [36, 32, 99, 117, 114, 108, 32, 45, 117, 32, 111, 109, 101, 114, 58, 98, 117, 114, 108, 32, 45, 45, 117, 115, 101, 114, 32, 34, 13, 99, 117, 114, 108, 32, 45, 45, 117, 115, 101, 114, 32, 34, 13, 84, 84, 84, 84, 170, 84, 84, 84, 84, 84, 79, 80, 69, 78, 233, 1, 0, 0, 0, 0, 0, 0, 69, 87, 101, 120, 112, 111, 114, 116, 32, 76, 65, 101, 108, 115, 10, 36, 32, 99, 10, 36, 32, 99, 117, 114, 108, 32, 45, 45, 117, 115, 101, 114, 32, 45, 112, 114, 111, 106, 51, 78, 67, 76, 65, 89, 95, 84, 79, 75, 69, 78, 99, 117, 114, 108, 107, 111, 107, 111, 101, 110, 53, 98, 57, 119, 48, 114, 226, 226, 58, 47]
+        var redactor = Redactor()
+        let first = redactor.redact(PastedInput(bytes: bytes))
+        #expect(first.text.hasSuffix("$ curl --user -[high-entropy-secret …9w0r]\u{FFFD}\u{FFFD}:/"))
+        var again = Redactor()
+        #expect(again.redact(first.text).text == first.text)
+    }
+}
