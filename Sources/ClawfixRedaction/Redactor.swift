@@ -209,40 +209,43 @@ public struct Redactor: Sendable {
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         var output = ""
         output.reserveCapacity(bytes.count)
-        var findings: [RedactionFinding] = []
-        findings.reserveCapacity(chosen.count)
-        var cursor = 0
-        var line = 1
-        for c in chosen {
-            line += ByteClass.newlines(in: bytes, cursor..<c.start)
-            output += text[index(cursor)..<index(c.start)]
-            let marker = RedactionMarker.marker(for: bytes[c.start..<c.end], kind: c.kind)
-            output += marker
-            findings.append(RedactionFinding(kind: c.kind, detector: c.detector, line: line, start: c.start, end: c.end, marker: marker))
-            line += ByteClass.newlines(in: bytes, c.start..<c.end)
-            cursor = c.end
+        let findings = markChosen(bytes, chosen) { kept, marker in
+            output += text[index(kept.lowerBound)..<index(kept.upperBound)]
+            if let marker { output += marker }
         }
-        output += text[index(cursor)...]
         return RedactedText(text: output, findings: findings)
     }
 
     private static func renderBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ chosen: [SecretCandidate]) -> RedactedText {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
+        let findings = markChosen(bytes, chosen) { kept, marker in
+            output.append(contentsOf: bytes[kept])
+            if let marker { output.append(contentsOf: marker.utf8) }
+        }
+        return RedactedText(text: String(decoding: output, as: UTF8.self), findings: findings)
+    }
+
+    /// The one walk over the chosen spans both renderings share: each kept stretch of the input,
+    /// then the marker that stands for the span after it (nil after the last stretch), with the
+    /// findings and their line numbers.
+    @inline(__always)
+    private static func markChosen(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ chosen: [SecretCandidate], emit: (Range<Int>, String?) -> Void
+    ) -> [RedactionFinding] {
         var findings: [RedactionFinding] = []
         findings.reserveCapacity(chosen.count)
         var cursor = 0
         var line = 1
         for c in chosen {
             line += ByteClass.newlines(in: bytes, cursor..<c.start)
-            output.append(contentsOf: bytes[cursor..<c.start])
             let marker = RedactionMarker.marker(for: bytes[c.start..<c.end], kind: c.kind)
-            output.append(contentsOf: marker.utf8)
+            emit(cursor..<c.start, marker)
             findings.append(RedactionFinding(kind: c.kind, detector: c.detector, line: line, start: c.start, end: c.end, marker: marker))
             line += ByteClass.newlines(in: bytes, c.start..<c.end)
             cursor = c.end
         }
-        output.append(contentsOf: bytes[cursor...])
-        return RedactedText(text: String(decoding: output, as: UTF8.self), findings: findings)
+        emit(cursor..<bytes.count, nil)
+        return findings
     }
 }
