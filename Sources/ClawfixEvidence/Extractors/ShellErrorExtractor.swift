@@ -12,6 +12,9 @@ struct ShellErrorExtractor: FactExtractor {
     }
 
     private static let curl = ByteSearch.needle("curl: (")
+    private static let noSuchFile = ByteSearch.needle(": no such file or directory")
+    private static let launchers = ["failed to execute ", "failed to run command ", "env: ", "exec: "].map(ByteSearch.needle)
+    private static let quotes: Set<Character> = ["'", "\"", "‘", "’"]
     private static let http = ByteSearch.needle("http/")
     private static let sshConnect = ByteSearch.needle("ssh: connect to host")
     private static let bindForward = ByteSearch.needle("bind [")
@@ -114,12 +117,11 @@ struct ShellErrorExtractor: FactExtractor {
         }
         // A launcher that could not exec its program: `setsid: failed to execute openclaw: No such
         // file or directory` (util-linux), `nohup: failed to run command 'openclaw': No such file or
-        // directory`, `env: 'openclaw': No such file or directory`, `exec: openclaw: not found`.
-        if let range = ByteSearch.find(ByteSearch.needle(": no such file or directory"), in: line.lower) {
-            for launcher in ["failed to execute ", "failed to run command ", "env: ", "exec: "] {
-                guard let start = line.find(ByteSearch.needle(launcher)), start + launcher.count < range else { continue }
-                let quotes: Set<Character> = ["'", "\"", "‘", "’"]
-                let name = String(line.slice((start + launcher.count)..<range).trimmingBlanks().filter { !quotes.contains($0) })
+        // directory`, `env: 'openclaw': No such file or directory`, `exec: openclaw: No such file…`.
+        if let range = ByteSearch.find(Self.noSuchFile, in: line.lower) {
+            for launcher in Self.launchers {
+                guard let start = line.find(launcher), start + launcher.count < range else { continue }
+                let name = String(line.slice((start + launcher.count)..<range).trimmingBlanks().filter { !Self.quotes.contains($0) })
                 if !name.isEmpty, !name.contains(" "), !name.contains("/") { return name }
             }
         }
