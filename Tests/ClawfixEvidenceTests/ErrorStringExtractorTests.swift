@@ -223,6 +223,8 @@ struct ErrorStringExtractorTests {
 
     @Test(arguments: [
         "what does 1008 mean?",
+        "the gateway listens on port 1008 now",
+        "pid 1008 holds the lock",
         "I don't get pairing required anymore",
         "Then reload the Control UI tab → the “disconnected (1008): pairing required” should go away.",
         "the gateway protocol is documented somewhere",
@@ -234,6 +236,20 @@ struct ErrorStringExtractorTests {
     ])
     func proseAndPlaceholdersGiveNothing(text: String) {
         #expect(factStrings(extractor, text) == [])
+    }
+
+    /// A close code reported in words: the number with `error`/`code` before it or a report word
+    /// after it. Nothing says which client printed it.
+    @Test(arguments: [
+        ("I am stuck on 1008 error after the update", 1008),
+        ("the dashboard shows error 1008 and reconnects", 1008),
+        ("getting a 1006 disconnect every few seconds", 1006),
+        ("websocket close code 1012 after the restart", 1012),
+        ("一直 1008 错误", 1008),
+    ])
+    func closeCodeInWords(text: String, code: Int) {
+        #expect(values(extractor, text, .closeCode) == [String(code)])
+        #expect(values(extractor, text, .errorReporter) == [])
     }
 
     @Test func supportThreadTitleIsTheSymptom() {

@@ -20,6 +20,39 @@ struct OpenClawCLIExtractorTests {
         #expect(values(extractor, text, .openclawVersion) == [])
     }
 
+    /// Who holds a busy port, from the listener lines `gateway status` and doctor print under
+    /// `Port 18789 is already in use.` (reference message 4.28), boxed or not.
+    @Test(arguments: [
+        ("- pid 2211 dana: moltbot-gateway (127.0.0.1:18789)", "legacy-gateway"),
+        ("│  - pid 88 root: clawdbot-gateway (0.0.0.0:18789)  │", "legacy-gateway"),
+        ("- pid 4242 alice: openclaw-gatewa (127.0.0.1:18789)", "gateway"),
+        ("- pid 4242 alice: node /usr/lib/node_modules/openclaw/dist/index.js gateway --port 18789 (127.0.0.1:18789)", "gateway"),
+        ("- pid 123 alice: ssh -N -L 18789:127.0.0.1:18789 (127.0.0.1:18789)", "ssh"),
+        ("- pid 977 root: /usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 18789 (0.0.0.0:18789)", "docker"),
+        ("- pid 501 bob: python3 -m http.server 18789 (0.0.0.0:18789)", "other"),
+    ])
+    func portHolder(text: String, expected: String) {
+        #expect(values(extractor, text, .portHolder) == [expected])
+    }
+
+    @Test(arguments: ["- pid: unknown", "- Another process is listening on this port.", "pid 88 root: clawdbot-gateway"])
+    func noPortHolder(text: String) {
+        #expect(values(extractor, text, .portHolder) == [])
+    }
+
+    /// A validation issue naming a key unknown where it stands (reference message 4.33/4.34).
+    @Test(arguments: [
+        ("- gateway: Unrecognized key: \"token\"", ["gateway.token"]),
+        ("  - gateway.controlUi: Unrecognized key: \"allowedOrigins\"", ["gateway.controlUi.allowedOrigins"]),
+        ("Invalid config at /home/a/.openclaw/openclaw.json:\\n- agents.defaults: Unrecognized keys: \"bind\", \"port\"",
+         ["agents.defaults.bind", "agents.defaults.port"]),
+        ("- <root>: Unrecognized key: \"controlUi\"", ["controlUi"]),
+        ("it says Unrecognized key somewhere", []),
+    ])
+    func unrecognizedKeysAreMisplaced(text: String, expected: [String]) {
+        #expect(values(extractor, text, .configMisplacedKey) == expected)
+    }
+
     @Test func callGatewayBlockFromTheCliContainer() {
         let paste = """
             $ docker compose run --rm openclaw-cli devices list

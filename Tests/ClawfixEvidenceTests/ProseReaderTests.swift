@@ -11,7 +11,7 @@ struct ProseReaderTests {
     @Test(arguments: [
         ("The gateway runs in Docker Desktop on Windows 11 with WSL2", ["install.kind=docker", "client.os=windows", "install.platform=docker-desktop", "install.platform=wsl2"]),
         ("It's installed natively with npm install -g openclaw, gateway as a systemd user service", ["install.kind=host", "install.platform=systemd"]),
-        ("Mission Control runs in a container, OpenClaw itself is installed natively on the Mac", ["install.kind=host", "client.os=macos"]),
+        ("Mission Control runs in a container, OpenClaw itself is installed natively on the Mac", ["install.kind=host", "client.os=macos", "client.kind=container"]),
         ("OpenClaw runs on my Synology NAS behind the Synology reverse proxy", ["install.kind=docker", "gateway.location=remote", "access.path=reverse-proxy", "install.platform=synology"]),
         ("Deployed from the Railway template, dashboard on the public URL", ["gateway.location=remote", "install.platform=railway"]),
         ("gateway as a LaunchAgent on my MacBook", ["client.os=macos", "install.platform=launchagent"]),
@@ -43,6 +43,24 @@ struct ProseReaderTests {
     ])
     func whatWasTriedAndFailed(text: String, expected: [String]) {
         #expect(said(text).filter { $0.hasPrefix("fix.tried") || $0.hasPrefix("config.") } == expected)
+    }
+
+    /// What the words say about the failing client and the pairing list, in the three languages.
+    @Test(arguments: [
+        ("openclaw devices list shows no pending requests, there is nothing to approve", ["devices.pending-count=0"]),
+        ("I ran devices list --json and there is no request ID at all", ["devices.pending-count=0"]),
+        ("devices list 里没有待批准的设备", ["devices.pending-count=0"]),
+        ("en devices list no hay solicitudes pendientes", ["devices.pending-count=0"]),
+        ("every exec call of my agent fails with pairing required", ["client.kind=agent"]),
+        ("subagent spawns are rejected since the update", ["openclaw.updated=true", "client.kind=agent"]),
+        ("las llamadas a exec del agente fallan", ["client.kind=agent"]),
+        ("my dashboard runs in its own container and cannot connect", ["client.kind=container"]),
+        ("the websocket to the gateway times out", ["symptom=connection-timeout"]),
+        // `docker exec` is the user's command, not the agent's tool; an approved list is not empty.
+        ("I used docker exec to run devices list and approved the request", []),
+    ])
+    func clientAndPairingListInWords(text: String, expected: [String]) {
+        #expect(said(text).filter { !$0.hasPrefix("fix.tried") && !$0.hasPrefix("install.") } == expected)
     }
 
     @Test func bulletsUnderATriedHeadingWereTried() {

@@ -6,7 +6,8 @@
 /// `KnowledgeBase/messages.md` (`MessageTable`); this type only knows how lines print them.
 ///
 /// A close code is only read from its printed forms (`disconnected (1008)`, `gateway closed
-/// (1006 …)`, `code=1012`), never from a bare number, so "what does 1008 mean" gives nothing. A line saying the
+/// (1006 …)`, `code=1012`) or from words that report it (`stuck on a 1008 error`, `error 1008`),
+/// never from a bare number, so "what does 1008 mean" gives nothing. A line saying the
 /// error is gone ("I don't get pairing required anymore") gives nothing either; see
 /// `ErrorStringExtractor.negations`.
 struct ErrorStringExtractor: FactExtractor {
@@ -33,6 +34,8 @@ struct ErrorStringExtractor: FactExtractor {
     static let triggerWords: [String] =
         MessageMatcher.errors(.builtIn).words
         + ["disconnected (", "gateway closed (", "requestid", "\"authreason\"", "code=", "code: ", "close ", "\"code\":"]
+        // The close codes themselves, for a code reported in words ("stuck on a 1008 error").
+        + MessageTable.builtIn.rows.filter { $0.match == .closeCode }.map(\.text)
 
     func extract(from document: PasteDocument) -> [Fact] {
         var facts: [Fact] = []
@@ -79,6 +82,9 @@ struct ErrorStringExtractor: FactExtractor {
                 closes.append((code, nil, nil))
                 break
             }
+        }
+        if closes.isEmpty, let code = Self.closeCodeInWords(line), messages.knowsCloseCode(code) {
+            closes.append((code, nil, nil))
         }
         for close in closes {
             sawClose = true
@@ -163,6 +169,42 @@ struct ErrorStringExtractor: FactExtractor {
             }
         }
         return false
+    }
+
+    /// Words that make a bare close code a report in prose ("stuck on 1008 error", "1006
+    /// disconnect", "1008 错误"); the number alone ("what does 1008 mean") is none.
+    private static let reportWords: Set<String> = [
+        "error", "errors", "err", "disconnect", "disconnects", "disconnected", "disconnection", "close", "closed", "closes",
+        "policy", "错误", "断开", "报错", "错误码",
+    ]
+
+    /// A close code written as words: the number standing alone with `error`/`code` right before it
+    /// (`error 1008`, `code 1008`) or a report word right after it (`1008 error`, `1006 disconnect`).
+    static func closeCodeInWords(_ line: PasteLine) -> Int? {
+        // Most lines hold no four-digit word: look before splitting into words.
+        let bytes = line.bytes
+        var run = 0
+        var hasCode = false
+        for index in 0...bytes.count {
+            let digit = index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39
+            if digit { run += 1; continue }
+            if run == 4, index - 4 == 0 || !ByteSearch.isWordByte(bytes[index - 5]),
+                index == bytes.count || !ByteSearch.isWordByte(bytes[index])
+            {
+                hasCode = true
+                break
+            }
+            run = 0
+        }
+        guard hasCode else { return nil }
+        let words = line.text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        for (index, word) in words.enumerated() where word.count == 4 && word.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            guard let code = Int(word), code >= 1000, code <= 4999 else { continue }
+            let before = index > 0 ? String(words[index - 1]) : ""
+            let after = index + 1 < words.count ? String(words[index + 1]) : ""
+            if ["error", "err", "code"].contains(before) || reportWords.contains(after) { return code }
+        }
+        return nil
     }
 
     /// Four digits at `start` (after optional spaces) that end there: `1012` of `code=1012,`.

@@ -13,7 +13,7 @@ struct OpenClawCLIExtractor: FactExtractor {
     static let triggerWords = [
         "openclaw ", "openclaw@", "clawdbot ", "moltbot ", "target:", "source:", "bind:", "config", "gateway:", "rpc probe:", "runtime:",
         "listening:", "dashboard", "no device pairing entries.", "selected pending device request", "approve", "pending (",
-        "paired (", "security error",
+        "paired (", "security error", "- pid ", "unrecognized key",
     ]
 
     func extract(from document: PasteDocument) -> [Fact] {
@@ -128,6 +128,8 @@ struct OpenClawCLIExtractor: FactExtractor {
             facts.append(line.fact(.dashboardURL, String(value.prefix { !$0.isWhitespace })))
         }
         if let value = Self.value("Config path not found:", text) { facts.append(line.fact(.configMissingPath, value)) }
+        if let holder = Self.portHolder(text) { facts.append(line.fact(.portHolder, holder)) }
+        for key in Self.unrecognizedKeys(text) { facts.append(line.fact(.configMisplacedKey, key)) }
         if text == "No device pairing entries." {
             facts.append(line.fact(.pendingRequestCount, "0"))
             facts.append(line.fact(.pairedDeviceCount, "0"))
@@ -173,6 +175,43 @@ struct OpenClawCLIExtractor: FactExtractor {
     }
 
     /// The value after `key` when the line starts with it.
+    /// Who holds a busy gateway port, from the listener lines under `Port 18789 is already in use.`
+    /// (`- pid 1274176 root: clawdbot-gateway (127.0.0.1:18789)`, reference message 4.28): a gateway
+    /// (`openclaw-gateway`, or `openclaw-gatewa` as `ps` cuts the process title), a gateway of the
+    /// releases before the rename (`clawdbot-gateway`, `moltbot-gateway`: an old install's service
+    /// still running), an `ssh` forward, Docker's port proxy, or another program.
+    static func portHolder(_ text: String) -> String? {
+        guard text.hasPrefix("- pid "), let colon = text.byteRange(of: ": ") else { return nil }
+        let pid = text.dropFirst(6).prefix { $0 != " " }
+        guard !pid.isEmpty, pid.allSatisfy(\.isNumber) else { return nil }
+        var command = text[colon.upperBound...]
+        if let open = command.range(of: " (", options: .backwards) { command = command[..<open.lowerBound] }
+        let lower = command.lowercased()
+        let program = lower.split(separator: " ").first.map { $0.split(separator: "/").last.map(String.init) ?? "" } ?? ""
+        if lower.contains("clawdbot") || lower.contains("moltbot") { return "legacy-gateway" }
+        if lower.contains("openclaw-gatewa") || (lower.contains("openclaw") && lower.contains("gateway")) { return "gateway" }
+        switch program {
+        case "ssh", "autossh": return "ssh"
+        case "docker-proxy", "com.docker.backend", "com.docker.vpnkit", "vpnkit", "rootlessport", "gvproxy": return "docker"
+        case "": return nil
+        default: return "other"
+        }
+    }
+
+    /// The keys a config validation issue names as unknown where they stand (`- gateway:
+    /// Unrecognized key: "token"`, zod's plural `Unrecognized keys: "a", "b"`, the root as `<root>`):
+    /// each is a key the gateway does not read at that path, as `gateway.token`.
+    static func unrecognizedKeys(_ text: String) -> [String] {
+        guard let marker = text.byteRange(of: ": Unrecognized key") else { return [] }
+        var path = text[..<marker.lowerBound]
+        if let dash = path.range(of: "- ", options: .backwards) { path = path[dash.upperBound...] }
+        let parent = path.trimmingCharacters(in: .whitespaces)
+        guard parent.allSatisfy({ $0.isLetter || $0.isNumber || "._-<>[]".contains($0) }) else { return [] }
+        let prefix = parent.isEmpty || parent == "<root>" ? "" : parent + "."
+        return text[marker.upperBound...].split(separator: "\"", omittingEmptySubsequences: false).enumerated()
+            .compactMap { $0.offset % 2 == 1 && !$0.element.isEmpty ? prefix + $0.element : nil }
+    }
+
     static func value(_ key: String, _ text: String) -> String? {
         guard text.hasPrefix(key) else { return nil }
         let value = String(text.dropFirst(key.count)).trimmingBlanks()

@@ -203,6 +203,36 @@ struct ProsePhrase: Sendable {
         ("只监听 127.0.0.1", .gatewayBind, "loopback"), ("监听在127.0.0.1", .gatewayBind, "loopback"),
         ("只能本机访问", .gatewayBind, "loopback"), ("仅本机访问", .gatewayBind, "loopback"),
         ("solo escucha en 127.0.0.1", .gatewayBind, "loopback"), ("solo en localhost", .gatewayBind, "loopback"),
+        // No pairing request to approve, in words (`devices list` shows none): the gateway creates
+        // one only after the shared token or password passed (reference §7.1, "auth runs before
+        // device pairing").
+        ("no request id", .pendingRequestCount, "0"), ("no requestid", .pendingRequestCount, "0"),
+        ("no pending request*", .pendingRequestCount, "0"), ("no pending device*", .pendingRequestCount, "0"),
+        ("no pairing request*", .pendingRequestCount, "0"), ("no device request*", .pendingRequestCount, "0"),
+        ("nothing to approve", .pendingRequestCount, "0"), ("no devices to approve", .pendingRequestCount, "0"),
+        ("no device to approve", .pendingRequestCount, "0"), ("devices list is empty", .pendingRequestCount, "0"),
+        ("devices list shows nothing", .pendingRequestCount, "0"), ("pending list is empty", .pendingRequestCount, "0"),
+        ("没有待批准", .pendingRequestCount, "0"), ("没有配对请求", .pendingRequestCount, "0"),
+        ("没有待审批", .pendingRequestCount, "0"), ("没有 pending", .pendingRequestCount, "0"),
+        ("no hay solicitudes pendientes", .pendingRequestCount, "0"), ("ninguna solicitud pendiente", .pendingRequestCount, "0"),
+        // A client that is not OpenClaw's own, running in a container of its own (a dashboard such
+        // as OpenClaw Mission Control, which installs itself into Docker): its 127.0.0.1 is that container.
+        ("its own container", .clientKind, "container"), ("from inside its container", .clientKind, "container"),
+        ("dashboard container", .clientKind, "container"), ("dashboard in docker", .clientKind, "container"),
+        ("dashboard in a container", .clientKind, "container"), ("mission control", .clientKind, "container"),
+        ("在自己的容器", .clientKind, "container"), ("en su propio contenedor", .clientKind, "container"),
+        // A connection described as timing out, not quoted from a tool.
+        ("times out", .symptom, "connection-timeout"), ("timed out", .symptom, "connection-timeout"),
+        ("timing out", .symptom, "connection-timeout"), ("连接超时", .symptom, "connection-timeout"),
+        ("se agota el tiempo", .symptom, "connection-timeout"),
+        // The gateway's own agent tools as the failing client (the release notes' words for the
+        // loopback clients 2026.4.1, 2026.4.20, 2026.4.25 and 2026.5.12 fixed): not `docker exec`.
+        ("exec call*", .clientKind, "agent"), ("exec tool*", .clientKind, "agent"), ("calls to exec", .clientKind, "agent"),
+        ("llamadas a exec", .clientKind, "agent"), ("exec-approvals", .clientKind, "agent"), ("exec approvals", .clientKind, "agent"),
+        ("subagent*", .clientKind, "agent"), ("sub-agent*", .clientKind, "agent"), ("sessions_spawn", .clientKind, "agent"),
+        ("node host", .clientKind, "agent"), ("node-host", .clientKind, "agent"), ("gateway tools", .clientKind, "agent"),
+        ("agent tools", .clientKind, "agent"), ("agent can't run", .clientKind, "agent"), ("agent cannot run", .clientKind, "agent"),
+        ("el agente no puede", .clientKind, "agent"), ("子代理", .clientKind, "agent"), ("智能体无法执行", .clientKind, "agent"),
     ].map { ProsePhrase($0.0, .setting($0.1, $0.2)) }
 
     static let fixes: [ProsePhrase] = [

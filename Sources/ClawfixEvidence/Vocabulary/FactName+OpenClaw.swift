@@ -16,4 +16,8 @@ extension FactName {
     /// `forward-port-in-use` (local `-L` port taken), `forward-target-refused` (nothing listens
     /// at the tunnel's remote end).
     static let sshError: FactName = "ssh.error"
+    /// Who holds the gateway port `Port 18789 is already in use.` names: `gateway` (an OpenClaw
+    /// gateway), `legacy-gateway` (a `clawdbot-gateway`/`moltbot-gateway` of the releases before the
+    /// rename), `ssh` (a tunnel's local end), `docker` (Docker's port proxy), `other`.
+    static let portHolder: FactName = "port.holder"
 }

@@ -7,6 +7,11 @@ extension FactName {
     /// `synology`, `home-assistant`, `coolify`, `openwrt`, `china-docker`, `desktop-wrapper`,
     /// `openclaw-cn`, `panel`, `managed-hosting`. Several may hold at once (`wsl2` and `systemd`).
     public static let installPlatform: FactName = "install.platform"
+    /// The failing client, when the user names one that is neither the browser nor their own
+    /// command: `agent` (the gateway's own agent tools: exec calls, subagents, `sessions_spawn`,
+    /// a node host, the exec-approvals socket), `container` (a client of another project, such as a
+    /// dashboard, running in a container of its own).
+    public static let clientKind: FactName = "client.kind"
     /// A fix the user says they already tried without success ("restarted, still …", "I already
     /// approved it", a bullet under "Things I've tried:"): `restart`, `approve`, `allow-insecure-auth`,
     /// `disable-device-auth`, `allowed-origins`, `trusted-proxies`, `reinstall`, `redeploy`,
