@@ -2,8 +2,8 @@ import ClawfixEvidence
 import ClawfixKnowledge
 import Foundation
 
-/// The parts of a candidate's score in words, with the facts behind each: what the report shows
-/// and `/why` prints, built only for the candidates shown.
+/// The parts of a candidate's score, each with what produced it and the facts behind it: what the
+/// report shows and `/why` prints (worded by the front ends), built only for the candidates shown.
 extension DiagnosisEngine {
     /// A candidate without its parts (ranked below what is shown).
     func summary(_ scored: SiteScore) -> CandidateScore {
@@ -20,13 +20,10 @@ extension DiagnosisEngine {
         let features = scored.features
         var parts: [CandidateScore.Part] = []
         if features.text > 0 {
-            parts.append(
-                .init(
-                    kind: .prior, weight: weights.text * features.text,
-                    description: "your message matches what the knowledge base says of \(site.diagnosisID)", facts: []))
+            parts.append(.init(reason: .textMatch(diagnosis: site.diagnosisID), weight: weights.text * features.text))
         }
         if features.current {
-            parts.append(.init(kind: .prior, weight: weights.current, description: "the symptom of your newest message", facts: []))
+            parts.append(.init(reason: .currentSymptom, weight: weights.current))
         }
         var counted: Set<WitnessKey> = []
         for (offset, signal) in site.node.signals.enumerated().sorted(by: { $0.element.weight > $1.element.weight })
@@ -36,11 +33,7 @@ extension DiagnosisEngine {
             // A second signal read from the same line adds nothing; it is shown as such.
             let fresh = counted.insert(WitnessKey(witnesses)).inserted || signal.weight < 0
             let weight = fresh ? Double(signal.weight) * (signal.weight > 0 ? weights.evidence : weights.against) : 0
-            parts.append(
-                .init(
-                    kind: .signal, weight: weight,
-                    description: signal.condition.description + (fresh ? "" : " (same line as a stronger signal)"),
-                    facts: witnesses))
+            parts.append(.init(reason: .signal(condition: signal.condition, repeatedLine: !fresh), weight: weight, facts: witnesses))
         }
         if let path = scored.path, weights.path != 0 {
             for step in site.paths[path] {
@@ -53,37 +46,23 @@ extension DiagnosisEngine {
                     ? witnesses.flatMap { $0 } : witnesses[step.branch]
                 parts.append(
                     .init(
-                        kind: .branch, weight: weights.path,
-                        description: "\(decision.id): " + (branch.condition.map { "\($0)" } ?? "else") + " → \(branch.target)",
+                        reason: .branch(node: decision.id, condition: branch.condition, target: branch.target), weight: weights.path,
                         facts: evidence))
             }
         }
         if features.unconfirmed, features.score(weights) < uncappedScore(features) {
-            parts.append(
-                .init(
-                    kind: .prior, weight: features.score(weights) - uncappedScore(features),
-                    description: "capped: what defines it (\(site.node.requires.map { "\($0)" } ?? "")) is not known yet",
-                    facts: []))
+            parts.append(.init(reason: .capped(requires: site.node.requires), weight: features.score(weights) - uncappedScore(features)))
         }
         if features.versionUnknown {
-            parts.append(
-                .init(kind: .prior, weight: -weights.versionUnknown, description: "applies to some releases only; yours is not known", facts: []))
+            parts.append(.init(reason: .versionUnknown, weight: -weights.versionUnknown))
         }
         if features.subordinate {
-            parts.append(
-                .init(
-                    kind: .prior, weight: scored.score - features.score(weights),
-                    description: "a special case of \(features.refines ?? ""): nothing yet sets it apart, so it ranks below it",
-                    facts: []))
+            parts.append(.init(reason: .subordinate(parent: features.refines ?? ""), weight: scored.score - features.score(weights)))
         }
         if features.refined {
             var unrefined = features
             unrefined.refined = false
-            parts.append(
-                .init(
-                    kind: .prior, weight: scored.score - unrefined.score(weights),
-                    description: "a more specific cause is established (\(features.refinedBy ?? "")): this one ranks below it",
-                    facts: []))
+            parts.append(.init(reason: .refined(by: features.refinedBy ?? ""), weight: scored.score - unrefined.score(weights)))
         }
         return CandidateScore(
             diagnosisID: site.diagnosisID, treeID: tree.tree.id, nodeID: site.node.id, score: scored.score, parts: parts)

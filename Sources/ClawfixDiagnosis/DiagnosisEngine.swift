@@ -118,25 +118,11 @@ public struct DiagnosisEngine: Sendable {
         AnswerInterpreter().interpret(words, answering: state.lastAskedNode.flatMap(node(forKey:)))
     }
 
-    /// The scores behind the current ranking (`/why`): per top candidate, its text relevance and
-    /// the signals and branches that count, with their weights and evidence lines.
-    public func explain(_ state: ConversationState) -> [String] {
+    /// The scores behind the current ranking (`/why`): the top candidates, each with the parts of
+    /// its score and the facts behind each part. The front ends word them.
+    public func explain(_ state: ConversationState) -> [CandidateScore] {
         let analysis = analyse(state.factSet, relevance: relevance(for: state), asked: state.askedNodes, current: state.currentSymptoms)
-        var lines: [String] = []
-        for candidate in analysis.ranked.prefix(Self.explainedCandidates) {
-            let percent = Int((candidate.confidence * 100).rounded())
-            lines.append(
-                "\(candidate.diagnosisID) — \(percent)% (score \(Self.format(candidate.score)), "
-                    + "tree \(candidate.treeID), node \(candidate.nodeID))")
-            for part in candidate.parts {
-                lines.append("  \(Self.format(part.weight, signed: true)) \(part.kind.rawValue): \(part.description)")
-                for fact in part.facts {
-                    let place = fact.line.map { "line \($0)" } ?? fact.origin.rawValue
-                    lines.append("      \(place): \(fact.text ?? "\(fact.name) = \(fact.value)")")
-                }
-            }
-        }
-        return lines
+        return Array(analysis.ranked.prefix(Self.explainedCandidates))
     }
 
     // MARK: Analysis
@@ -423,11 +409,5 @@ public struct DiagnosisEngine: Sendable {
         return RankedDiagnosis(
             id: candidate.diagnosisID, title: catalogued?.title ?? candidate.diagnosisID,
             confidence: (candidate.confidence * 1000).rounded() / 1000, evidence: evidence, fix: fix)
-    }
-
-    static func format(_ value: Double, signed: Bool = false) -> String {
-        let rounded = (value * 10).rounded() / 10
-        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-        return signed && rounded >= 0 ? "+" + text : text
     }
 }

@@ -231,10 +231,9 @@ public final class Conversation<Engine: ConversationEngine> {
             unsavedLines.append(.init(role: "command", text: "/reset"))
             return Reply(kind: .command, report: DiagnosisReport(), notices: notices, lines: lines)
         case .why:
-            lines = engine.explain(state)
-            // The bot's readers get the evidence, not the conditions written in fact names.
-            if !listsFactNames { lines = lines.filter { !EvidenceText.namesInternalFact($0) } }
-            if lines.isEmpty { lines = ["Nothing to explain yet: no diagnosis so far."] }
+            let explanation = engine.explain(state)
+            if !explanation.isEmpty { return Reply(kind: .command, report: current, notices: notices, explanation: explanation) }
+            lines = ["Nothing to explain yet: no diagnosis so far."]
         case .facts:
             let facts = engine.facts(of: state)
             if facts.isEmpty {

@@ -18,8 +18,9 @@ public protocol ConversationEngine: Sendable {
     /// Ranks the causes for the state and remembers the report (and what was asked) in it.
     func diagnose(_ state: inout State) -> DiagnosisReport
     func reset(_ state: inout State)
-    /// The evidence behind the current ranking, one line each (`/why`).
-    func explain(_ state: State) -> [String]
+    /// The scores behind the current ranking (`/why`): the top candidates with the parts of their
+    /// scores; the renderers word them.
+    func explain(_ state: State) -> [CandidateScore]
     /// Every fact known (`/facts`).
     func facts(of state: State) -> [Fact]
     /// The report after the last message, if any.

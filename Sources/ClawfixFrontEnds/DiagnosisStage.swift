@@ -45,7 +45,7 @@ public struct DiagnosisStage: ConversationEngine {
 
     public func reset(_ state: inout ConversationState) { state.reset() }
 
-    public func explain(_ state: ConversationState) -> [String] { engine.explain(state) }
+    public func explain(_ state: ConversationState) -> [CandidateScore] { engine.explain(state) }
 
     public func facts(of state: ConversationState) -> [Fact] { state.facts }
 

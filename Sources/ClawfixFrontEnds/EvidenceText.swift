@@ -31,12 +31,6 @@ enum EvidenceText {
         return FactVocabulary.isKnown(String(evidence.text[..<equals.lowerBound]))
     }
 
-    /// Whether a line of text names an internal fact (`/why` in the bot leaves such lines out).
-    static func namesInternalFact(_ line: String) -> Bool {
-        line.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") })
-            .contains { FactVocabulary.isKnown(String($0)) }
-    }
-
     /// Where a piece of evidence came from, and its text without that prefix: `line 3`, `probe`
     /// (the live probe's observations, `probe: …`), or `you said` (words, answers).
     static func placed(_ evidence: EvidenceLine) -> (place: String, text: String) {

@@ -24,7 +24,9 @@ public struct MarkdownRenderer: Sendable {
         case .rejected:
             break
         case .command:
-            if !reply.lines.isEmpty { blocks.append(["```text"] + reply.lines.map(Self.fenced) + ["```"]) }
+            // `/why` without the conditions written in fact names: Discord readers get the evidence.
+            let lines = reply.lines + ScoreExplanation.lines(reply.explanation, namingFacts: false)
+            if !lines.isEmpty { blocks.append(["```text"] + lines.map(Self.fenced) + ["```"]) }
         case .diagnosis:
             blocks += reply.lines.map { [Self.inline($0)] }
             blocks += renderBlocks(reply.report, fixesShownBefore: reply.fixesShownBefore)

@@ -19,20 +19,23 @@ public struct Reply: Sendable, Hashable {
     public var report: DiagnosisReport
     /// Things said about the input before the report (truncation, binary, invalid UTF-8 repaired).
     public var notices: [String]
-    /// Output of a slash command (`/why`, `/facts`, `/help`), one entry per line.
+    /// Output of a slash command (`/facts`, `/help`), one entry per line.
     public var lines: [String]
+    /// `/why`: the scores behind the ranking, worded by each renderer for its readers.
+    public var explanation: [CandidateScore]
     /// Diagnoses whose fix this conversation has already shown in full: a renderer refers to it
     /// instead of posting it again (the report itself keeps every fix, for JSON readers).
     public var fixesShownBefore: Set<String>
 
     public init(
         kind: Kind, report: DiagnosisReport, notices: [String] = [], lines: [String] = [],
-        fixesShownBefore: Set<String> = []
+        explanation: [CandidateScore] = [], fixesShownBefore: Set<String> = []
     ) {
         self.kind = kind
         self.report = report
         self.notices = notices
         self.lines = lines
+        self.explanation = explanation
         self.fixesShownBefore = fixesShownBefore
     }
 }

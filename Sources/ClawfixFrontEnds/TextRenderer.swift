@@ -25,7 +25,8 @@ public struct TextRenderer: Sendable {
         case .rejected:
             break
         case .command:
-            out.append(contentsOf: reply.lines.flatMap { wrapped(safe($0), indent: "") })
+            let lines = reply.lines + ScoreExplanation.lines(reply.explanation, namingFacts: true)
+            out.append(contentsOf: lines.flatMap { wrapped(safe($0), indent: "") })
         case .diagnosis:
             out.append(contentsOf: reply.lines.flatMap { wrapped(safe($0), indent: "") })
             out.append(contentsOf: renderReport(reply.report, fixesShownBefore: reply.fixesShownBefore))

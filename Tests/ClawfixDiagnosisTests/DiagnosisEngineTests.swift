@@ -101,6 +101,7 @@ struct DiagnosisEngineTests {
         let insecure = oneLine.ranked.first { $0.diagnosisID == "insecure-context" }
         // The strongest signal of the line (3) counts; the +2 read from the same line adds nothing.
         #expect(insecure?.parts.filter { $0.kind == .signal }.map(\.weight) == [3, 0])
+        #expect(insecure?.parts.last { $0.kind == .signal }?.reason == .signal(condition: .equals("browser.secure-context", "false"), repeatedLine: true))
         let otherLine = Fact(.browserSecureContext, "false", line: 5, text: "http://203.0.113.7:18789/")
         let twoLines = engine.analyse(FactSet([symptom, otherLine]), symptomText: "", asked: [])
         #expect(twoLines.ranked.first { $0.diagnosisID == "insecure-context" }?.parts.filter { $0.kind == .signal }.map(\.weight) == [3, 2])
@@ -121,7 +122,7 @@ struct DiagnosisEngineTests {
         // Its own 5 (text 4, symptom 1) less 2 for being refined, and never above the NAT less the margin.
         #expect(generic.score == min(5 - RankingWeights().refined, nat.score - DiagnosisEngine.refinementMargin))
         #expect(generic.score == 3)
-        #expect(generic.parts.contains { $0.description.contains("a more specific cause is established (docker-nat-not-local)") })
+        #expect(generic.parts.contains { $0.reason == .refined(by: "docker-nat-not-local") })
     }
 
     @Test func anUnknownRequirementCapsInsteadOfStayingNeutral() {
@@ -131,6 +132,7 @@ struct DiagnosisEngineTests {
         let analysis = engine.analyse(FactSet([Self.banner, Self.wsLog]), symptomText: "disconnected (1008): pairing required", asked: [])
         let nat = analysis.ranked.first { $0.diagnosisID == "docker-nat-not-local" }
         #expect(nat?.score == RankingWeights().unconfirmedCap)
+        #expect(nat?.parts.contains { $0.reason == .capped(requires: .oneOf("install.kind", ["compose", "docker"])) && $0.weight < 0 } == true)
         #expect(analysis.ranked.first?.diagnosisID == "pairing-not-approved")
     }
 
@@ -152,17 +154,30 @@ struct DiagnosisEngineTests {
         }
     }
 
-    @Test func explainListsSignalsAndBranchesWithTheirLines() {
+    /// `/why` gets each part as what produced it, with its parameters, its weight and its facts;
+    /// the engine words none of them (the front ends do).
+    @Test func explainGivesEachPartItsReasonWeightAndFacts() throws {
         let engine = SampleTrees.engine()
         var state = ConversationState()
         state.absorb(message: "disconnected (1008): pairing required", facts: [Self.banner, Self.ports, Self.wsLog, Self.compose])
-        let lines = engine.explain(state)
-        #expect(lines.first == "docker-nat-not-local — 81% (score 7.9, tree pairing-required, node docker-nat)")
-        #expect(lines.contains("  +4 prior: your message matches what the knowledge base says of docker-nat-not-local"))
-        #expect(lines.contains("  -1 prior: applies to some releases only; yours is not known"))
-        #expect(lines.contains("  +3 signal: gateway.remote-kind in docker-bridge, docker-desktop"))
-        #expect(lines.contains("      line 6: " + Self.wsLog.text!))
-        #expect(lines.contains("  +0.3 branch: where-gateway-runs: install.kind in compose, docker → docker-ports"))
-        #expect(lines.contains("      answer: install.kind = compose"))
+        let candidates = engine.explain(state)
+        #expect(candidates.map(\.diagnosisID) == ["docker-nat-not-local", "pairing-not-approved", "insecure-context"])
+        let top = try #require(candidates.first)
+        #expect([top.treeID, top.nodeID] == ["pairing-required", "docker-nat"])
+        #expect((top.score * 10).rounded() == 79)
+        let remoteKind = Condition.oneOf("gateway.remote-kind", ["docker-bridge", "docker-desktop"])
+        #expect(
+            top.parts.map(\.reason) == [
+                .textMatch(diagnosis: "docker-nat-not-local"),
+                .signal(condition: remoteKind, repeatedLine: false),
+                .signal(condition: .equals("symptom", "pairing-required"), repeatedLine: false),
+                .branch(node: "where-gateway-runs", condition: .oneOf("install.kind", ["compose", "docker"]), target: "docker-ports"),
+                .branch(node: "docker-ports", condition: .equals("docker.gateway-publish-scope", "loopback"), target: "docker-logs"),
+                .branch(node: "docker-logs", condition: remoteKind, target: "docker-nat"),
+                .versionUnknown,
+            ])
+        #expect(top.parts.map(\.weight) == [4, 3, 1, 0.3, 0.3, 0.3, -1])
+        #expect(top.parts.map(\.facts) == [[], [Self.wsLog], [Self.banner], [Self.compose], [Self.ports], [Self.wsLog], []])
+        #expect(top.parts.map(\.kind) == [.prior, .signal, .signal, .branch, .branch, .branch, .prior])
     }
 }

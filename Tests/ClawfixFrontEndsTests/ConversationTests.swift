@@ -28,13 +28,17 @@ struct ConversationTests {
         #expect(facts.kind == .command)
         #expect(facts.lines.contains("you see the error \u{201C}pairing required\u{201D} — symptom = pairing-required  (line 1)"))
         #expect(facts.report.diagnoses.map(\.id) == ["pairing-required"])
-        #expect(chat.respond(to: "/why").lines == ["pairing-required because of line 1"])
+        let why = chat.respond(to: "/why")
+        #expect(why.kind == .command && why.lines.isEmpty)
+        #expect(why.explanation.map(\.diagnosisID) == ["pairing-required"])
+        #expect(why.explanation.first?.parts.first?.facts.map(\.line) == [1])
         #expect(chat.respond(to: "  /help ").lines == SlashCommand.helpLines)
         #expect(chat.respond(to: "/frobnicate").lines.first?.hasPrefix("Unknown command /frobnicate.") == true)
         let reset = chat.respond(to: "/reset")
         #expect(reset.kind == .command)
         #expect(chat.state.facts.isEmpty)
         #expect(chat.respond(to: "/facts").lines == ["No facts yet."])
+        #expect(chat.respond(to: "/why").lines == ["Nothing to explain yet: no diagnosis so far."])
     }
 
     @Test func aPathIsAPasteNotACommand() {

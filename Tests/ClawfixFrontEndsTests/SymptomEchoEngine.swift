@@ -1,5 +1,6 @@
 import ClawfixDiagnosis
 import ClawfixEvidence
+import ClawfixKnowledge
 @testable import ClawfixFrontEnds
 
 /// A deliberately simple `ConversationEngine` for testing the front ends' plumbing (framing,
@@ -39,8 +40,13 @@ struct SymptomEchoEngine: ConversationEngine {
 
     func reset(_ state: inout State) { state = State() }
 
-    func explain(_ state: State) -> [String] {
-        state.facts.filter { $0.name == .symptom }.map { "\($0.value) because of line \($0.line ?? 0)" }
+    func explain(_ state: State) -> [CandidateScore] {
+        state.facts.filter { $0.name == .symptom }.map { fact in
+            CandidateScore(
+                diagnosisID: fact.value, treeID: "echo", nodeID: fact.value, score: 1,
+                parts: [.init(reason: .signal(condition: .equals("symptom", fact.value), repeatedLine: false), weight: 1, facts: [fact])],
+                confidence: 1)
+        }
     }
 
     func facts(of state: State) -> [Fact] { state.facts }
