@@ -13,11 +13,23 @@ struct ShellErrorExtractorTests {
         ("zsh: command not found: openclaw", "openclaw"),
         ("fish: Unknown command: openclaw", "openclaw"),
         ("'openclaw' is not recognized as an internal or external command,", "openclaw"),
-        ("ssh : The term 'ssh' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the", "ssh"),
-        ("bash: docker-compose: command not found", "docker-compose"),
+        ("❌ sh: openclaw: not found", "openclaw"),
+        ("bash: npm: command not found", "npm"),
     ])
     func commandNotFoundInEveryShell(text: String, command: String) {
         #expect(factStrings(extractor, text) == ["shell.missing-command=\(command)@1", "symptom=command-not-found@1"])
+    }
+
+    /// Another tool missing (one a script or a tunnel needs) is named, but it is not OpenClaw's CLI
+    /// missing: no `command-not-found` symptom. A shell name inside a word is no `sh:` prefix.
+    @Test(arguments: [
+        ("ssh : The term 'ssh' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the", ["shell.missing-command=ssh@1"]),
+        ("bash: docker-compose: command not found", ["shell.missing-command=docker-compose@1"]),
+        ("⚠️ sh: timeout: not found", ["shell.missing-command=timeout@1"]),
+        ("fish: sh: x: not found", []),
+    ])
+    func otherToolsAreNamedButAreNoSymptom(text: String, expected: [String]) {
+        #expect(factStrings(extractor, text) == expected)
     }
 
     /// A launcher that cannot exec its program names it before "No such file or directory"; a

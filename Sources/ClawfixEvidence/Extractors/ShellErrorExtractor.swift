@@ -34,11 +34,15 @@ struct ShellErrorExtractor: FactExtractor {
 
     private func extract(_ line: PasteLine, into facts: inout [Fact]) {
         var symptoms: [String] = []
-        if let command = Self.missingCommand(line) {
-            symptoms.append("command-not-found")
-            facts.append(line.fact(.missingCommand, command))
+        let missing = Self.missingCommand(line)
+        if let missing {
+            facts.append(line.fact(.missingCommand, missing))
+            if Self.openClawCommands.contains(missing.lowercased()) { symptoms.append("command-not-found") }
         }
         for row in matcher.rows(in: line).rows {
+            // The `command-not-found` symptom is OpenClaw's CLI missing; another tool a script needs
+            // (`sh: timeout: not found`) is only the fact of which one.
+            if row.symptom == "command-not-found", let missing, !Self.openClawCommands.contains(missing.lowercased()) { continue }
             if let symptom = row.symptom, !symptoms.contains(symptom) { symptoms.append(symptom) }
             if let ssh = row.sshError { facts.append(line.fact(.sshError, ssh)) }
         }
@@ -110,9 +114,12 @@ struct ShellErrorExtractor: FactExtractor {
         if let range = ByteSearch.find(ByteSearch.needle("unknown command: "), in: line.lower), text.hasPrefix("fish") {
             return word(line.suffix(from: range + "unknown command: ".count))
         }
-        if line.lower.count > 11, line.hasSuffixBytes(ByteSearch.needle(": not found")), line.hasPrefix(ByteSearch.needle("sh: ")) {
-            // `sh: 1: openclaw: not found` (dash), `sh: openclaw: not found` (busybox)
-            let head = line.slice(0..<(line.bytes.count - ": not found".count))
+        if line.lower.count > 11, line.hasSuffixBytes(ByteSearch.needle(": not found")), let shell = line.find(Self.shellPrefix),
+            line.bytes[..<shell].allSatisfy({ !($0 < 0x80 && ByteSearch.isWordByte($0)) })
+        {
+            // `sh: 1: openclaw: not found` (dash), `sh: openclaw: not found` (busybox), also behind the
+            // status mark a web console puts before it (`❌ sh: timeout: not found`), not `bash: …`.
+            let head = line.slice(shell..<(line.bytes.count - ": not found".count))
             return head.split(separator: ":").last.map { String($0).trimmingBlanks() }
         }
         // A launcher that could not exec its program: `setsid: failed to execute openclaw: No such
@@ -136,6 +143,12 @@ struct ShellErrorExtractor: FactExtractor {
         }
         return nil
     }
+
+    private static let shellPrefix = ByteSearch.needle("sh: ")
+
+    /// OpenClaw's CLI under its names (before and after the rename) and the runtime and package
+    /// managers it is installed and started with.
+    static let openClawCommands: Set<String> = ["openclaw", "clawdbot", "moltbot", "node", "nodejs", "npm", "npx", "pnpm", "openclaw-cn", "openclaw.cmd", "openclaw.exe", "openclaw.ps1"]
 
     private static func word(_ text: String) -> String? {
         let word = text.prefix { !$0.isWhitespace }
