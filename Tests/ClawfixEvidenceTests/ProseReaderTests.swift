@@ -24,6 +24,9 @@ struct ProseReaderTests {
         ("我在云服务器上用 npm 安装的 openclaw", ["install.kind=host", "gateway.location=remote"]),
         ("Instalé openclaw con npm en un VPS de Hetzner", ["install.kind=host", "gateway.location=remote"]),
         ("Tengo openclaw en docker en mi portátil", ["install.kind=docker", "gateway.location=same-machine"]),
+        // The browser on another device than the gateway.
+        ("the gateway is on my Ubuntu box and I open the dashboard from my laptop", ["gateway.location=remote"]),
+        ("desde mi móvil no conecta", ["gateway.location=remote"]),
     ])
     func installKindAndPlatformInWords(text: String, expected: [String]) {
         #expect(said(text) == expected)

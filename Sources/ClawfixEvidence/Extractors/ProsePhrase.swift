@@ -103,6 +103,11 @@ struct ProsePhrase: Sendable {
         ("home server", "remote", 2), ("homelab", "remote", 2), ("raspberry pi", "remote", 2), ("servidor", "remote", 2),
         ("en la nube", "remote", 2), ("服务器", "remote", 2), ("云服务器", "remote", 2), ("远程", "remote", 2),
         ("managed hosting", "remote", 2), ("remote", "remote", 1),
+        // The browser on another device than the gateway's host: "I open it from my laptop".
+        ("from my laptop", "remote", 2), ("from my phone", "remote", 2), ("from my iphone", "remote", 2),
+        ("from my ipad", "remote", 2), ("from my desktop", "remote", 2), ("from another computer", "remote", 2),
+        ("from another pc", "remote", 2), ("desde mi portátil", "remote", 2), ("desde mi móvil", "remote", 2),
+        ("desde otro equipo", "remote", 2), ("从手机", "remote", 2), ("从另一台电脑", "remote", 2), ("用手机访问", "remote", 2),
         ("locally", "same-machine", 1), ("localhost", "same-machine", 1), ("local machine", "same-machine", 1),
         ("on my laptop", "same-machine", 1), ("on my pc", "same-machine", 1), ("en local", "same-machine", 1),
         ("localmente", "same-machine", 1), ("本地运行", "same-machine", 1), ("在本地", "same-machine", 1),
