@@ -13,7 +13,7 @@ struct ProseReaderTests {
         ("It's installed natively with npm install -g openclaw, gateway as a systemd user service", ["install.kind=host", "install.platform=systemd"]),
         ("Mission Control runs in a container, OpenClaw itself is installed natively on the Mac", ["install.kind=host", "client.os=macos", "client.kind=container"]),
         ("OpenClaw runs on my Synology NAS behind the Synology reverse proxy", ["install.kind=docker", "gateway.location=remote", "access.path=reverse-proxy", "install.platform=synology"]),
-        ("Deployed from the Railway template, dashboard on the public URL", ["gateway.location=remote", "install.platform=railway"]),
+        ("Deployed from the Railway template, dashboard on the public URL", ["install.kind=hosted", "gateway.location=remote", "install.platform=railway"]),
         ("gateway as a LaunchAgent on my MacBook", ["client.os=macos", "install.platform=launchagent"]),
         ("Home Assistant add-on, latest version", ["install.kind=docker", "gateway.location=remote", "openclaw.latest=true", "install.platform=home-assistant"]),
         ("openclaw on Unraid via the community app", ["install.kind=docker", "gateway.location=remote", "install.platform=unraid"]),

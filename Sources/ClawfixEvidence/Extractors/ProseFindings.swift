@@ -136,6 +136,12 @@ struct ProseFindings {
         let hosted = listed.contains { $0.name == .installPlatform && ProsePhrase.hostedPlatforms.contains($0.value) }
         if let installKind, !(hosted && installKind.rank <= 1) {
             facts.append(Self.fact(.installKind, installKind.value, installKind.line))
+        } else if let platform = listed.first(where: { $0.name == .installPlatform && ProsePhrase.platformRunPlatforms.contains($0.value) }) {
+            // The platform runs the gateway: no Docker or host of the user's own to look into.
+            var kind = platform
+            kind.name = .installKind
+            kind.value = "hosted"
+            facts.append(kind)
         }
         if let location { facts.append(Self.fact(.gatewayLocation, location.value, location.line)) }
         if let clientOS { facts.append(Self.fact(.clientOS, clientOS.value, clientOS.line)) }

@@ -71,6 +71,9 @@ struct ProsePhrase: Sendable {
     /// Platforms that run containers for the user, who has no Docker of their own to exec into:
     /// their "container" is not a Docker install.
     static let hostedPlatforms: Set<String> = ["railway", "render", "fly", "kubernetes", "managed-hosting"]
+    /// Of those, the platforms that run the gateway for the user as a service (no Docker, no host
+    /// shell of their own): the gateway's install kind is `hosted`.
+    static let platformRunPlatforms: Set<String> = ["railway", "render", "fly", "managed-hosting"]
 
     static let installKinds: [ProsePhrase] = [
         ("not docker", 3), ("no docker", 3), ("not in docker", 3), ("without docker", 3), ("not using docker", 3),
@@ -107,7 +110,7 @@ struct ProsePhrase: Sendable {
         ("from my laptop", "remote", 2), ("from my phone", "remote", 2), ("from my iphone", "remote", 2),
         ("from my ipad", "remote", 2), ("from my desktop", "remote", 2), ("from another computer", "remote", 2),
         ("from another pc", "remote", 2), ("desde mi portátil", "remote", 2), ("desde mi móvil", "remote", 2),
-        ("desde otro equipo", "remote", 2), ("从手机", "remote", 2), ("从另一台电脑", "remote", 2), ("用手机访问", "remote", 2),
+        ("从手机", "remote", 2), ("从另一台电脑", "remote", 2), ("用手机访问", "remote", 2),
         ("locally", "same-machine", 1), ("localhost", "same-machine", 1), ("local machine", "same-machine", 1),
         ("on my laptop", "same-machine", 1), ("on my pc", "same-machine", 1), ("en local", "same-machine", 1),
         ("localmente", "same-machine", 1), ("本地运行", "same-machine", 1), ("在本地", "same-machine", 1),

@@ -46,7 +46,8 @@ public struct FactName: RawRepresentable, Hashable, Comparable, Sendable, Codabl
 
     // MARK: Where things run
 
-    /// How the gateway is installed: `compose`, `docker` (plain `docker run`), `host`.
+    /// How the gateway is installed: `compose`, `docker` (plain `docker run`), `host`, `hosted` (a
+    /// hosting platform runs it: Railway, Render, Fly, managed hosting).
     public static let installKind: FactName = "install.kind"
     /// The user's own machine: `windows`, `macos`, `linux`.
     public static let clientOS: FactName = "client.os"
