@@ -63,24 +63,29 @@ public struct CommandLineCredentialDetector: SecretDetector {
     /// `boundaries`: sorted, disjoint spans that are markers, or finds that become markers. Each
     /// is opaque: no command starts inside one, and a word runs through one whole.
     ///
-    /// Returns the words that made each command one, in text order: its name and, for `login`,
-    /// the tool before it. Should one of them become a marker too (a password that is also the
-    /// tool's name, `docker login -p docker`, remembered and found bare), the command is none on
-    /// a second pass, and what it took in up to its line's end is read as commands of their own:
-    /// the `Redactor` then reads the lines again.
+    /// Returns the span of each command read, in text order: from its name (for `login`, from
+    /// the tool before it) to where it ends. Everything this reading depends on lies in them. A
+    /// boundary that falls in one later (a password found here, remembered and found bare in
+    /// another command, `curl -u 1:abcdef … curl -u abcdef:pw`) can make a second pass over the
+    /// redacted text read that command differently — split a value at another colon, or see no
+    /// command at all where the password is also the tool's name (`docker login -p docker`), so
+    /// that what the command took in up to its line's end is read as commands of their own. The
+    /// `Redactor` then reads the lines again with it.
     @discardableResult
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, boundaries: [Range<Int>], into candidates: inout [SecretCandidate]) -> [Range<Int>] {
         let words = Words(bytes: bytes, boundaries: boundaries)
-        var commandWords: [Range<Int>] = []
+        var commands: [Range<Int>] = []
         trigger.forEach(in: bytes) { i in
             let b = boundaries.firstEnding(after: i)
             if b < boundaries.count && boundaries[b].lowerBound <= i { return boundaries[b].upperBound }
-            return examine(bytes, at: i, words, &commandWords, into: &candidates)
+            return examine(bytes, at: i, words, &commands, into: &candidates)
         }
-        return commandWords
+        return commands
     }
 
-    private func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ words: Words, _ commandWords: inout [Range<Int>],
+    /// Reads the command whose name may start at `i`, appends its span to `commands` when it is
+    /// one, and returns where the search goes on.
+    private func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ words: Words, _ commands: inout [Range<Int>],
                          into candidates: inout [SecretCandidate]) -> Int {
         guard ByteClass.isWordStart(bytes, i), i == 0 || bytes[i - 1] != UInt8(ascii: "/") || Self.isCommandPath(bytes, i) else { return i + 1 }
         // The whole word must be the command's name: a longer word that starts with one (a
@@ -94,11 +99,22 @@ public struct CommandLineCredentialDetector: SecretDetector {
             !words.boundaries.overlaps(i, nameEnd + 1),
             let flags = Self.commands.first(where: { $0.name.count == nameEnd - i && $0.name.elementsEqual(bytes[i..<nameEnd]) })?.flags
         else { return nameEnd }
+        var start = i
         if bytes[i] == UInt8(ascii: "l") {
             guard let tool = Self.registryTool(before: i, bytes, words.boundaries) else { return nameEnd }
-            commandWords.append(tool)
+            start = tool.lowerBound
         }
-        commandWords.append(i..<nameEnd)
+        let end = readFlags(flags, bytes, from: nameEnd, words, into: &candidates)
+        // With the byte that ended it: a separator or a line break inside a boundary is gone on a
+        // second pass, and the command would read on.
+        commands.append(start..<min(max(end, nameEnd) + 1, bytes.count))
+        return end
+    }
+
+    /// The flags of a command from `nameEnd` on: appends the credentials, returns where the
+    /// command ends (its line's end, or a separator standing alone).
+    private func readFlags(_ flags: [Flag], _ bytes: UnsafeBufferPointer<UInt8>, from nameEnd: Int, _ words: Words,
+                           into candidates: inout [SecretCandidate]) -> Int {
         var k = nameEnd
         let n = bytes.count
         while k < n {
@@ -108,7 +124,8 @@ public struct CommandLineCredentialDetector: SecretDetector {
             if b == UInt8(ascii: "\\") && k + 1 < n && bytes[k + 1] == 0x0A { k += 2; continue }
             if b == 0x0A { return k }
             let wordEnd = words.end(from: k)
-            if (k..<wordEnd).allSatisfy({ bytes[$0] == UInt8(ascii: "|") || bytes[$0] == UInt8(ascii: ";") || bytes[$0] == UInt8(ascii: "&") }) {
+            // A separator that is (part of) a boundary is none: on a second pass it is a marker.
+            if !words.boundaries.overlaps(k, wordEnd), (k..<wordEnd).allSatisfy({ bytes[$0] == UInt8(ascii: "|") || bytes[$0] == UInt8(ascii: ";") || bytes[$0] == UInt8(ascii: "&") }) {
                 return wordEnd
             }
             if b == UInt8(ascii: "-"), let (flag, valueStart) = Self.flag(flags, bytes, k, wordEnd) {

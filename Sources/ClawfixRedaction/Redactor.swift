@@ -72,15 +72,20 @@ public struct Redactor: Sendable {
         _ = memory.remember(chosen, in: bytes)
         chosen = Self.withBareOccurrences(of: memory.secrets, in: bytes, markers, chosen)
         chosen = adoptKeyBlocks(in: bytes, markers, chosen, turnedDown)
-        // Again while a value the command lines found, remembered and found bare, took a word
-        // that made a command one: at most once per such word (a command's name or a registry
-        // tool, a fixed few), as each time needs a new value.
-        var commandWords: [Range<Int>]
+        // Again while a value the command lines found, remembered and found bare, fell inside a
+        // command: as a marker it can change how that command reads (a colon, a quote, its name
+        // gone). Each further round needs a value first found in the round before, and values are
+        // never forgotten, so there are at most as many rounds as distinct values the command
+        // lines find (each at least `SecretMemory.minimumLength` bytes of the input) — in a
+        // real paste none or one; the finds only grow, so the last reading is the one a second
+        // pass makes.
+        var commands: [Range<Int>]
+        var occurrences: [Range<Int>]
         repeat {
             var commandLines: [SecretCandidate] = []
-            commandWords = CommandLineCredentialDetector().scan(bytes, boundaries: Self.merged(markers, chosen), into: &commandLines)
-            chosen = adopt(commandLines, in: bytes, markers, chosen)
-        } while commandWords.contains { Self.overlaps(chosen, $0) }
+            commands = CommandLineCredentialDetector().scan(bytes, boundaries: Self.merged(markers, chosen), into: &commandLines)
+            (chosen, occurrences) = adopt(commandLines, in: bytes, markers, chosen)
+        } while occurrences.contains { commands.overlaps($0.lowerBound, $0.upperBound) }
         var fallback: [SecretCandidate] = []
         HighEntropyDetector().scan(bytes, boundaries: Self.merged(markers, chosen), into: &fallback)
         chosen = adopt(fallback, in: bytes, markers, chosen)
@@ -115,11 +120,27 @@ public struct Redactor: Sendable {
     /// boundary) and the bare occurrences of the values they found, which are remembered.
     private mutating func adopt(_ late: [SecretCandidate], in bytes: UnsafeBufferPointer<UInt8>, _ markers: [Range<Int>],
                                 _ chosen: [SecretCandidate]) -> [SecretCandidate] {
+        adopt(late, in: bytes, markers, chosen).chosen
+    }
+
+    /// The same, and the bare occurrences it added (sorted): the spans that were not there
+    /// when the late detector read the text.
+    private mutating func adopt(_ late: [SecretCandidate], in bytes: UnsafeBufferPointer<UInt8>, _ markers: [Range<Int>],
+                                _ chosen: [SecretCandidate]) -> (chosen: [SecretCandidate], occurrences: [Range<Int>]) {
         let late = markers.isEmpty ? late : late.filter { !markers.overlaps($0.start, $0.end) }
-        guard !late.isEmpty else { return chosen }
+        guard !late.isEmpty else { return (chosen, []) }
         let kept = Self.fillGaps(chosen, with: late)
         let learned = memory.remember(late, in: bytes)
-        return Self.withBareOccurrences(of: learned, in: bytes, markers, kept)
+        guard !learned.isEmpty else { return (kept, []) }
+        let all = Self.withBareOccurrences(of: learned, in: bytes, markers, kept)
+        guard all.count > kept.count else { return (all, []) }
+        // `all` is `kept` with spans added in its gaps: the ones whose start `kept` lacks.
+        var added: [Range<Int>] = []
+        var k = 0
+        for c in all {
+            if k < kept.count && kept[k].start == c.start { k += 1 } else { added.append(c.start..<c.end) }
+        }
+        return (all, added)
     }
 
     /// `chosen` with the bare occurrences of `values` that fall in its gaps and outside markers.

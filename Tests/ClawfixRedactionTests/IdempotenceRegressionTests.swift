@@ -428,3 +428,43 @@ extension IdempotenceRegressionTests {
         #expect(again.redact(first.text).text == first.text)
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `flag-value-colon-inside-later-memory-finds` (libFuzzer, 80 seconds into the last 600 s run
+    /// of the issue-14 session): the command lines found a password, remembered, and found it bare
+    /// inside another command's `-u` value, before its first colon. On the first pass that value
+    /// split at that colon and its password held a quote, so it was no credential; on the second
+    /// the colon was inside a marker, the split came after the quote, and the rest was taken. The
+    /// command lines are now read again while a bare occurrence of a value they found falls
+    /// inside a command.
+    @Test func flagValueColonInsideALaterMemoryFind() {
+        // `s3cr3t:42` (a password with a colon) is found on line 1 and again bare on line 2, where
+        // it takes the colon `-u` splits at: the password is then what follows the next one.
+        let text = "$ curl -u admin:s3cr3t:42 http://127.0.0.1:18789/health\n$ curl -u s3cr3t:42\"x\":guest1 http://127.0.0.1:18789/health\n"
+        redactsOnceForAll(Array(text.utf8), to: "$ curl -u admin:[password] http://127.0.0.1:18789/health\n$ curl -u [password]\"x\":[password] http://127.0.0.1:18789/health\n", findings: [
+            RedactionFinding(kind: .password, detector: "command-line-credential", line: 1, start: 16, end: 25, marker: "[password]"),
+            RedactionFinding(kind: .password, detector: "memory", line: 2, start: 66, end: 75, marker: "[password]"),
+            RedactionFinding(kind: .password, detector: "command-line-credential", line: 2, start: 79, end: 85, marker: "[password]"),
+        ])
+
+        let bytes: [UInt8] = [83, 59, 22, 0, 114, 111, 110, 91, 127, 78, 65, 73, 95, 36, 32, 99, 65, 114, 108, 32, 45, 117, 36, 111, 109, 101, 114, 58, 104, 117, 110, 116, 100, 111, 114, 38, 108, 101, 46, 110, 101, 116, 47, 10, 36, 32, 99, 117, 114, 36, 32, 99, 117, 114, 108, 32, 45, 115, 83, 32, 45, 117, 112, 115, 58, 47, 47, 103, 119, 46, 101, 120, 97, 109, 112, 108, 101, 101, 114, 58, 100, 101, 108, 115, 10, 36, 32, 99, 117, 114, 108, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 32, 45, 115, 83, 32, 45, 117, 97, 100, 109, 105, 110, 58, 84, 114, 48, 117, 98, 52, 100, 111, 114, 38, 108, 101, 139, 46, 236, 101, 116, 47, 10, 36, 32, 99, 117, 114, 108, 32, 45, 117, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 32, 45, 115, 83, 32, 45, 117, 97, 100, 109, 105, 110, 58, 84, 114, 48, 117, 98, 52, 100, 111, 114, 38, 108, 101, 46, 236, 101, 116, 47, 10, 36, 32, 99, 117, 114, 108, 32, 58, 58, 58, 58, 58, 114, 32, 116, 104, 100, 111, 99, 107, 101, 114, 32, 101, 120, 101, 99, 32, 45, 117, 32, 49, 58, 58, 58, 58, 58, 58, 58, 32, 45, 115, 83, 32, 45, 117, 97, 100, 109, 105, 110, 58, 84, 114, 48, 117, 98, 115, 10, 36, 32, 99, 117, 114, 108, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 97, 100, 33, 34, 34, 104, 113, 0, 0, 0, 58, 47, 47, 103, 119, 97, 112, 120, 109, 101, 108, 101, 46, 46, 110, 37, 0, 0, 0, 0, 0, 0, 0, 100, 101, 108, 115, 10, 36, 32, 99, 117, 114, 108, 58, 65, 80, 73, 95, 84, 79, 75, 69, 78, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 32, 45, 115, 83, 32, 45, 117, 97, 100, 109, 105, 110, 58, 84, 114, 48, 117, 98, 52, 100, 111, 114, 38, 108, 101, 139, 46, 236, 101, 116, 47, 10, 36, 32, 99, 117, 114, 108, 32, 45, 117, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 34, 93, 32, 61, 32, 34, 116, 99, 111, 107, 58, 56]
+        var redactor = Redactor()
+        let first = redactor.redact(PastedInput(bytes: bytes))
+        #expect(first.text.hasSuffix("$ curl -u[password][password][password][password]\"] = \"tcok:[password]"))
+        var again = Redactor()
+        #expect(again.redact(first.text).text == first.text)
+    }
+
+    /// The same class on a separator: `;;;;;;`, a password `sshpass -p` was given, stood alone
+    /// after `curl` on a later line and ended that command before its `-u`; found bare, it is a
+    /// marker on a second pass, no separator, and the `-u` after it is read. A separator that is
+    /// (part of) a find is none now.
+    @Test func separatorInsideALaterMemoryFind() {
+        let text = "$ sshpass -p ';;;;;;' ssh ops@gw.example.net\n$ curl ;;;;;; -u ops:hunter2 http://127.0.0.1:18789/health\n"
+        redactsOnceForAll(Array(text.utf8), to: "$ sshpass -p '[password]' ssh ops@gw.example.net\n$ curl [password] -u ops:[password] http://127.0.0.1:18789/health\n", findings: [
+            RedactionFinding(kind: .password, detector: "command-line-credential", line: 1, start: 14, end: 20, marker: "[password]"),
+            RedactionFinding(kind: .password, detector: "memory", line: 2, start: 52, end: 58, marker: "[password]"),
+            RedactionFinding(kind: .password, detector: "command-line-credential", line: 2, start: 66, end: 73, marker: "[password]"),
+        ])
+    }
+}
