@@ -141,8 +141,11 @@ public struct KeyContextDetector: SecretDetector {
                 if bytes[end] == UInt8(ascii: "\\") && end + 1 < n && bytes[end + 1] != 0x0A { end += 2 } else { end += 1 }
             }
             end = min(end, n)
-            // `` `openssl rand -hex 32` ``: a command that makes the value, not the value.
-            if opening == UInt8(ascii: "`") && bytes[start..<end].contains(0x20) { return nil }
+            // `` `openssl rand -hex 32` ``: a command that makes the value, not the value. Told by
+            // the first space or tab coming before the closing backtick (or the line's end, when
+            // there is none), not by a space anywhere up to there: a space further on may lie
+            // inside a later find (a nested key's value), gone once that find is a marker.
+            if opening == UInt8(ascii: "`") && ends.space(from: start) < end { return nil }
         } else {
             // `("password", password)`, `tokens.map(token => token.id)`, `token == expected`: a
             // variable, not a value.

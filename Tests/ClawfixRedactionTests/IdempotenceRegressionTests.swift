@@ -468,3 +468,31 @@ extension IdempotenceRegressionTests {
         ])
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `backtick-space-inside-a-nested-find` (libFuzzer, 3 minutes into the first 600 s run of the
+    /// next session): `` apiKey: `pauth<tabs>_GATEWAY_PASSWORD="my gat…" `` — the backtick has no
+    /// closing one, so its value ran to the line's end, and the space there (inside the nested
+    /// key's value) made it a command in backticks, no value. On the second pass that space was
+    /// inside `[gateway-password]`, the value was a value, and `pauth` (up to the tab) was taken.
+    /// A backtick value is a command when its first space or tab comes before its closing
+    /// backtick (or the line's end), which no later find can move.
+    @Test func backtickSpaceInsideANestedFind() {
+        // The unclosed backtick with a tab inside reads as a command, as the same line does once
+        // the nested password is a marker; the password goes either way.
+        let text = "apiKey: `k3y-4bc9\tOPENCLAW_GATEWAY_PASSWORD=\"my gateway pass\"\n"
+        redactsOnceForAll(Array(text.utf8), to: "apiKey: `k3y-4bc9\tOPENCLAW_GATEWAY_PASSWORD=\"[gateway-password]\"\n", findings: [
+            RedactionFinding(kind: .gatewayPassword, detector: "key-context", line: 1, start: 45, end: 60, marker: "[gateway-password]"),
+        ])
+        // A command in backticks stays; a value in backticks goes.
+        var redactor = Redactor()
+        #expect(redactor.redact("token: `openssl rand -hex 32`\napiKey: `k3y-4bc9`\n").text == "token: `openssl rand -hex 32`\napiKey: `[secret]`\n")
+
+        let bytes: [UInt8] = [79, 0, 101, 115, 115, 46, 101, 110, 118, 46, 79, 80, 69, 78, 67, 76, 65, 87, 95, 71, 65, 84, 69, 87, 65, 89, 95, 84, 79, 75, 69, 78, 41, 59, 10, 97, 112, 105, 75, 101, 121, 58, 32, 96, 112, 97, 117, 116, 104, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 95, 71, 65, 84, 69, 87, 65, 89, 95, 80, 65, 83, 83, 87, 79, 82, 68, 61, 34, 109, 121, 32, 103, 97, 116, 77, 84, 80, 95, 80, 65, 83, 83, 87, 79, 82, 68, 61, 84, 114, 48, 117, 98, 52, 117, 98, 103, 10]
+        var fuzzed = Redactor()
+        let first = fuzzed.redact(PastedInput(bytes: bytes))
+        #expect(first.findings.map(\.detector) == ["key-context"])
+        var again = Redactor()
+        #expect(again.redact(first.text).text == first.text)
+    }
+}
