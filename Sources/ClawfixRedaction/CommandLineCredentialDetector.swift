@@ -73,10 +73,10 @@ public struct CommandLineCredentialDetector: SecretDetector {
     /// `Redactor` then reads the lines again with it.
     @discardableResult
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, boundaries: [Range<Int>], into candidates: inout [SecretCandidate]) -> [Range<Int>] {
-        let words = Words(bytes: bytes, boundaries: boundaries)
+        let words = Words(bytes: bytes, boundaries: BoundaryCursor(boundaries))
         var commands: [Range<Int>] = []
         trigger.forEach(in: bytes) { i in
-            let b = boundaries.firstEnding(after: i)
+            let b = words.boundaries.firstEnding(after: i)
             if b < boundaries.count && boundaries[b].lowerBound <= i { return boundaries[b].upperBound }
             return examine(bytes, at: i, words, &commands, into: &candidates)
         }
@@ -193,7 +193,7 @@ public struct CommandLineCredentialDetector: SecretDetector {
 
     /// `docker login`, `podman login`, `helm registry login`: the word before `login`.
     /// A tool name that is (part of) a find is not one: on a second pass it is a marker.
-    private static func registryTool(before i: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ boundaries: [Range<Int>]) -> Range<Int>? {
+    private static func registryTool(before i: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ boundaries: BoundaryCursor) -> Range<Int>? {
         guard i > 1, bytes[i - 1] == 0x20 else { return nil }
         for tool in registryTools where ByteClass.hasPrefix(bytes, at: i - 1 - tool.utf8CodeUnitCount, tool) {
             let start = i - 1 - tool.utf8CodeUnitCount
@@ -209,7 +209,7 @@ public struct CommandLineCredentialDetector: SecretDetector {
 /// boundary (a marker, or a find that becomes one) is part of the word it stands in, whole.
 private struct Words {
     let bytes: UnsafeBufferPointer<UInt8>
-    let boundaries: [Range<Int>]
+    let boundaries: BoundaryCursor
 
     /// The end of the word at `start`.
     func end(from start: Int) -> Int {
@@ -217,8 +217,8 @@ private struct Words {
         var next = boundaries.firstEnding(after: start)
         var k = start
         while k < n {
-            if next < boundaries.count && boundaries[next].lowerBound <= k {
-                k = boundaries[next].upperBound
+            if next < boundaries.boundaries.count && boundaries.boundaries[next].lowerBound <= k {
+                k = boundaries.boundaries[next].upperBound
                 next += 1
                 continue
             }
@@ -243,8 +243,8 @@ private struct Words {
         var next = boundaries.firstEnding(after: range.lowerBound)
         var k = range.lowerBound
         while k < range.upperBound {
-            if next < boundaries.count && boundaries[next].lowerBound <= k {
-                k = boundaries[next].upperBound
+            if next < boundaries.boundaries.count && boundaries.boundaries[next].lowerBound <= k {
+                k = boundaries.boundaries[next].upperBound
                 next += 1
                 continue
             }
@@ -266,8 +266,8 @@ private struct Words {
         var q = open + 1
         var b = next
         while q < bytes.count && bytes[q] != 0x0A {
-            if b < boundaries.count && boundaries[b].lowerBound <= q {
-                q = boundaries[b].upperBound
+            if b < boundaries.boundaries.count && boundaries.boundaries[b].lowerBound <= q {
+                q = boundaries.boundaries[b].upperBound
                 b += 1
                 continue
             }
