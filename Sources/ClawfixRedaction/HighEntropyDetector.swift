@@ -39,7 +39,7 @@ public struct HighEntropyDetector: SecretDetector {
                 // on a second pass, and took the rest of its word as the user and password.
                 while i < limit && bytes[i] == UInt8(ascii: "-") { i += 1 }
                 let s = i
-                while i < limit && wordBytes[Int(bytes[i])] { i += 1 }
+                i = WordEnd.from(i, in: bytes, limit: limit, plus: true)
                 // A provider-prefixed key needs no context (`PrefixedTokenDetector`); it is judged
                 // here, where every word is looked at anyway, with the same markers around it.
                 if i - s >= PrefixedTokenDetector.minimumLength,

@@ -15,9 +15,20 @@ public enum RedactionMarker {
 
     /// The same for a value's UTF-8 bytes.
     static func marker(for value: UnsafeBufferPointer<UInt8>.SubSequence, kind: SecretKind) -> String {
+        build(kind, lastFour: showsLastFour(value, kind) ? value.suffix(4) : nil)
+    }
+
+    /// Whether the marker for `value` shows its last four; without them it is the same string for
+    /// every value of a kind, which `Markers` makes once.
+    static func showsLastFour(_ value: UnsafeBufferPointer<UInt8>.SubSequence, _ kind: SecretKind) -> Bool {
         let lastFour = value.suffix(4)
-        let showsLastFour = kind.showsLastFour && lastFour.count == 4 && lastFour.allSatisfy(isSuffixByte)
+        return kind.showsLastFour && lastFour.count == 4 && lastFour.allSatisfy(isSuffixByte)
             && value.count >= 16 && (value.allSatisfy { $0 < 0x80 } || String(decoding: value, as: UTF8.self).count >= 16)
+    }
+
+    /// `[kind]`, or `[kind …last4]`.
+    static func build(_ kind: SecretKind, lastFour: UnsafeBufferPointer<UInt8>.SubSequence?) -> String {
+        let showsLastFour = lastFour != nil
         // Written byte by byte: one marker per secret, and string interpolation cost as much as
         // finding the secret.
         var name = kind.rawValue
@@ -36,7 +47,7 @@ public enum RedactionMarker {
                     put(0xE2)
                     put(0x80)
                     put(0xA6)
-                    for b in lastFour { put(b) }
+                    for b in lastFour! { put(b) }
                 }
                 put(UInt8(ascii: "]"))
                 return k

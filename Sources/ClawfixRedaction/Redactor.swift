@@ -88,7 +88,7 @@ public struct Redactor: Sendable {
         } while occurrences.contains { commands.overlaps($0.lowerBound, $0.upperBound) }
         var fallback: [SecretCandidate] = []
         HighEntropyDetector().scan(bytes, boundaries: Self.merged(markers, chosen), into: &fallback)
-        chosen = adopt(fallback, in: bytes, markers, chosen)
+        chosen = adopt(fallback, in: bytes, markers, chosen).chosen
         return adoptKeyBlocks(in: bytes, markers, chosen, turnedDown)
     }
 
@@ -102,7 +102,7 @@ public struct Redactor: Sendable {
         guard turnedDown.contains(where: { Self.overlaps(chosen, $0) }) else { return chosen }
         var blocks: [SecretCandidate] = []
         PrivateKeyBlockDetector().scan(bytes, boundaries: Self.merged(markers, chosen), into: &blocks)
-        return adopt(blocks, in: bytes, markers, chosen)
+        return adopt(blocks, in: bytes, markers, chosen).chosen
     }
 
     /// True when one of `chosen` (sorted, disjoint) shares a byte with `span`.
@@ -117,14 +117,8 @@ public struct Redactor: Sendable {
     }
 
     /// `chosen` with the finds of a detector that ran after it (in text order, outside every
-    /// boundary) and the bare occurrences of the values they found, which are remembered.
-    private mutating func adopt(_ late: [SecretCandidate], in bytes: UnsafeBufferPointer<UInt8>, _ markers: [Range<Int>],
-                                _ chosen: [SecretCandidate]) -> [SecretCandidate] {
-        adopt(late, in: bytes, markers, chosen).chosen
-    }
-
-    /// The same, and the bare occurrences it added (sorted): the spans that were not there
-    /// when the late detector read the text.
+    /// boundary) and the bare occurrences of the values they found, which are remembered; and
+    /// those occurrences (sorted): the spans that were not there when the late detector read the text.
     private mutating func adopt(_ late: [SecretCandidate], in bytes: UnsafeBufferPointer<UInt8>, _ markers: [Range<Int>],
                                 _ chosen: [SecretCandidate]) -> (chosen: [SecretCandidate], occurrences: [Range<Int>]) {
         let late = markers.isEmpty ? late : late.filter { !markers.overlaps($0.start, $0.end) }
@@ -258,9 +252,22 @@ public struct Redactor: Sendable {
         findings.reserveCapacity(chosen.count)
         var cursor = 0
         var line = 1
+        // `[password]` and the other markers without a value's last four, made once per kind: a
+        // dense paste has a secret every hundred bytes, and building each marker anew was a third
+        // of this walk.
+        var plain: [(kind: SecretKind, marker: String)] = []
         for c in chosen {
             line += ByteClass.newlines(in: bytes, cursor..<c.start)
-            let marker = RedactionMarker.marker(for: bytes[c.start..<c.end], kind: c.kind)
+            let value = bytes[c.start..<c.end]
+            let marker: String
+            if RedactionMarker.showsLastFour(value, c.kind) {
+                marker = RedactionMarker.build(c.kind, lastFour: value.suffix(4))
+            } else if let made = plain.first(where: { $0.kind == c.kind }) {
+                marker = made.marker
+            } else {
+                marker = RedactionMarker.build(c.kind, lastFour: nil)
+                plain.append((c.kind, marker))
+            }
             emit(cursor..<c.start, marker)
             findings.append(RedactionFinding(kind: c.kind, detector: c.detector, line: line, start: c.start, end: c.end, marker: marker))
             line += ByteClass.newlines(in: bytes, c.start..<c.end)

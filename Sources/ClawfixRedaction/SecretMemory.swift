@@ -96,15 +96,14 @@ public struct SecretMemory: Sendable {
                     skipFrom = next < found.count ? found[next].start : Int.max
                     // Landed inside a word: the rest of it starts no value.
                     if i > 0 && i < n && tokenBytes[Int(bytes[i - 1])] {
-                        while i < n && tokenBytes[Int(bytes[i])] { i += 1 }
+                        i = WordEnd.from(i, in: bytes, limit: n, plus: false)
                     }
                     continue
                 }
                 let b = bytes[i]
                 if tokenBytes[Int(b)] {
                     // Runs are skipped whole, so `i` is always a word start here.
-                    var e = i + 1
-                    while e < n && tokenBytes[Int(bytes[e])] { e += 1 }
+                    let e = WordEnd.from(i + 1, in: bytes, limit: n, plus: false)
                     let length = e - i
                     if index.mayStart(length, bytes[i], bytes[e - 1]) {
                         let hash = NeedleIndex.hash(bytes, i, e)
