@@ -21,7 +21,7 @@ public struct Redactor: Sendable {
     /// they turned down (`adoptKeyBlocks`).
     private static let specificDetectors = detectors.filter {
         !($0 is HighEntropyDetector) && !($0 is PrefixedTokenDetector) && !($0 is CommandLineCredentialDetector)
-            && !($0 is PrivateKeyBlockDetector)
+            && !($0 is PrivateKeyBlockDetector) && !($0 is URLSecretDetector)
     }
 
     /// Two sorted lists of disjoint spans that do not overlap each other, as one sorted list.
@@ -61,6 +61,7 @@ public struct Redactor: Sendable {
         var candidates: [SecretCandidate] = []
         let turnedDown = PrivateKeyBlockDetector().scan(bytes, boundaries: [], into: &candidates)
         for detector in Self.specificDetectors { detector.scan(bytes, into: &candidates) }
+        var authorities = URLSecretDetector().scan(bytes, boundaries: [], into: &candidates)
         // Markers already in the text (a paste of clawfix's own output) are boundaries: no
         // candidate may take part of one, so redacting redacted text changes nothing.
         let markers = RedactionMarker.spans(in: bytes)
@@ -72,6 +73,7 @@ public struct Redactor: Sendable {
         _ = memory.remember(chosen, in: bytes)
         chosen = Self.withBareOccurrences(of: memory.secrets, in: bytes, markers, chosen)
         chosen = adoptKeyBlocks(in: bytes, markers, chosen, turnedDown)
+        chosen = adoptURLSecrets(in: bytes, markers, chosen, &authorities)
         // Again while a value the command lines found, remembered and found bare, fell inside a
         // command: as a marker it can change how that command reads (a colon, a quote, its name
         // gone). Each further round needs a value first found in the round before, and values are
@@ -89,7 +91,45 @@ public struct Redactor: Sendable {
         var fallback: [SecretCandidate] = []
         HighEntropyDetector().scan(bytes, boundaries: Self.merged(markers, chosen), into: &fallback)
         chosen = adopt(fallback, in: bytes, markers, chosen).chosen
-        return adoptKeyBlocks(in: bytes, markers, chosen, turnedDown)
+        chosen = adoptKeyBlocks(in: bytes, markers, chosen, turnedDown)
+        return adoptURLSecrets(in: bytes, markers, chosen, &authorities)
+    }
+
+    /// `chosen` with the URL secrets a second pass would find once every find is a marker: a
+    /// find of another detector inside an authority (`authorities`, as the URLs were last read)
+    /// ends it there on that pass. Those URLs are read again while one holds such a find; a
+    /// reading ends each authority at the first find in it, so a further round needs a find the
+    /// round before added (a bare occurrence of a value it found), and the finds only grow.
+    private mutating func adoptURLSecrets(in bytes: UnsafeBufferPointer<UInt8>, _ markers: [Range<Int>],
+                                          _ chosen: [SecretCandidate], _ authorities: inout [Range<Int>]) -> [SecretCandidate] {
+        let url = URLSecretDetector().name
+        var chosen = chosen
+        while true {
+            let which = authorities.indices.filter { Self.holdsFind(chosen, authorities[$0], notBy: url) }
+            guard !which.isEmpty else { break }
+            var found: [SecretCandidate] = []
+            URLSecretDetector().reread(bytes, &authorities, which, boundaries: Self.merged(markers, chosen), into: &found)
+            found.sort { $0.start < $1.start }
+            let before = chosen.count
+            chosen = adopt(found, in: bytes, markers, chosen).chosen
+            if chosen.count == before { break }
+        }
+        return chosen
+    }
+
+    /// True when one of `chosen` (sorted, disjoint) not found by `detector` shares a byte with `span`.
+    private static func holdsFind(_ chosen: [SecretCandidate], _ span: Range<Int>, notBy detector: String) -> Bool {
+        guard !span.isEmpty else { return false }
+        var lo = 0, hi = chosen.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if chosen[mid].end <= span.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < chosen.count && chosen[lo].start < span.upperBound {
+            if chosen[lo].detector != detector { return true }
+            lo += 1
+        }
+        return false
     }
 
     /// `chosen` with the private key blocks a second pass would find once every find is a

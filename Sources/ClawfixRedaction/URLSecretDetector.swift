@@ -8,8 +8,57 @@ public struct URLSecretDetector: TriggeredDetector {
     public let message = "a password or token inside a URL"
     public let trigger = DetectorTrigger("://")
 
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
+        scan(bytes, boundaries: [], into: &candidates)
+    }
+
+    /// `boundaries`: sorted, disjoint finds that become markers; each ends an authority as a
+    /// marker does. Returns the authority of each URL read (from after `://` to where it ended):
+    /// a find of another detector inside one, or a bare occurrence found later, is a marker on a
+    /// second pass and ends it there — a shorter password, or one no longer a placeholder — so the
+    /// `Redactor` then reads the URLs again with the finds as boundaries.
+    @discardableResult
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, boundaries: [Range<Int>], into candidates: inout [SecretCandidate]) -> [Range<Int>] {
+        let cursor = BoundaryCursor(boundaries)
+        var authorities: [Range<Int>] = []
+        trigger.forEach(in: bytes) { i in
+            if !boundaries.isEmpty {
+                let b = cursor.firstEnding(after: i)
+                if b < boundaries.count && boundaries[b].lowerBound < i + 3 { return max(boundaries[b].upperBound, i + 1) }
+            }
+            return examine(bytes, at: i, cursor, &authorities, into: &candidates)
+        }
+        return authorities
+    }
+
+    /// Reads again the URLs whose authorities are `authorities[k]` for each `k` in `which`, with
+    /// `boundaries`, and puts the authorities this reading gives in their place (empty where a
+    /// boundary takes the `://`). The other URLs read the same with or without the boundaries,
+    /// which hold nothing of their authorities.
+    func reread(_ bytes: UnsafeBufferPointer<UInt8>, _ authorities: inout [Range<Int>], _ which: [Int], boundaries: [Range<Int>],
+                into candidates: inout [SecretCandidate]) {
+        let cursor = BoundaryCursor(boundaries)
+        for k in which {
+            let i = authorities[k].lowerBound - 3
+            var read: [Range<Int>] = []
+            if cursor.overlaps(i, i + 3) {
+                authorities[k] = authorities[k].lowerBound..<authorities[k].lowerBound
+                continue
+            }
+            _ = examine(bytes, at: i, cursor, &read, into: &candidates)
+            authorities[k] = read[0]
+        }
+    }
+
     public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) -> Int {
+        var authorities: [Range<Int>] = []
+        return examine(bytes, at: i, BoundaryCursor([]), &authorities, into: &candidates)
+    }
+
+    private func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ boundaries: BoundaryCursor, _ authorities: inout [Range<Int>],
+                         into candidates: inout [SecretCandidate]) -> Int {
         let n = bytes.count
+        let hasBoundaries = !boundaries.boundaries.isEmpty
         // Authority: up to the first `/`, `?`, `#`, space, quote or newline.
         let authorityStart = i + 3
         var end = authorityStart
@@ -19,7 +68,7 @@ public struct URLSecretDetector: TriggeredDetector {
         while end < n {
             let b = bytes[end]
             if (b == UInt8(ascii: "?") || b == UInt8(ascii: "#")) && lastAt < 0 && colon >= 0,
-                let at = Self.userinfoEnd(bytes, colon: colon, from: end) {
+                let at = Self.userinfoEnd(bytes, colon: colon, from: end, boundaries) {
                 lastAt = at
                 end = at + 1
                 continue
@@ -30,13 +79,16 @@ public struct URLSecretDetector: TriggeredDetector {
             if Self.startsURL(bytes, at: end) { break }
             if b == UInt8(ascii: "@") { lastAt = end }
             // A marker ends the authority: what it replaced is gone, and with it any `@` that
-            // made the password run on past it (a second pass would see only the marker).
-            if b == UInt8(ascii: "["), RedactionMarker.markerEnd(bytes, from: end) != nil {
+            // made the password run on past it (a second pass would see only the marker). So
+            // does a find that becomes one.
+            if (b == UInt8(ascii: "[") && RedactionMarker.markerEnd(bytes, from: end) != nil)
+                || (hasBoundaries && boundaries.overlaps(end, end + 1)) {
                 cutByMarker = true
                 break
             }
             end += 1
         }
+        authorities.append(authorityStart..<end)
         if lastAt > authorityStart {
             var colon = -1
             for k in authorityStart..<lastAt where bytes[k] == UInt8(ascii: ":") { colon = k; break }
@@ -84,7 +136,8 @@ public struct URLSecretDetector: TriggeredDetector {
     /// The `@` that ends a userinfo whose password holds a `#` or `?` at `from`: the last `@`
     /// before the path, a space or a quote. `nil` when there is none, or when what follows the
     /// colon is a port (`host:8080?q=a@b`).
-    private static func userinfoEnd(_ bytes: UnsafeBufferPointer<UInt8>, colon: Int, from: Int) -> Int? {
+    private static func userinfoEnd(_ bytes: UnsafeBufferPointer<UInt8>, colon: Int, from: Int, _ boundaries: BoundaryCursor) -> Int? {
+        let hasBoundaries = !boundaries.boundaries.isEmpty
         if (colon + 1..<from).allSatisfy({ ByteClass.isDigit(bytes[$0]) }) { return nil }
         var k = from
         var at: Int?
@@ -93,6 +146,7 @@ public struct URLSecretDetector: TriggeredDetector {
             if b == UInt8(ascii: "/") || b <= 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: ">") { break }
             if startsURL(bytes, at: k) { break }
             if b == UInt8(ascii: "["), RedactionMarker.markerEnd(bytes, from: k) != nil { break }
+            if hasBoundaries && boundaries.overlaps(k, k + 1) { break }
             if b == UInt8(ascii: "@") { at = k }
             k += 1
         }
