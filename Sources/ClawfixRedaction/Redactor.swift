@@ -105,7 +105,7 @@ public struct Redactor: Sendable {
         let url = URLSecretDetector().name
         var chosen = chosen
         while true {
-            let which = authorities.indices.filter { Self.holdsFind(chosen, authorities[$0], notBy: url) }
+            let which = Self.holdingFinds(authorities, chosen, notBy: url)
             guard !which.isEmpty else { break }
             var found: [SecretCandidate] = []
             URLSecretDetector().reread(bytes, &authorities, which, boundaries: Self.merged(markers, chosen), into: &found)
@@ -117,19 +117,23 @@ public struct Redactor: Sendable {
         return chosen
     }
 
-    /// True when one of `chosen` (sorted, disjoint) not found by `detector` shares a byte with `span`.
-    private static func holdsFind(_ chosen: [SecretCandidate], _ span: Range<Int>, notBy detector: String) -> Bool {
-        guard !span.isEmpty else { return false }
-        var lo = 0, hi = chosen.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if chosen[mid].end <= span.lowerBound { lo = mid + 1 } else { hi = mid }
+    /// Indices of the spans (sorted, disjoint) that share a byte with one of `chosen` (sorted,
+    /// disjoint) not found by `detector`; one walk over both lists.
+    private static func holdingFinds(_ spans: [Range<Int>], _ chosen: [SecretCandidate], notBy detector: String) -> [Int] {
+        var which: [Int] = []
+        var c = 0
+        for (k, span) in spans.enumerated() where !span.isEmpty {
+            while c < chosen.count && chosen[c].end <= span.lowerBound { c += 1 }
+            var d = c
+            while d < chosen.count && chosen[d].start < span.upperBound {
+                if chosen[d].detector != detector {
+                    which.append(k)
+                    break
+                }
+                d += 1
+            }
         }
-        while lo < chosen.count && chosen[lo].start < span.upperBound {
-            if chosen[lo].detector != detector { return true }
-            lo += 1
-        }
-        return false
+        return which
     }
 
     /// `chosen` with the private key blocks a second pass would find once every find is a
