@@ -21,7 +21,7 @@ public struct Redactor: Sendable {
     /// they turned down (`adoptKeyBlocks`).
     private static let specificDetectors = detectors.filter {
         !($0 is HighEntropyDetector) && !($0 is PrefixedTokenDetector) && !($0 is CommandLineCredentialDetector)
-            && !($0 is PrivateKeyBlockDetector) && !($0 is URLSecretDetector)
+            && !($0 is PrivateKeyBlockDetector) && !($0 is URLSecretDetector) && !($0 is WebhookURLDetector)
     }
 
     /// Two sorted lists of disjoint spans that do not overlap each other, as one sorted list.
@@ -62,6 +62,7 @@ public struct Redactor: Sendable {
         let turnedDown = PrivateKeyBlockDetector().scan(bytes, boundaries: [], into: &candidates)
         for detector in Self.specificDetectors { detector.scan(bytes, into: &candidates) }
         var authorities = URLSecretDetector().scan(bytes, boundaries: [], into: &candidates)
+        var looks = WebhookLooks(looks: WebhookURLDetector().scan(bytes, boundaries: .init(), into: &candidates))
         // Markers already in the text (a paste of clawfix's own output) are boundaries: no
         // candidate may take part of one, so redacting redacted text changes nothing.
         let markers = RedactionMarker.spans(in: bytes)
@@ -74,6 +75,7 @@ public struct Redactor: Sendable {
         chosen = Self.withBareOccurrences(of: memory.secrets, in: bytes, markers, chosen)
         chosen = adoptKeyBlocks(in: bytes, markers, chosen, turnedDown)
         chosen = adoptURLSecrets(in: bytes, markers, chosen, &authorities)
+        chosen = adoptWebhooks(in: bytes, markers, chosen, &looks)
         // Again while a value the command lines found, remembered and found bare, fell inside a
         // command: as a marker it can change how that command reads (a colon, a quote, its name
         // gone). Each further round needs a value first found in the round before, and values are
@@ -92,7 +94,77 @@ public struct Redactor: Sendable {
         HighEntropyDetector().scan(bytes, boundaries: Self.merged(markers, chosen), into: &fallback)
         chosen = adopt(fallback, in: bytes, markers, chosen).chosen
         chosen = adoptKeyBlocks(in: bytes, markers, chosen, turnedDown)
-        return adoptURLSecrets(in: bytes, markers, chosen, &authorities)
+        chosen = adoptURLSecrets(in: bytes, markers, chosen, &authorities)
+        return adoptWebhooks(in: bytes, markers, chosen, &looks)
+    }
+
+    /// The webhook looks (`WebhookURLDetector.Look`) and the finds they were last read with.
+    private struct WebhookLooks {
+        var looks: [WebhookURLDetector.Look]
+        var readWith: [SecretCandidate] = []
+    }
+
+    /// `chosen` with the webhook secrets a second pass would find once every find is a marker:
+    /// a find of another detector where a webhook look read (the password of a URL's userinfo
+    /// in its host) is a marker there, which the host or the path reads through or stops at.
+    /// The looks that hold a find they were not read with are read again with the finds as
+    /// markers, while that adds finds (which only grow).
+    private mutating func adoptWebhooks(in bytes: UnsafeBufferPointer<UInt8>, _ markers: [Range<Int>],
+                                        _ chosen: [SecretCandidate], _ looks: inout WebhookLooks) -> [SecretCandidate] {
+        let webhook = WebhookURLDetector().name
+        var chosen = chosen
+        var fresh = Self.added(chosen, since: looks.readWith)
+        while true {
+            let which = Self.holdingFinds(looks.looks.map(\.sensitive), fresh, notBy: webhook)
+            guard !which.isEmpty else { break }
+            // The finds on those looks' lines from the look on (a host or a path reads on through
+            // a marker, but never past its line's end), in text order, each with whether its
+            // marker holds only URL bytes (no ` …` and last four). Markers already in the text
+            // are read as they stand, which is what they stand for.
+            var boundaries = WebhookURLDetector.Boundaries()
+            var c = 0
+            for k in which {
+                let start = looks.looks[k].at
+                while c < chosen.count && chosen[c].end <= start { c += 1 }
+                var d = c
+                var lineEnd = start
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A {
+                    while d < chosen.count && chosen[d].end <= lineEnd { d += 1 }
+                    if d < chosen.count && chosen[d].start <= lineEnd { lineEnd = chosen[d].end } else { lineEnd += 1 }
+                }
+                d = c
+                while d < chosen.count && chosen[d].start < lineEnd {
+                    if boundaries.spans.last.map({ $0.lowerBound < chosen[d].start }) ?? true {
+                        boundaries.spans.append(chosen[d].start..<chosen[d].end)
+                        boundaries.plain.append(!RedactionMarker.showsLastFour(bytes[chosen[d].start..<chosen[d].end], chosen[d].kind))
+                    }
+                    d += 1
+                }
+            }
+            let cursor = BoundaryCursor(boundaries.spans)
+            var found: [SecretCandidate] = []
+            for k in which {
+                looks.looks[k] = WebhookURLDetector().reread(bytes, at: looks.looks[k].at, boundaries, cursor, into: &found)
+            }
+            found.sort { $0.start < $1.start }
+            let before = chosen
+            chosen = adopt(found, in: bytes, markers, chosen).chosen
+            fresh = Self.added(chosen, since: before)
+        }
+        looks.readWith = chosen
+        return chosen
+    }
+
+    /// The finds of `chosen` (sorted, disjoint) that `earlier` (the same finds as they were
+    /// before some were added) lacks.
+    private static func added(_ chosen: [SecretCandidate], since earlier: [SecretCandidate]) -> [SecretCandidate] {
+        guard chosen.count > earlier.count else { return [] }
+        var fresh: [SecretCandidate] = []
+        var e = 0
+        for c in chosen {
+            if e < earlier.count && earlier[e].start == c.start { e += 1 } else { fresh.append(c) }
+        }
+        return fresh
     }
 
     /// `chosen` with the URL secrets a second pass would find once every find is a marker: a

@@ -522,3 +522,28 @@ extension IdempotenceRegressionTests {
         #expect(again.redact(first.text).text == first.text)
     }
 }
+
+extension IdempotenceRegressionTests {
+    /// `webhook-host-through-a-same-pass-find` (libFuzzer, 7.5 minutes into the fifth 600 s run
+    /// of the session after issue 14's): a backtick in a URL's userinfo ended the webhook
+    /// detector's host there, so no Teams host; the URL detector took that userinfo's password
+    /// in the same pass, and on the second pass the host read on through `[password]` to
+    /// `….webhook.office.com` and the `IncomingWebhook` secret was taken. The webhook URLs where a
+    /// find of another detector holds the byte that ended the host (or lies anywhere in a webhook
+    /// look) are now read again with the finds as markers.
+    @Test func webhookHostThroughASamePassFind() {
+        let text = "TEAMS_WEBHOOK=https://ops:p`ss@contoso.webhook.office.com/webhookb2/7c0e2b9a-4d1f-4a8e-9b3c-2f6d8e1a5b7c@1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d/IncomingWebhook/3f9a6c1e8b2d4f7a9c0e1b3d5f7a9c2e/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\n"
+        let redacted = "TEAMS_WEBHOOK=https://ops:[password]@contoso.webhook.office.com/webhookb2/7c0e2b9a-4d1f-4a8e-9b3c-2f6d8e1a5b7c@1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d/IncomingWebhook/[webhook-secret …3c4d]\n"
+        redactsOnceForAll(Array(text.utf8), to: redacted, findings: [
+            RedactionFinding(kind: .password, detector: "url-secret", line: 1, start: 26, end: 30, marker: "[password]"),
+            RedactionFinding(kind: .webhookSecret, detector: "webhook-url", line: 1, start: 158, end: 227, marker: "[webhook-secret …3c4d]"),
+        ])
+
+        let bytes: [UInt8] = [77, 65, 84, 83, 69, 95, 87, 69, 66, 72, 79, 79, 75, 61, 104, 116, 116, 112, 115, 58, 47, 47, 99, 109, 121, 115, 113, 111, 58, 47, 47, 111, 112, 97, 112, 58, 119, 35, 115, 115, 33, 119, 38, 114, 100, 64, 255, 96, 33, 119, 38, 114, 100, 64, 50, 112, 58, 119, 35, 115, 113, 82, 79, 84, 50, 106, 0, 203, 35, 115, 115, 255, 255, 255, 96, 33, 119, 38, 114, 100, 64, 52, 112, 58, 119, 35, 115, 113, 82, 78, 84, 50, 106, 0, 203, 33, 101, 121, 0, 74, 112, 97, 48, 72, 50, 1, 0, 0, 46, 101, 110, 118, 46, 79, 80, 50, 65, 87, 95, 71, 65, 84, 69, 87, 65, 100, 64, 50, 112, 58, 0, 80, 45, 45, 45, 45, 45, 45, 45, 45, 111, 110, 116, 111, 115, 111, 46, 119, 101, 98, 104, 111, 111, 107, 46, 111, 102, 102, 105, 99, 101, 46, 99, 111, 109, 47, 119, 101, 98, 104, 111, 111, 107, 98, 50, 47, 55, 99, 48, 101, 50, 98, 57, 97, 45, 52, 100, 49, 102, 45, 52, 97, 56, 101, 45, 57, 98, 51, 99, 45, 50, 102, 54, 51, 98, 45, 52, 99, 53, 100, 54, 101, 55, 102, 52, 55, 51, 48, 47, 73, 110, 99, 111, 109, 105, 110, 103, 87, 101, 98, 104, 111, 111, 107, 47, 51, 102, 57, 97, 54, 99, 49, 101, 56, 98, 50, 100, 116, 114, 105, 103, 103, 101, 114, 115, 47, 109, 97, 30, 0, 0, 0, 47, 112, 97, 116, 104, 115, 47, 105, 110, 118, 111, 107, 101, 63, 97, 112, 105, 45, 118, 101, 114, 115, 105, 111, 110, 61, 50, 48, 49, 54, 45, 48, 54, 45, 48, 49, 38, 115, 112, 61, 37, 50, 70, 116, 114, 105, 103, 103, 101, 114, 115, 37, 50, 70, 50, 70, 114, 117, 110, 38, 115, 118, 61, 49, 46, 48, 38, 115, 105, 119, 61, 102, 103, 46, 32, 103, 104, 99, 114, 46, 105, 111, 10, 87, 36, 32, 109, 121, 115, 113, 108, 32, 45, 117, 32, 111, 50, 106, 73, 52, 107, 76, 54, 109, 110, 75, 50, 109, 80, 57, 115, 76, 52, 124, 82, 56, 119, 89, 49, 122, 65, 54, 99, 68, 48, 103, 104, 99, 111, 10]
+        var redactor = Redactor()
+        let first = redactor.redact(PastedInput(bytes: bytes))
+        #expect(first.findings.map(\.detector) == ["url-secret", "webhook-url"])
+        var again = Redactor()
+        #expect(again.redact(first.text).text == first.text)
+    }
+}
