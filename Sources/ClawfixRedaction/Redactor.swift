@@ -113,7 +113,7 @@ public struct Redactor: Sendable {
                                         _ chosen: [SecretCandidate], _ looks: inout WebhookLooks) -> [SecretCandidate] {
         let webhook = WebhookURLDetector().name
         var chosen = chosen
-        var fresh = Self.added(chosen, since: looks.readWith)
+        var fresh = looks.readWith.isEmpty ? chosen : Self.added(chosen, since: looks.readWith)
         while true {
             let which = Self.holdingFinds(looks.looks.map(\.sensitive), fresh, notBy: webhook)
             guard !which.isEmpty else { break }
