@@ -243,14 +243,8 @@ public struct Redactor: Sendable {
         let learned = memory.remember(late, in: bytes)
         guard !learned.isEmpty else { return (kept, []) }
         let all = Self.withBareOccurrences(of: learned, in: bytes, markers, kept)
-        guard all.count > kept.count else { return (all, []) }
-        // `all` is `kept` with spans added in its gaps: the ones whose start `kept` lacks.
-        var added: [Range<Int>] = []
-        var k = 0
-        for c in all {
-            if k < kept.count && kept[k].start == c.start { k += 1 } else { added.append(c.start..<c.end) }
-        }
-        return (all, added)
+        // `all` is `kept` with spans added in its gaps.
+        return (all, Self.added(all, since: kept).map { $0.start..<$0.end })
     }
 
     /// `chosen` with the bare occurrences of `values` that fall in its gaps and outside markers.
