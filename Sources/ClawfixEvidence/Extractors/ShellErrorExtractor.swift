@@ -34,15 +34,16 @@ struct ShellErrorExtractor: FactExtractor {
 
     private func extract(_ line: PasteLine, into facts: inout [Fact]) {
         var symptoms: [String] = []
-        let missing = Self.missingCommand(line)
-        if let missing {
+        // The `command-not-found` symptom is OpenClaw's CLI missing; another tool a script needs
+        // (`sh: timeout: not found`) is only the fact of which one.
+        var otherTool = false
+        if let missing = Self.missingCommand(line) {
             facts.append(line.fact(.missingCommand, missing))
-            if Self.openClawCommands.contains(missing.lowercased()) { symptoms.append("command-not-found") }
+            otherTool = !Self.openClawCommands.contains(missing.lowercased())
+            if !otherTool { symptoms.append("command-not-found") }
         }
         for row in matcher.rows(in: line).rows {
-            // The `command-not-found` symptom is OpenClaw's CLI missing; another tool a script needs
-            // (`sh: timeout: not found`) is only the fact of which one.
-            if row.symptom == "command-not-found", let missing, !Self.openClawCommands.contains(missing.lowercased()) { continue }
+            if otherTool, row.symptom == "command-not-found" { continue }
             if let symptom = row.symptom, !symptoms.contains(symptom) { symptoms.append(symptom) }
             if let ssh = row.sshError { facts.append(line.fact(.sshError, ssh)) }
         }
