@@ -6,6 +6,9 @@
 public struct Redactor: Sendable {
     /// Secrets already seen in this conversation.
     public var memory: SecretMemory
+    /// The words of the bytes being redacted, made when the memory is first searched in them;
+    /// `redact(bytes:)` drops it before it returns.
+    private var words: WordIndex?
 
     /// The detectors, most specific first: on the same span the earlier one names the kind.
     public static let detectors: [any SecretDetector] = [
@@ -58,6 +61,8 @@ public struct Redactor: Sendable {
 
     /// The secrets in `bytes`, sorted and disjoint.
     private mutating func redact(bytes: UnsafeBufferPointer<UInt8>) -> [SecretCandidate] {
+        words = nil
+        defer { words = nil }
         var candidates: [SecretCandidate] = []
         let turnedDown = PrivateKeyBlockDetector().scan(bytes, boundaries: [], into: &candidates)
         for detector in Self.specificDetectors { detector.scan(bytes, into: &candidates) }
@@ -72,7 +77,7 @@ public struct Redactor: Sendable {
         // with every secret found so far standing for its marker, so a word cut by one, or next
         // to one, is judged as a second pass over the redacted text would judge it.
         _ = memory.remember(chosen, in: bytes)
-        chosen = Self.withBareOccurrences(of: memory.secrets, in: bytes, markers, chosen)
+        chosen = withBareOccurrences(of: memory.secrets, in: bytes, markers, chosen)
         chosen = adoptKeyBlocks(in: bytes, markers, chosen, turnedDown)
         chosen = adoptURLSecrets(in: bytes, markers, chosen, &authorities)
         chosen = adoptWebhooks(in: bytes, markers, chosen, &looks)
@@ -242,18 +247,20 @@ public struct Redactor: Sendable {
         let kept = Self.fillGaps(chosen, with: late)
         let learned = memory.remember(late, in: bytes)
         guard !learned.isEmpty else { return (kept, []) }
-        let all = Self.withBareOccurrences(of: learned, in: bytes, markers, kept)
+        let all = withBareOccurrences(of: learned, in: bytes, markers, kept)
         // `all` is `kept` with spans added in its gaps.
         return (all, Self.added(all, since: kept).map { $0.start..<$0.end })
     }
 
     /// `chosen` with the bare occurrences of `values` that fall in its gaps and outside markers.
-    private static func withBareOccurrences(of values: [String: SecretKind], in bytes: UnsafeBufferPointer<UInt8>,
-                                            _ markers: [Range<Int>], _ chosen: [SecretCandidate]) -> [SecretCandidate] {
+    private mutating func withBareOccurrences(of values: [String: SecretKind], in bytes: UnsafeBufferPointer<UInt8>,
+                                              _ markers: [Range<Int>], _ chosen: [SecretCandidate]) -> [SecretCandidate] {
+        guard !values.isEmpty else { return chosen }
+        if words == nil { words = WordIndex(bytes, outside: chosen) }
         var remembered: [SecretCandidate] = []
-        SecretMemory.scan(bytes, for: values, outside: chosen, into: &remembered)
+        SecretMemory.scan(bytes, for: values, in: words!, outside: chosen, into: &remembered)
         if !markers.isEmpty { remembered.removeAll { markers.overlaps($0.start, $0.end) } }
-        return remembered.isEmpty ? chosen : fillGaps(chosen, with: remembered)
+        return remembered.isEmpty ? chosen : Self.fillGaps(chosen, with: remembered)
     }
 
     /// Keeps non-overlapping candidates. Specific detectors go first (on the same start, the

@@ -44,7 +44,7 @@ public struct SecretMemory: Sendable {
         // another value only sends that one the long way.
         var met: [UInt64: Range<Int>] = [:]
         for c in found where c.end - c.start >= Self.minimumLength {
-            let hash = NeedleIndex.hash(bytes, c.start, c.end)
+            let hash = Self.hash(bytes, c.start, c.end)
             if let first = met[hash], first.count == c.end - c.start,
                 memcmp(bytes.baseAddress! + first.lowerBound, bytes.baseAddress! + c.start, first.count) == 0 { continue }
             met[hash] = c.start..<c.end
@@ -55,144 +55,89 @@ public struct SecretMemory: Sendable {
 
     public var isEmpty: Bool { secrets.isEmpty }
 
-    /// Bare occurrences of remembered values, each bounded by non-token bytes on both sides.
-    ///
-    /// One pass for all values: searching for each value in turn read a 1 MB paste once per value. A value that starts with a token byte can only start at a word start,
-    /// and the word there must be exactly the value's leading run of token bytes — so each word
-    /// whose length some value's leading run has is hashed and looked up. The rare value that
-    /// starts with punctuation is tried wherever its first byte occurs.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, into candidates: inout [SecretCandidate]) {
-        Self.scan(bytes, for: secrets, into: &candidates)
-    }
-
-    /// The same search for some of the values only. Nothing is looked for at a place that
-    /// starts inside one of `found` (sorted, disjoint): an occurrence there overlaps a secret
-    /// found already and could not be taken, and in a paste that repeats its secrets, hashing
-    /// and comparing each of them again was most of the search.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, for secrets: [String: SecretKind], outside found: [SecretCandidate] = [],
-                     into candidates: inout [SecretCandidate]) {
-        guard !secrets.isEmpty else { return }
-        let index = NeedleIndex(secrets)
-        // A few values (those the fallback just found): `memchr` for each, rather than a look at
-        // every word.
-        if secrets.count <= 4 {
-            DetectorTrigger(patterns: index.needles.map(\.bytes)).forEach(in: bytes) { i in
-                for k in index.needles.indices where ByteClass.isWordStart(bytes, i) || !ByteClass.isTokenByte(index.needles[k].bytes[0]) {
-                    index.match(k, bytes, at: i, into: &candidates)
-                }
-                return i + 1
-            }
-            return
-        }
-        let n = bytes.count
-        ByteClass.tokenBytes.withTable { tokenBytes in
-            var i = 0
-            var next = 0  // the first of `found` not passed yet
-            var skipFrom = found.first?.start ?? Int.max
-            while i < n {
-                if i >= skipFrom {
-                    i = max(i, found[next].end)
-                    next += 1
-                    skipFrom = next < found.count ? found[next].start : Int.max
-                    // Landed inside a word: the rest of it starts no value.
-                    if i > 0 && i < n && tokenBytes[Int(bytes[i - 1])] {
-                        i = WordEnd.from(i, in: bytes, limit: n, plus: false)
-                    }
-                    continue
-                }
-                let b = bytes[i]
-                if tokenBytes[Int(b)] {
-                    // Runs are skipped whole, so `i` is always a word start here.
-                    let e = WordEnd.from(i + 1, in: bytes, limit: n, plus: false)
-                    let length = e - i
-                    if index.mayStart(length, bytes[i], bytes[e - 1]) {
-                        let hash = NeedleIndex.hash(bytes, i, e)
-                        if index.mayHold(hash), let list = index.byLeadRun[hash] {
-                            for k in list { index.match(k, bytes, at: i, into: &candidates) }
-                        }
-                    }
-                    i = e
-                } else {
-                    if index.punctuationFirst[Int(b)], let list = index.byFirstByte[b] {
-                        for k in list { index.match(k, bytes, at: i, into: &candidates) }
-                    }
-                    i += 1
-                }
-            }
-        }
-    }
-}
-
-/// The remembered values arranged for the one-pass search in `SecretMemory.scan`.
-private struct NeedleIndex {
-    var needles: [(bytes: [UInt8], kind: SecretKind)] = []
-    /// Values that start with a token byte, by the hash of that leading run.
-    var byLeadRun: [UInt64: [Int]] = [:]
-    /// One bit per (length, first byte, last byte) of a leading run, folded to 2^16: a word
-    /// that no value's leading run resembles is passed over without being hashed.
-    var shapeBits = [UInt64](repeating: 0, count: 1024)
-    /// One bit per hash value modulo its size, set for each leading run: most words are told
-    /// apart from every value by one bit test instead of a dictionary lookup. At least 16 bits
-    /// per value, so the filter stays as sparse however many values there are.
-    var hashBits: [UInt64]
-    /// `hashBits.count * 64 - 1`; the size is a power of two.
-    let hashMask: UInt64
-    /// Values that start with any other byte, by that byte.
-    var byFirstByte: [UInt8: [Int]] = [:]
-    /// `punctuationFirst[b]`: some value in `byFirstByte` starts with `b` (a table, so the bytes
-    /// between words cost no dictionary lookup).
-    var punctuationFirst = [Bool](repeating: false, count: 256)
-
-    init(_ secrets: [String: SecretKind]) {
-        var bits = 1 << 16
-        while bits < secrets.count * 16 { bits <<= 1 }
-        hashBits = [UInt64](repeating: 0, count: bits / 64)
-        hashMask = UInt64(bits - 1)
-        // Sorted so that candidates come out in the same order on every run.
-        for (value, kind) in secrets.sorted(by: { $0.key < $1.key }) {
-            let bytes = Array(value.utf8)
-            let k = needles.count
-            needles.append((bytes, kind))
-            var lead = 0
-            while lead < bytes.count && ByteClass.isTokenByte(bytes[lead]) { lead += 1 }
-            if lead > 0 {
-                let hash = bytes.withUnsafeBufferPointer { Self.hash($0, 0, lead) }
-                byLeadRun[hash, default: []].append(k)
-                hashBits[Int((hash & hashMask) >> 6)] |= 1 << (hash & 63)
-                let shape = Self.shape(lead, bytes[0], bytes[lead - 1])
-                shapeBits[shape >> 6] |= 1 << UInt64(shape & 63)
-            } else {
-                byFirstByte[bytes[0], default: []].append(k)
-                punctuationFirst[Int(bytes[0])] = true
-            }
-        }
-    }
-
     /// FNV-1a: cheap and allocation-free; a collision only costs a comparison.
-    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+    @inline(__always) private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for k in start..<end { h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01b3 }
         return h
     }
 
-    @inline(__always) static func shape(_ length: Int, _ first: UInt8, _ last: UInt8) -> Int {
-        (length &* 0x9E37 ^ Int(first) &* 0x1F1 ^ Int(last)) & 0xFFFF
+    /// Bare occurrences of some remembered values in `bytes` (whose words are `words`), each
+    /// bounded by non-token bytes on both sides, in text order (on the same start, in the order of
+    /// the values). Nothing is looked for at a place inside one of `found` (sorted, disjoint): an
+    /// occurrence there overlaps a secret found already and could not be taken.
+    ///
+    /// A value that starts with a token byte is looked for only at the words shaped like its
+    /// leading run (`WordIndex`); the rare value that starts with punctuation is tried wherever
+    /// its first byte occurs.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, for secrets: [String: SecretKind], in words: WordIndex,
+                     outside found: [SecretCandidate], into candidates: inout [SecretCandidate]) {
+        guard !secrets.isEmpty else { return }
+        // The first of `found` that ends after the last place looked at: the places come in text
+        // order (the words, then the punctuation), so the look-ups together pass `found` twice.
+        var f = 0
+        @inline(__always) func isInsideFound(_ i: Int) -> Bool {
+            while f < found.count && found[f].end <= i { f += 1 }
+            return f < found.count && found[f].start <= i
+        }
+        // Sorted, so that candidates come out in the same order on every run.
+        let needles = secrets.sorted { $0.key < $1.key }.map { (bytes: Array($0.key.utf8), kind: $0.value) }
+        var hits: [(start: Int, needle: Int)] = []
+        var byFirstByte: [UInt8: [Int]] = [:]
+        // The values by the tag of their leading run, and one bit per tag some value has: most
+        // words are passed over by that one bit test.
+        var byTag: [UInt16: [(needle: Int, lead: Int)]] = [:]
+        var tagBits = [UInt64](repeating: 0, count: 1024)
+        for (k, needle) in needles.enumerated() {
+            let value = needle.bytes
+            var lead = 0
+            while lead < value.count && ByteClass.isTokenByte(value[lead]) { lead += 1 }
+            guard lead > 0 else {
+                byFirstByte[value[0], default: []].append(k)
+                continue
+            }
+            let tag = WordIndex.tag(length: lead, value[0], value[lead / 2], value[lead - 1])
+            byTag[tag, default: []].append((k, lead))
+            tagBits[Int(tag >> 6)] |= 1 << UInt64(tag & 63)
+        }
+        if !byTag.isEmpty {
+            tagBits.withUnsafeBufferPointer { tagBits in
+            words.tags.withUnsafeBufferPointer { tags in
+            words.starts.withUnsafeBufferPointer { starts in
+                for w in tags.indices where tagBits[Int(tags[w] >> 6)] & (1 << UInt64(tags[w] & 63)) != 0 {
+                    let i = starts[w]
+                    guard !isInsideFound(i) else { continue }
+                    for (k, _) in byTag[tags[w]]! where occurs(needles[k].bytes, in: bytes, at: i) {
+                        hits.append((i, k))
+                    }
+                }
+            }
+            }
+            }
+        }
+        if !byFirstByte.isEmpty {
+            f = 0
+            DetectorTrigger(patterns: byFirstByte.keys.sorted().map { [$0] }).forEach(in: bytes) { i in
+                for k in byFirstByte[bytes[i]] ?? [] where !isInsideFound(i) && occurs(needles[k].bytes, in: bytes, at: i) {
+                    hits.append((i, k))
+                }
+                return i + 1
+            }
+        }
+        hits.sort { $0.start != $1.start ? $0.start < $1.start : $0.needle < $1.needle }
+        candidates.reserveCapacity(candidates.count + hits.count)
+        for hit in hits {
+            candidates.append(SecretCandidate(start: hit.start, end: hit.start + needles[hit.needle].bytes.count,
+                                              kind: needles[hit.needle].kind, detector: "memory"))
+        }
     }
 
-    @inline(__always) func mayStart(_ length: Int, _ first: UInt8, _ last: UInt8) -> Bool {
-        let shape = Self.shape(length, first, last)
-        return shapeBits[shape >> 6] & (1 << UInt64(shape & 63)) != 0
-    }
-
-    @inline(__always) func mayHold(_ hash: UInt64) -> Bool {
-        hashBits[Int((hash & hashMask) >> 6)] & (1 << (hash & 63)) != 0
-    }
-
-    func match(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) {
-        let needle = needles[k].bytes
-        let end = i + needle.count
-        guard end <= bytes.count, end == bytes.count || !ByteClass.isTokenByte(bytes[end]) else { return }
-        for j in 0..<needle.count where bytes[i + j] != needle[j] { return }
-        candidates.append(SecretCandidate(start: i, end: end, kind: needles[k].kind, detector: "memory"))
+    /// True when `value` is at `i` and no token byte follows it (the byte before `i` was checked
+    /// by the caller: a word start, or a value that starts with punctuation).
+    @inline(__always)
+    private static func occurs(_ value: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let end = i + value.count
+        guard end <= bytes.count, end == bytes.count || !ByteClass.isTokenByte(bytes[end]) else { return false }
+        return value.withUnsafeBufferPointer { memcmp(bytes.baseAddress! + i, $0.baseAddress!, value.count) == 0 }
     }
 }
