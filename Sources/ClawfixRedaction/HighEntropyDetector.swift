@@ -24,6 +24,15 @@ public struct HighEntropyDetector: SecretDetector {
         Self.wordBytes.withTable { wordBytes in
             var i = 0
             while i < n {
+                // Words shorter than `LongRun.minimum` are never judged a secret: go straight to
+                // the start of the next run that long (`LongRun`), or to the end.
+                let long = LongRun.first(in: bytes, from: i)
+                if long > i {
+                    var p = long
+                    while p > i && wordBytes[Int(bytes[p - 1])] { p -= 1 }
+                    i = p
+                    guard i < n else { break }
+                }
                 while i < n && !wordBytes[Int(bytes[i])] { i += 1 }
                 while next < boundaries.count && boundaries[next].upperBound <= i {
                     lastBoundaryEnd = boundaries[next].upperBound
@@ -52,14 +61,17 @@ public struct HighEntropyDetector: SecretDetector {
                 while e < limit && bytes[e] == UInt8(ascii: "=") && e + 1 < limit && bytes[e + 1] == UInt8(ascii: "=") { e += 1 }
                 i = e
                 guard e - s >= 24, e - s <= 512 else { continue }
-                if s > line.end {
-                    (line.start, line.end) = Self.line(around: s, e, bytes, boundaries, next)
-                    line.hasContext = Self.hasContextWord(bytes, line.start, line.end, boundaries)
-                }
                 // Next to a boundary the neighbour is a marker's bracket, not a path's `/` or `.`.
                 let before: UInt8? = s > 0 && s != lastBoundaryEnd ? bytes[s - 1] : nil
                 let after: UInt8? = e < limit ? bytes[e] : nil
-                if line.hasContext && isSecretLooking(bytes[s..<e], before, after, bytes, s, boundaries) {
+                // The word first, then its line (once per line): most long words of a paste are
+                // not random, and reading the line for a context word cost more than the word.
+                guard isSecretLooking(bytes[s..<e], before, after, bytes, s, boundaries) else { continue }
+                if s > line.end {
+                    (line.start, line.end) = Self.line(around: s, e, bytes, boundaries, next)
+                    line.hasContext = Self.hasContextWord(bytes, line.start, line.end, boundaries, near: next)
+                }
+                if line.hasContext {
                     candidates.append(SecretCandidate(start: s, end: e, kind: .highEntropySecret, detector: name))
                 }
             }
@@ -100,9 +112,13 @@ public struct HighEntropyDetector: SecretDetector {
         return (start, end)
     }
 
-    /// "token", "secret" or "password" in any case, starting outside a marker.
-    private static func hasContextWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ markers: [Range<Int>]) -> Bool {
-        var nextMarker = markers.firstEnding(after: start)
+    /// "token", "secret" or "password" in any case, starting outside a marker. `near`: a marker
+    /// at or after the first that ends after `start`; the line is short, so walking back from
+    /// it is cheaper than a binary search over all of them.
+    private static func hasContextWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ markers: [Range<Int>],
+                                       near: Int) -> Bool {
+        var nextMarker = min(near, markers.count)
+        while nextMarker > 0 && markers[nextMarker - 1].upperBound > start { nextMarker -= 1 }
         for p in start..<end {
             let b = ByteClass.lower(bytes[p])
             guard b == UInt8(ascii: "t") || b == UInt8(ascii: "s") || b == UInt8(ascii: "p") else { continue }

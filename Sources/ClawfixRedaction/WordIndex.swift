@@ -22,44 +22,54 @@ struct WordIndex {
     /// most of the words a search would look at are such.
     init(_ bytes: UnsafeBufferPointer<UInt8>, outside found: [SecretCandidate]) {
         let n = bytes.count
-        // A word and the byte after it take two bytes at least.
-        let most = n / 2 + 1
+        // Room for a word every eight bytes to begin with, doubled when a paste has more: room
+        // for the most words there could be (one every two bytes) was an allocation so large that
+        // it went to the kernel, page by page, on every redaction.
+        var capacity = n / 8 + 16
+        var starts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        var tags = UnsafeMutablePointer<UInt16>.allocate(capacity: capacity)
         var count = 0
-        var tags: [UInt16] = []
-        starts = [Int](unsafeUninitializedCapacity: most) { starts, initialized in
-            tags = [UInt16](unsafeUninitializedCapacity: most) { tagBuffer, tagsInitialized in
-                ByteClass.tokenBytes.withTable { tokenBytes in
-                    var i = 0
-                    var next = 0  // the first of `found` not passed yet
-                    var skipFrom = found.first?.start ?? Int.max
-                    while i < n {
-                        if i >= skipFrom {
-                            i = max(i, found[next].end)
-                            next += 1
-                            skipFrom = next < found.count ? found[next].start : Int.max
-                            // Landed inside a word: the rest of it is no word start.
-                            if i > 0 && i < n && tokenBytes[Int(bytes[i - 1])] {
-                                i = WordEnd.from(i, in: bytes, limit: n, plus: false)
-                            }
-                            continue
-                        }
-                        guard tokenBytes[Int(bytes[i])] else {
-                            i += 1
-                            continue
-                        }
-                        // Runs are passed whole, so `i` is a word start here.
-                        let e = WordEnd.from(i + 1, in: bytes, limit: n, plus: false)
-                        starts[count] = i
-                        tagBuffer[count] = Self.tag(length: e - i, bytes[i], bytes[i + (e - i) / 2], bytes[e - 1])
-                        count += 1
-                        i = e
+        ByteClass.tokenBytes.withTable { tokenBytes in
+            var i = 0
+            var next = 0  // the first of `found` not passed yet
+            var skipFrom = found.first?.start ?? Int.max
+            while i < n {
+                if i >= skipFrom {
+                    i = max(i, found[next].end)
+                    next += 1
+                    skipFrom = next < found.count ? found[next].start : Int.max
+                    // Landed inside a word: the rest of it is no word start.
+                    if i > 0 && i < n && tokenBytes[Int(bytes[i - 1])] {
+                        i = WordEnd.from(i, in: bytes, limit: n, plus: false)
                     }
+                    continue
                 }
-                tagsInitialized = count
+                guard tokenBytes[Int(bytes[i])] else {
+                    i += 1
+                    continue
+                }
+                // Runs are passed whole, so `i` is a word start here.
+                let e = WordEnd.from(i + 1, in: bytes, limit: n, plus: false)
+                if count == capacity {
+                    capacity *= 2
+                    let (moreStarts, moreTags) = (UnsafeMutablePointer<Int>.allocate(capacity: capacity),
+                                                  UnsafeMutablePointer<UInt16>.allocate(capacity: capacity))
+                    moreStarts.moveInitialize(from: starts, count: count)
+                    moreTags.moveInitialize(from: tags, count: count)
+                    starts.deallocate()
+                    tags.deallocate()
+                    (starts, tags) = (moreStarts, moreTags)
+                }
+                starts[count] = i
+                tags[count] = Self.tag(length: e - i, bytes[i], bytes[i + (e - i) / 2], bytes[e - 1])
+                count += 1
+                i = e
             }
-            initialized = count
         }
-        self.tags = tags
+        self.starts = Array(UnsafeBufferPointer(start: starts, count: count))
+        self.tags = Array(UnsafeBufferPointer(start: tags, count: count))
+        starts.deallocate()
+        tags.deallocate()
     }
 
     /// A word's tag: its length and its first, middle and last byte, mixed into 16 bits.

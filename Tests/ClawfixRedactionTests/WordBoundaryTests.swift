@@ -8,7 +8,7 @@ import Testing
 /// case, `` ` `` and `{` around the lower case, a UTF-8 lead byte).
 struct WordBoundaryTests {
     static let value = "Zq7Kx9Lm2Np4"
-    /// More values than the few the memory looks for one by one, so that it walks the words.
+    /// Several values, so that the memory looks for more than one in the same words.
     static let env = """
         OPENCLAW_GATEWAY_TOKEN=\(value)
         DB_PASSWORD=h7Rt2wQx9

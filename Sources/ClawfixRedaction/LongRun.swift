@@ -1,0 +1,36 @@
+/// Where the fallback (`HighEntropyDetector`) can skip to: the words it judges are long, and most
+/// words of a paste are not. Walking every word cost it a branch at each word's end and at each
+/// byte between words; finding the long runs eight bytes at a time skips the rest.
+///
+/// Why a run shorter than `minimum` (16) word bytes — token bytes and `+` — is never judged:
+/// - a prefixed key (`PrefixedTokenDetector`) is `PrefixedTokenDetector.minimumLength` (23) long;
+/// - a hex value is 24 hex digits or more;
+/// - any other is 24 bytes or more with the `=` of its base64 padding, and needs an entropy of
+///   3.5 bits per byte. With 15 word bytes, all different, and 9 `=` the entropy is 3.40, and
+///   more padding lowers it: it takes 16 word bytes.
+/// The word judged lies inside a run of word bytes of the text (a marker or a flag's dashes only
+/// cut it shorter), so the run is at least as long.
+///
+/// A run of 16 bytes, wherever it starts, covers eight bytes that start at a multiple of eight
+/// (any run of 15 does). So the search looks at those eight bytes only: one load and a few
+/// lane-wise tests (`WordEnd.nonTokenLanes`) per eight bytes of text.
+enum LongRun {
+    static let minimum = 16
+
+    /// The start of the first eight word bytes at a multiple of eight at or after `from` (the run
+    /// they belong to starts at most seven bytes before), or `bytes.count`: past the last such
+    /// eight there is no run of `minimum` bytes that starts at or after `from`.
+    @inline(__always)
+    static func first(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return n }
+        let raw = UnsafeRawPointer(base)
+        var w = (from + 7) & ~7
+        while w + 8 <= n {
+            let lanes = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: w, as: UInt64.self))
+            if WordEnd.nonTokenLanes(lanes, plus: true) == 0 { return w }
+            w += 8
+        }
+        return n
+    }
+}
