@@ -21,9 +21,24 @@ public enum RedactionMarker {
     /// Whether the marker for `value` shows its last four; without them it is the same string for
     /// every value of a kind, which `Markers` makes once.
     static func showsLastFour(_ value: UnsafeBufferPointer<UInt8>.SubSequence, _ kind: SecretKind) -> Bool {
-        let lastFour = value.suffix(4)
-        return kind.showsLastFour && lastFour.count == 4 && lastFour.allSatisfy(isSuffixByte)
-            && value.count >= 16 && (value.allSatisfy { $0 < 0x80 } || String(decoding: value, as: UTF8.self).count >= 16)
+        guard kind.showsLastFour, value.count >= 16, value.suffix(4).allSatisfy(isSuffixByte) else { return false }
+        return isASCII(value) || String(decoding: value, as: UTF8.self).count >= 16
+    }
+
+    /// Whether every byte is below 0x80, eight at a time (this runs for every secret found).
+    private static func isASCII(_ value: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
+        let raw = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: value))
+        var k = 0
+        var high: UInt64 = 0
+        while k + 8 <= raw.count {
+            high |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            k += 8
+        }
+        while k < raw.count {
+            high |= UInt64(raw[k])
+            k += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// `[kind]`, or `[kind …last4]`.
