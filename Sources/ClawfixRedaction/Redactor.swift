@@ -342,8 +342,8 @@ public struct Redactor: Sendable {
         var output = ""
         output.reserveCapacity(bytes.count)
         let findings = markChosen(bytes, chosen) { kept, marker in
-            output += text[index(kept.lowerBound)..<index(kept.upperBound)]
-            if let marker { output += marker }
+            output.append(contentsOf: text[index(kept.lowerBound)..<index(kept.upperBound)])
+            if let marker { output.append(marker) }
         }
         return RedactedText(text: output, findings: findings)
     }
