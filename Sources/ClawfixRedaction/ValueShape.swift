@@ -90,16 +90,24 @@ enum ValueShape {
         // On the stack: this runs for every long word on a line that mentions a secret.
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { counts in
             counts.initialize(repeating: 0)
-            for b in v where b < 128 { counts[Int(b)] += 1 }
-            let n = Double(v.count)
-            var h = 0.0
-            for c in counts where c > 0 {
-                let p = Double(c) / n
-                h -= p * log2(p)
+            var counted = 0
+            for b in v where b < 128 {
+                counts[Int(b)] += 1
+                counted += 1
             }
-            return h
+            // -Σ p·log2 p with p = c/n is (m·log2 n - Σ c·log2 c) / n, m the bytes counted: one
+            // logarithm per value instead of one per byte value in it, the others from a table.
+            let n = Double(v.count)
+            var sum = 0.0
+            for c in counts where c > 1 {
+                sum += c < cLog2c.count ? cLog2c[c] : Double(c) * log2(Double(c))
+            }
+            return (Double(counted) * log2(n) - sum) / n
         }
     }
+
+    /// c·log2 c for the counts a word of ordinary length has.
+    private static let cLog2c: [Double] = (0..<1024).map { $0 < 2 ? 0 : Double($0) * log2(Double($0)) }
 
     /// 8-4-4-4-12 hex: a UUID, such as a pairing `requestId` — clawfix needs these.
     static func isUUID(_ v: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
