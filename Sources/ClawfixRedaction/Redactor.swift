@@ -122,30 +122,7 @@ public struct Redactor: Sendable {
         while true {
             let which = Self.holdingFinds(looks.looks.map(\.sensitive), fresh, notBy: webhook)
             guard !which.isEmpty else { break }
-            // The finds on those looks' lines from the look on (a host or a path reads on through
-            // a marker, but never past its line's end), in text order, each with whether its
-            // marker holds only URL bytes (no ` …` and last four). Markers already in the text
-            // are read as they stand, which is what they stand for.
-            var boundaries = WebhookURLDetector.Boundaries()
-            var c = 0
-            for k in which {
-                let start = looks.looks[k].at
-                while c < chosen.count && chosen[c].end <= start { c += 1 }
-                var d = c
-                var lineEnd = start
-                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A {
-                    while d < chosen.count && chosen[d].end <= lineEnd { d += 1 }
-                    if d < chosen.count && chosen[d].start <= lineEnd { lineEnd = chosen[d].end } else { lineEnd += 1 }
-                }
-                d = c
-                while d < chosen.count && chosen[d].start < lineEnd {
-                    if boundaries.spans.last.map({ $0.lowerBound < chosen[d].start }) ?? true {
-                        boundaries.spans.append(chosen[d].start..<chosen[d].end)
-                        boundaries.plain.append(!RedactionMarker.showsLastFour(bytes[chosen[d].start..<chosen[d].end], chosen[d].kind))
-                    }
-                    d += 1
-                }
-            }
+            let boundaries = WebhookURLDetector.Boundaries(lineOf: looks.looks, which, chosen, in: bytes)
             let cursor = BoundaryCursor(boundaries.spans)
             var found: [SecretCandidate] = []
             for k in which {
