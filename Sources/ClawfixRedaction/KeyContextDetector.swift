@@ -94,8 +94,13 @@ public struct KeyContextDetector: SecretDetector {
             .| (lowered .== all(UInt8(ascii: "y"))) .| (lowered .== all(UInt8(ascii: "h"))) .| (lowered .== all(UInt8(ascii: "s")))
         let quote = (previous .== all(UInt8(ascii: "\""))) .| (previous .== all(UInt8(ascii: "'"))) .| (previous .== all(UInt8(ascii: "`")))
         let found = always .| ((current .== all(0x20)) .& flagEnd) .| ((current .== all(UInt8(ascii: ","))) .& quote)
+        return bits(found)
+    }
+
+    /// A bit for each lane of `mask` that holds, the first lane lowest.
+    @inline(__always) static func bits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt32 {
         // A lane that holds is all ones; its top bit, gathered by a multiplication, is its bit.
-        let words = unsafeBitCast(found, to: SIMD2<UInt64>.self)
+        let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
         let gather: UInt64 = 0x0002_0408_1020_4081
         let low = ((words[0] & 0x8080_8080_8080_8080) &* gather) >> 56
         let high = ((words[1] & 0x8080_8080_8080_8080) &* gather) >> 56
@@ -302,7 +307,23 @@ private struct ValueEnds {
     mutating func trimmedBareEnd(from start: Int) -> Int {
         if !(terminator.from <= start && start <= terminator.at) {
             var e = start
-            while e < bytes.count && !KeyContextDetector.endsBareValue(bytes, at: e) { e += 1 }
+            // Sixteen bytes at a time to the next byte that may end a value (values run to tens
+            // of bytes), then that byte's own test.
+            search: while e + 16 <= bytes.count {
+                var found = Self.mayEndBareValue(bytes.baseAddress! + e)
+                while found != 0 {
+                    let at = e + found.trailingZeroBitCount
+                    if KeyContextDetector.endsBareValue(bytes, at: at) {
+                        e = at
+                        break search
+                    }
+                    found &= found - 1
+                }
+                e += 16
+            }
+            if e + 16 > bytes.count {
+                while e < bytes.count && !KeyContextDetector.endsBareValue(bytes, at: e) { e += 1 }
+            }
             terminator = (start, e)
         }
         let end = terminator.at
@@ -318,9 +339,41 @@ private struct ValueEnds {
     mutating func space(from start: Int) -> Int {
         if !(space.from <= start && start <= space.at) {
             var e = start
-            while e < bytes.count && !ByteClass.isSpace(bytes[e]) { e += 1 }
+            while e + 16 <= bytes.count {
+                let found = Self.spaces(bytes.baseAddress! + e)
+                if found != 0 {
+                    e += found.trailingZeroBitCount
+                    break
+                }
+                e += 16
+            }
+            if e + 16 > bytes.count {
+                while e < bytes.count && !ByteClass.isSpace(bytes[e]) { e += 1 }
+            }
             space = (start, e)
         }
         return space.at
+    }
+
+    private typealias Bytes = SIMD16<UInt8>
+    /// Against a vector, not a scalar: see `KeyContextDetector.separators(at:)`.
+    @inline(__always) private static func all(_ b: UInt8) -> Bytes { Bytes(repeating: b) }
+
+    /// A bit for each of the sixteen bytes from `p` that is a space or a tab, the first lowest.
+    @inline(__always) private static func spaces(_ p: UnsafePointer<UInt8>) -> UInt32 {
+        let current = UnsafeRawPointer(p).loadUnaligned(as: Bytes.self)
+        return KeyContextDetector.bits((current .== all(0x20)) .| (current .== all(0x09)))
+    }
+
+    /// A bit for each of the sixteen bytes from `p` that `KeyContextDetector.endsBareValue` may
+    /// accept (the bytes its switch names), the first lowest.
+    @inline(__always) private static func mayEndBareValue(_ p: UnsafePointer<UInt8>) -> UInt32 {
+        let c = UnsafeRawPointer(p).loadUnaligned(as: Bytes.self)
+        let always = (c .== all(0x0A)) .| (c .== all(UInt8(ascii: "\""))) .| (c .== all(UInt8(ascii: "'"))) .| (c .== all(UInt8(ascii: ")")))
+            .| (c .== all(UInt8(ascii: "}"))) .| (c .== all(UInt8(ascii: "]"))) .| (c .== all(UInt8(ascii: ">")))
+            .| (c .== all(UInt8(ascii: "`"))) .| (c .== all(UInt8(ascii: "<")))
+        let sometimes = (c .== all(UInt8(ascii: "&"))) .| (c .== all(UInt8(ascii: ";"))) .| (c .== all(UInt8(ascii: "#")))
+            .| (c .== all(UInt8(ascii: "%")))
+        return KeyContextDetector.bits(always .| sometimes)
     }
 }

@@ -44,4 +44,31 @@ struct KeyContextBlockTests {
             #expect(found.map { [$0.start - pad, $0.end - pad] } == [[4, 7], [12, 15], [22, 25]], "pad \(pad)")
         }
     }
+
+    /// What may follow a bare value, and where the value then ends (bytes of the value that
+    /// come after it): a space, a tab, a closing byte; `&`, `;`, `#` and `%26` only before the
+    /// next key; trailing commas and semicolons are syntax. The value ends are found sixteen
+    /// bytes at a time, so each is tried at every offset.
+    static let valueEnds: [(after: String, kept: String)] = [
+        (" --verbose\n", ""), ("\tdone\n", ""), ("\n", ""), ("\"}\n", ""), ("'\n", ""), (")\n", ""), ("}\n", ""),
+        ("]\n", ""), (">\n", ""), ("`\n", ""), ("</token>\n", ""), ("&session=4\n", ""), (";EndpointSuffix=core\n", ""),
+        ("#section=2\n", ""), ("%26next=1\n", ""), (",;\n", ""), ("&3\n", "&3"), (";x\n", ";x"), ("#2\n", "#2"), ("%2F\n", "%2F"),
+    ]
+
+    @Test func bareValueEndsAtEveryOffset() {
+        let material = Array("Zq7Kw9Lm2Nb4Rt6WaB3dF5gH7jK9mQ2sT4vY6zC8".utf8)
+        for (after, kept) in Self.valueEnds {
+            for pad in 0..<16 {
+                for length in 3...material.count {
+                    let key = String(repeating: "\n", count: pad) + "OPENCLAW_GATEWAY_TOKEN="
+                    let bytes = Array(key.utf8) + material.prefix(length) + Array(after.utf8)
+                    var found: [SecretCandidate] = []
+                    bytes.withUnsafeBufferPointer { KeyContextDetector().scan($0, into: &found) }
+                    let start = key.utf8.count
+                    #expect(found.first.map { [$0.start, $0.end] } == [start, start + length + kept.utf8.count],
+                            "\(after.debugDescription) after \(length), pad \(pad)")
+                }
+            }
+        }
+    }
 }
