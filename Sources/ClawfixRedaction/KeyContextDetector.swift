@@ -35,13 +35,11 @@ public struct KeyContextDetector: SecretDetector {
         endings.withUnsafeBufferPointer { endings in
             // What to do at a separator that may follow a key; returns where to look next.
             @inline(__always) func visit(_ sep: Int) -> Int {
-                switch bytes[sep] {
-                case 0x20:
-                    guard KeyName.mayEnd(bytes, at: sep, endings: endings) else { return sep + 1 }
-                case UInt8(ascii: "%"): guard ByteClass.hasPrefixIgnoringCase(bytes, at: sep, "%3d") else { return sep + 1 }
-                default: break
-                }
-                guard let found = value(after: sep, in: bytes, endings, &ends) else { return sep + 1 }
+                if bytes[sep] == UInt8(ascii: "%") && !ByteClass.hasPrefixIgnoringCase(bytes, at: sep, "%3d") { return sep + 1 }
+                // Most separators follow no key that names a secret: told here, without a call.
+                guard let key = key(before: sep, in: bytes, endings),
+                    let found = value(after: sep, key, in: bytes, endings, &ends)
+                else { return sep + 1 }
                 candidates.append(SecretCandidate(start: found.start, end: found.end, kind: found.kind, detector: name))
                 // Keys inside the value are looked at too: when another detector's earlier find
                 // overlaps this value, the value is dropped, and a secret after a nested key must
@@ -107,9 +105,10 @@ public struct KeyContextDetector: SecretDetector {
         return UInt32(truncatingIfNeeded: low | high << 8)
     }
 
-    /// The secret value following the separator at `sep`, when the key before it names a secret.
-    private func value(after sep: Int, in bytes: UnsafeBufferPointer<UInt8>, _ endings: UnsafeBufferPointer<Bool>,
-                       _ ends: inout ValueEnds) -> (start: Int, end: Int, kind: SecretKind)? {
+    /// Where the key before the separator at `sep` ends, where its value may begin, and whether
+    /// the key is quoted; nil when no key that names a secret can end there.
+    @inline(__always) private func key(before sep: Int, in bytes: UnsafeBufferPointer<UInt8>, _ endings: UnsafeBufferPointer<Bool>)
+        -> (end: Int, valueFrom: Int, quoted: Bool)? {
         let n = bytes.count
         let separator = bytes[sep]
         var valueFrom = sep + 1
@@ -145,6 +144,15 @@ public struct KeyContextDetector: SecretDetector {
         }
         // Cheap filter before walking back over the key.
         guard keyEnd > 0, KeyName.mayEnd(bytes, at: keyEnd, endings: endings) else { return nil }
+        return (keyEnd, valueFrom, quoted)
+    }
+
+    /// The secret value following the separator at `sep`, when the key before it (`key`) names a secret.
+    private func value(after sep: Int, _ key: (end: Int, valueFrom: Int, quoted: Bool), in bytes: UnsafeBufferPointer<UInt8>,
+                       _ endings: UnsafeBufferPointer<Bool>, _ ends: inout ValueEnds) -> (start: Int, end: Int, kind: SecretKind)? {
+        let n = bytes.count
+        let separator = bytes[sep]
+        let (keyEnd, valueFrom, quoted) = key
         var keyStart = keyEnd
         while keyStart > 0 && ByteClass.isKeyByte(bytes[keyStart - 1]) && keyEnd - keyStart < 96 { keyStart -= 1 }
         guard keyStart < keyEnd else { return nil }
