@@ -154,7 +154,7 @@ public struct KeyContextDetector: SecretDetector {
         let separator = bytes[sep]
         let (keyEnd, valueFrom, quoted) = key
         var keyStart = keyEnd
-        while keyStart > 0 && ByteClass.isKeyByte(bytes[keyStart - 1]) && keyEnd - keyStart < 96 { keyStart -= 1 }
+        while keyStart > 0 && Self.isKeyByte(bytes[keyStart - 1]) && keyEnd - keyStart < 96 { keyStart -= 1 }
         guard keyStart < keyEnd else { return nil }
         switch separator {
         case UInt8(ascii: " "):
@@ -229,7 +229,9 @@ public struct KeyContextDetector: SecretDetector {
         if kind.isHeaderLike && Self.authModes.contains(where: { $0.count == value.count && zip(value, $0).allSatisfy { ByteClass.lower($0) == $1 } }) {
             return nil  // `--auth token`, `auth: password` name a mode; `Authorization: Bearer <token>` has no value
         }
-        if value.first == UInt8(ascii: "/") || value.starts(with: "~/".utf8) || value.starts(with: "./".utf8) { return nil }
+        // `/path`, `~/path`, `./path`: a file that holds the secret.
+        if value.first == UInt8(ascii: "/") { return nil }
+        if value[value.startIndex + 1] == UInt8(ascii: "/") && (value.first == UInt8(ascii: "~") || value.first == UInt8(ascii: ".")) { return nil }
         if opening != UInt8(ascii: "\"") && opening != UInt8(ascii: "'") {
             // `apiKey: process.env.ANTHROPIC_API_KEY`, `token := os.Getenv(…)`: where the value
             // comes from, not the value.
@@ -239,6 +241,14 @@ public struct KeyContextDetector: SecretDetector {
             if separator == 0x20 && value.count <= 5 && value.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) { return nil }
         }
         return (start, end, resultKind)
+    }
+
+    /// `ByteClass.isKeyByte` as a bit of two words: the walk back over a key tested each byte
+    /// with a chain of comparisons, a branch each.
+    @inline(__always) static func isKeyByte(_ b: UInt8) -> Bool {
+        let below64: UInt64 = 0x03FF_6000_0000_0000  // `-`, `.`, digits
+        let below128: UInt64 = 0x07FF_FFFE_87FF_FFFE  // letters, `_`
+        return b < 128 && ((b < 64 ? below64 : below128) >> (b & 63)) & 1 != 0
     }
 
     @inline(__always) static func isQuote(_ b: UInt8) -> Bool {

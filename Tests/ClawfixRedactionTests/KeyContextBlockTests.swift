@@ -1,4 +1,4 @@
-import ClawfixRedaction
+@testable import ClawfixRedaction
 import Testing
 
 /// The key-context scan looks for separators sixteen bytes at a time, and the byte before a
@@ -69,6 +69,14 @@ struct KeyContextBlockTests {
                             "\(after.debugDescription) after \(length), pad \(pad)")
                 }
             }
+        }
+    }
+
+    /// The walk back over a key tests its bytes with two words of bits, which must say what
+    /// `ByteClass.isKeyByte` says of every byte.
+    @Test func keyByteBitsAgreeWithTheByteClass() {
+        for b in UInt8.min...UInt8.max {
+            #expect(KeyContextDetector.isKeyByte(b) == ByteClass.isKeyByte(b), "byte \(b)")
         }
     }
 }
