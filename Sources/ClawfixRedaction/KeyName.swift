@@ -135,8 +135,8 @@ enum KeyName {
     private struct Normalized {
         let bytes: UnsafeBufferPointer<UInt8>.SubSequence
 
-        func hasPrefix(_ s: StaticString) -> Bool { matches(s, at: bytes.startIndex) }
-        func hasSuffix(_ s: StaticString) -> Bool { matches(s, at: bytes.endIndex - s.utf8CodeUnitCount) }
+        @inline(__always) func hasPrefix(_ s: StaticString) -> Bool { matches(s, at: bytes.startIndex) }
+        @inline(__always) func hasSuffix(_ s: StaticString) -> Bool { matches(s, at: bytes.endIndex - s.utf8CodeUnitCount) }
         func hasSuffix(_ s: [UInt8]) -> Bool {
             s.count <= bytes.count && s.indices.allSatisfy { bytes[bytes.endIndex - s.count + $0] == s[$0] }
         }
@@ -148,10 +148,10 @@ enum KeyName {
             for at in bytes.startIndex...(bytes.endIndex - count) where bytes[at] == first && matches(s, at: at) { return true }
             return false
         }
-        static func == (lhs: Normalized, rhs: StaticString) -> Bool {
+        @inline(__always) static func == (lhs: Normalized, rhs: StaticString) -> Bool {
             lhs.bytes.count == rhs.utf8CodeUnitCount && lhs.matches(rhs, at: lhs.bytes.startIndex)
         }
-        private func matches(_ s: StaticString, at offset: Int) -> Bool {
+        @inline(__always) private func matches(_ s: StaticString, at offset: Int) -> Bool {
             guard offset >= bytes.startIndex, offset + s.utf8CodeUnitCount <= bytes.endIndex else { return false }
             return (0..<s.utf8CodeUnitCount).allSatisfy { bytes[offset + $0] == s.utf8Start[$0] }
         }
