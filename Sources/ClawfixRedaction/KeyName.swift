@@ -56,6 +56,22 @@ enum KeyName {
     /// `suffixes` by their last byte, so a key is compared with the two or so that could match.
     private static let suffixesByLastByte: [[[UInt8]]] = (0..<256).map { b in suffixes.filter { Int($0.last!) == b } }
 
+    /// True when the key's last dotted segment, lowercased and without non-alphanumerics, ends with `suffix`.
+    private static func lastSegment(of key: UnsafeBufferPointer<UInt8>.SubSequence, endsWith suffix: [UInt8]) -> Bool {
+        var k = key.endIndex
+        var s = suffix.count
+        while s > 0 {
+            guard k > key.startIndex else { return false }
+            k -= 1
+            let b = key[k]
+            if b == UInt8(ascii: ".") { return false }
+            guard ByteClass.isAlphanumeric(b) else { continue }
+            s -= 1
+            if ByteClass.lower(b) != suffix[s] { return false }
+        }
+        return true
+    }
+
     static func secretKind(_ fullKey: UnsafeBufferPointer<UInt8>.SubSequence) -> SecretKind? {
         // `sig` alone: the signature of an Azure SAS URL or connection string (`…&sig=…`).
         if fullKey.count == 3, ByteClass.lower(fullKey[fullKey.startIndex]) == UInt8(ascii: "s"),
@@ -68,6 +84,11 @@ enum KeyName {
     }
 
     private static func kind(of key: UnsafeBufferPointer<UInt8>.SubSequence) -> SecretKind? {
+        // Nearly every key in a paste (`Hostname`, `remote`, `PATH`) names no secret: say so
+        // without building a string.
+        guard let lastLetter = key.last(where: ByteClass.isAlphanumeric).map(ByteClass.lower),
+            suffixesByLastByte[Int(lastLetter)].contains(where: { lastSegment(of: key, endsWith: $0) })
+        else { return nil }
         // Last segment of a dotted path decides: `gateway.auth.token` → `token`, `gateway.auth.mode` → `mode`.
         // Dots are dropped in normalizing, so the last segment is a suffix of the whole key.
         // On the stack: this runs for every key that ends like a secret's.
@@ -83,11 +104,7 @@ enum KeyName {
             let wholeBytes = UnsafeBufferPointer(rebasing: buffer[0..<count])
             let whole = Normalized(bytes: wholeBytes[...])
             let last = Normalized(bytes: wholeBytes[lastStart...])
-            // Nearly every key in a paste (`Hostname`, `remote`, `PATH`) names no secret: its
-            // last segment ends in none of the two or so suffixes that end in its last letter.
-            guard let lastLetter = last.bytes.last,
-                suffixesByLastByte[Int(lastLetter)].contains(where: { last.hasSuffix($0) })
-            else { return nil }
+            guard !last.bytes.isEmpty else { return nil }
             if last.hasPrefix("public") || last.hasSuffix("maxtoken") { return nil }
             if last.hasSuffix("privatekey") || last.hasSuffix("privatekeypem") { return .deviceIdentityKey }
             if last.hasSuffix("devicetoken") { return .deviceToken }
@@ -137,9 +154,6 @@ enum KeyName {
 
         @inline(__always) func hasPrefix(_ s: StaticString) -> Bool { matches(s, at: bytes.startIndex) }
         @inline(__always) func hasSuffix(_ s: StaticString) -> Bool { matches(s, at: bytes.endIndex - s.utf8CodeUnitCount) }
-        func hasSuffix(_ s: [UInt8]) -> Bool {
-            s.count <= bytes.count && s.indices.allSatisfy { bytes[bytes.endIndex - s.count + $0] == s[$0] }
-        }
         @inline(__always) func contains(_ s: StaticString) -> Bool {
             let count = s.utf8CodeUnitCount
             guard bytes.count >= count else { return false }
