@@ -36,7 +36,8 @@ public struct KeyContextDetector: SecretDetector {
             // What to do at a separator that may follow a key; returns where to look next.
             @inline(__always) func visit(_ sep: Int) -> Int {
                 if bytes[sep] == UInt8(ascii: "%") && !ByteClass.hasPrefixIgnoringCase(bytes, at: sep, "%3d") { return sep + 1 }
-                // Most separators follow no key that names a secret: told here, without a call.
+                // Most separators follow no key that names a secret: told by the short walk to the
+                // key's end, before the long function for the value is called.
                 guard let key = key(before: sep, in: bytes, endings),
                     let found = value(after: sep, key, in: bytes, endings, &ends)
                 else { return sep + 1 }
@@ -97,7 +98,8 @@ public struct KeyContextDetector: SecretDetector {
 
     /// A bit for each lane of `mask` that holds, the first lane lowest.
     @inline(__always) static func bits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt32 {
-        // A lane that holds is all ones; its top bit, gathered by a multiplication, is its bit.
+        // A lane that holds is all ones; its top bit, gathered by a multiplication, is its bit
+        // (little-endian, as every platform clawfix builds for: lane 0 is the low byte).
         let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
         let gather: UInt64 = 0x0002_0408_1020_4081
         let low = ((words[0] & 0x8080_8080_8080_8080) &* gather) >> 56
@@ -229,7 +231,7 @@ public struct KeyContextDetector: SecretDetector {
         if kind.isHeaderLike && Self.authModes.contains(where: { $0.count == value.count && zip(value, $0).allSatisfy { ByteClass.lower($0) == $1 } }) {
             return nil  // `--auth token`, `auth: password` name a mode; `Authorization: Bearer <token>` has no value
         }
-        // `/path`, `~/path`, `./path`: a file that holds the secret.
+        // `/path`, `~/path`, `./path`: where the secret is kept, not the secret.
         if value.first == UInt8(ascii: "/") { return nil }
         if value[value.startIndex + 1] == UInt8(ascii: "/") && (value.first == UInt8(ascii: "~") || value.first == UInt8(ascii: ".")) { return nil }
         if opening != UInt8(ascii: "\"") && opening != UInt8(ascii: "'") {
