@@ -33,37 +33,84 @@ public struct KeyContextDetector: SecretDetector {
         Self.separators.withUnsafeBufferPointer { separators in
         Self.before.withUnsafeBufferPointer { before in
         endings.withUnsafeBufferPointer { endings in
+            // What to do at a separator that may follow a key; returns where to look next.
+            @inline(__always) func visit(_ sep: Int) -> Int {
+                if bytes[sep] == UInt8(ascii: "%") && !ByteClass.hasPrefixIgnoringCase(bytes, at: sep, "%3d") { return sep + 1 }
+                // Most separators follow no key that names a secret: told by the short walk to the
+                // key's end, before the long function for the value is called.
+                guard let key = key(before: sep, in: bytes, endings),
+                    let found = value(after: sep, key, in: bytes, endings, &ends)
+                else { return sep + 1 }
+                candidates.append(SecretCandidate(start: found.start, end: found.end, kind: found.kind, detector: name))
+                // Keys inside the value are looked at too: when another detector's earlier find
+                // overlaps this value, the value is dropped, and a secret after a nested key must
+                // not go with it (the second pass, which sees a marker there, would find it).
+                return max(found.start, sep + 1)
+            }
             // Spaces between words and commas between values are most of the separators: the
             // pair of bytes turns them away in the same test that finds the rest, without a
             // branch for each (a byte loop that stopped at every space spent its time in
-            // mispredicted branches).
+            // mispredicted branches). Sixteen pairs at a time, on a vector, where a byte loop
+            // cost more than the rest of the scan; the last bytes one at a time, by the tables.
             var sep = 1
+            while sep + 16 <= n {
+                let block = sep
+                var found = Self.separators(at: bytes.baseAddress! + block)
+                while found != 0 {
+                    let at = block + found.trailingZeroBitCount
+                    found &= found - 1
+                    // A value found before may have taken this one in: it was looked at from its key.
+                    if at >= sep { sep = visit(at) }
+                }
+                sep = max(sep, block + 16)
+            }
             while sep < n {
                 guard separators[Int(bytes[sep])] & before[Int(bytes[sep - 1])] != 0 else {
                     sep += 1
                     continue
                 }
-                switch bytes[sep] {
-                case 0x20:
-                    guard KeyName.mayEnd(bytes, at: sep, endings: endings) else { sep += 1; continue }
-                case UInt8(ascii: "%"): guard ByteClass.hasPrefixIgnoringCase(bytes, at: sep, "%3d") else { sep += 1; continue }
-                default: break
-                }
-                guard let found = value(after: sep, in: bytes, endings, &ends) else { sep += 1; continue }
-                candidates.append(SecretCandidate(start: found.start, end: found.end, kind: found.kind, detector: name))
-                // Keys inside the value are looked at too: when another detector's earlier find
-                // overlaps this value, the value is dropped, and a secret after a nested key must
-                // not go with it (the second pass, which sees a marker there, would find it).
-                sep = max(found.start, sep + 1)
+                sep = visit(sep)
             }
         }
         }
         }
     }
 
-    /// The secret value following the separator at `sep`, when the key before it names a secret.
-    private func value(after sep: Int, in bytes: UnsafeBufferPointer<UInt8>, _ endings: UnsafeBufferPointer<Bool>,
-                       _ ends: inout ValueEnds) -> (start: Int, end: Int, kind: SecretKind)? {
+    /// Which of the sixteen bytes from `p` `separators` and `before` (of the byte before each,
+    /// from `p[-1]`) accept, a bit each, the first byte lowest: the same test as the tables',
+    /// on a vector.
+    @inline(__always) private static func separators(at p: UnsafePointer<UInt8>) -> UInt32 {
+        typealias Bytes = SIMD16<UInt8>
+        // Each comparison with a whole vector: the comparison with a scalar is the generic
+        // lane-by-lane one, a hundred times slower.
+        func all(_ b: UInt8) -> Bytes { Bytes(repeating: b) }
+        let current = UnsafeRawPointer(p).loadUnaligned(as: Bytes.self)
+        let previous = UnsafeRawPointer(p - 1).loadUnaligned(as: Bytes.self)
+        // `| 0x20` lowercases the letters and maps no other byte onto one.
+        let lowered = previous | all(0x20)
+        let always = (current .== all(UInt8(ascii: "="))) .| (current .== all(UInt8(ascii: ":"))) .| (current .== all(UInt8(ascii: "%")))
+        let flagEnd = (lowered .== all(UInt8(ascii: "n"))) .| (lowered .== all(UInt8(ascii: "t"))) .| (lowered .== all(UInt8(ascii: "d")))
+            .| (lowered .== all(UInt8(ascii: "y"))) .| (lowered .== all(UInt8(ascii: "h"))) .| (lowered .== all(UInt8(ascii: "s")))
+        let quote = (previous .== all(UInt8(ascii: "\""))) .| (previous .== all(UInt8(ascii: "'"))) .| (previous .== all(UInt8(ascii: "`")))
+        let found = always .| ((current .== all(0x20)) .& flagEnd) .| ((current .== all(UInt8(ascii: ","))) .& quote)
+        return bits(found)
+    }
+
+    /// A bit for each lane of `mask` that holds, the first lane lowest.
+    @inline(__always) static func bits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt32 {
+        // A lane that holds is all ones; its top bit, gathered by a multiplication, is its bit
+        // (little-endian, as every platform clawfix builds for: lane 0 is the low byte).
+        let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        let gather: UInt64 = 0x0002_0408_1020_4081
+        let low = ((words[0] & 0x8080_8080_8080_8080) &* gather) >> 56
+        let high = ((words[1] & 0x8080_8080_8080_8080) &* gather) >> 56
+        return UInt32(truncatingIfNeeded: low | high << 8)
+    }
+
+    /// Where the key before the separator at `sep` ends, where its value may begin, and whether
+    /// the key is quoted; nil when no key that names a secret can end there.
+    @inline(__always) private func key(before sep: Int, in bytes: UnsafeBufferPointer<UInt8>, _ endings: UnsafeBufferPointer<Bool>)
+        -> (end: Int, valueFrom: Int, quoted: Bool)? {
         let n = bytes.count
         let separator = bytes[sep]
         var valueFrom = sep + 1
@@ -99,8 +146,17 @@ public struct KeyContextDetector: SecretDetector {
         }
         // Cheap filter before walking back over the key.
         guard keyEnd > 0, KeyName.mayEnd(bytes, at: keyEnd, endings: endings) else { return nil }
+        return (keyEnd, valueFrom, quoted)
+    }
+
+    /// The secret value following the separator at `sep`, when the key before it (`key`) names a secret.
+    private func value(after sep: Int, _ key: (end: Int, valueFrom: Int, quoted: Bool), in bytes: UnsafeBufferPointer<UInt8>,
+                       _ endings: UnsafeBufferPointer<Bool>, _ ends: inout ValueEnds) -> (start: Int, end: Int, kind: SecretKind)? {
+        let n = bytes.count
+        let separator = bytes[sep]
+        let (keyEnd, valueFrom, quoted) = key
         var keyStart = keyEnd
-        while keyStart > 0 && ByteClass.isKeyByte(bytes[keyStart - 1]) && keyEnd - keyStart < 96 { keyStart -= 1 }
+        while keyStart > 0 && Self.isKeyByte(bytes[keyStart - 1]) && keyEnd - keyStart < 96 { keyStart -= 1 }
         guard keyStart < keyEnd else { return nil }
         switch separator {
         case UInt8(ascii: " "):
@@ -175,7 +231,9 @@ public struct KeyContextDetector: SecretDetector {
         if kind.isHeaderLike && Self.authModes.contains(where: { $0.count == value.count && zip(value, $0).allSatisfy { ByteClass.lower($0) == $1 } }) {
             return nil  // `--auth token`, `auth: password` name a mode; `Authorization: Bearer <token>` has no value
         }
-        if value.first == UInt8(ascii: "/") || value.starts(with: "~/".utf8) || value.starts(with: "./".utf8) { return nil }
+        // `/path`, `~/path`, `./path`: where the secret is kept, not the secret.
+        if value.first == UInt8(ascii: "/") { return nil }
+        if value[value.startIndex + 1] == UInt8(ascii: "/") && (value.first == UInt8(ascii: "~") || value.first == UInt8(ascii: ".")) { return nil }
         if opening != UInt8(ascii: "\"") && opening != UInt8(ascii: "'") {
             // `apiKey: process.env.ANTHROPIC_API_KEY`, `token := os.Getenv(…)`: where the value
             // comes from, not the value.
@@ -185,6 +243,14 @@ public struct KeyContextDetector: SecretDetector {
             if separator == 0x20 && value.count <= 5 && value.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) { return nil }
         }
         return (start, end, resultKind)
+    }
+
+    /// `ByteClass.isKeyByte` as a bit of two words: the walk back over a key tested each byte
+    /// with a chain of comparisons, a branch each.
+    @inline(__always) static func isKeyByte(_ b: UInt8) -> Bool {
+        let below64: UInt64 = 0x03FF_6000_0000_0000  // `-`, `.`, digits
+        let below128: UInt64 = 0x07FF_FFFE_87FF_FFFE  // letters, `_`
+        return b < 128 && ((b < 64 ? below64 : below128) >> (b & 63)) & 1 != 0
     }
 
     @inline(__always) static func isQuote(_ b: UInt8) -> Bool {
@@ -261,7 +327,23 @@ private struct ValueEnds {
     mutating func trimmedBareEnd(from start: Int) -> Int {
         if !(terminator.from <= start && start <= terminator.at) {
             var e = start
-            while e < bytes.count && !KeyContextDetector.endsBareValue(bytes, at: e) { e += 1 }
+            // Sixteen bytes at a time to the next byte that may end a value (values run to tens
+            // of bytes), then that byte's own test.
+            search: while e + 16 <= bytes.count {
+                var found = Self.mayEndBareValue(bytes.baseAddress! + e)
+                while found != 0 {
+                    let at = e + found.trailingZeroBitCount
+                    if KeyContextDetector.endsBareValue(bytes, at: at) {
+                        e = at
+                        break search
+                    }
+                    found &= found - 1
+                }
+                e += 16
+            }
+            if e + 16 > bytes.count {
+                while e < bytes.count && !KeyContextDetector.endsBareValue(bytes, at: e) { e += 1 }
+            }
             terminator = (start, e)
         }
         let end = terminator.at
@@ -277,9 +359,41 @@ private struct ValueEnds {
     mutating func space(from start: Int) -> Int {
         if !(space.from <= start && start <= space.at) {
             var e = start
-            while e < bytes.count && !ByteClass.isSpace(bytes[e]) { e += 1 }
+            while e + 16 <= bytes.count {
+                let found = Self.spaces(bytes.baseAddress! + e)
+                if found != 0 {
+                    e += found.trailingZeroBitCount
+                    break
+                }
+                e += 16
+            }
+            if e + 16 > bytes.count {
+                while e < bytes.count && !ByteClass.isSpace(bytes[e]) { e += 1 }
+            }
             space = (start, e)
         }
         return space.at
+    }
+
+    private typealias Bytes = SIMD16<UInt8>
+    /// Against a vector, not a scalar: see `KeyContextDetector.separators(at:)`.
+    @inline(__always) private static func all(_ b: UInt8) -> Bytes { Bytes(repeating: b) }
+
+    /// A bit for each of the sixteen bytes from `p` that is a space or a tab, the first lowest.
+    @inline(__always) private static func spaces(_ p: UnsafePointer<UInt8>) -> UInt32 {
+        let current = UnsafeRawPointer(p).loadUnaligned(as: Bytes.self)
+        return KeyContextDetector.bits((current .== all(0x20)) .| (current .== all(0x09)))
+    }
+
+    /// A bit for each of the sixteen bytes from `p` that `KeyContextDetector.endsBareValue` may
+    /// accept (the bytes its switch names), the first lowest.
+    @inline(__always) private static func mayEndBareValue(_ p: UnsafePointer<UInt8>) -> UInt32 {
+        let c = UnsafeRawPointer(p).loadUnaligned(as: Bytes.self)
+        let always = (c .== all(0x0A)) .| (c .== all(UInt8(ascii: "\""))) .| (c .== all(UInt8(ascii: "'"))) .| (c .== all(UInt8(ascii: ")")))
+            .| (c .== all(UInt8(ascii: "}"))) .| (c .== all(UInt8(ascii: "]"))) .| (c .== all(UInt8(ascii: ">")))
+            .| (c .== all(UInt8(ascii: "`"))) .| (c .== all(UInt8(ascii: "<")))
+        let sometimes = (c .== all(UInt8(ascii: "&"))) .| (c .== all(UInt8(ascii: ";"))) .| (c .== all(UInt8(ascii: "#")))
+            .| (c .== all(UInt8(ascii: "%")))
+        return KeyContextDetector.bits(always .| sometimes)
     }
 }

@@ -95,12 +95,11 @@ enum KeyName {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: key.count) { buffer -> SecretKind? in
             var count = 0
             var lastStart = 0
+            // Without a branch on the byte: `_` and `.` in keys made them mispredict.
             for b in key {
-                if b == UInt8(ascii: ".") { lastStart = count }
-                if ByteClass.isAlphanumeric(b) {
-                    buffer[count] = ByteClass.lower(b)
-                    count += 1
-                }
+                lastStart = b == UInt8(ascii: ".") ? count : lastStart
+                buffer[count] = ByteClass.lower(b)
+                count &+= ByteClass.isAlphanumeric(b) ? 1 : 0
             }
             let wholeBytes = UnsafeBufferPointer(rebasing: buffer[0..<count])
             let whole = Normalized(bytes: wholeBytes[...])
@@ -153,16 +152,20 @@ enum KeyName {
     private struct Normalized {
         let bytes: UnsafeBufferPointer<UInt8>.SubSequence
 
-        func hasPrefix(_ s: StaticString) -> Bool { matches(s, at: bytes.startIndex) }
-        func hasSuffix(_ s: StaticString) -> Bool { matches(s, at: bytes.endIndex - s.utf8CodeUnitCount) }
-        func contains(_ s: StaticString) -> Bool {
-            bytes.count >= s.utf8CodeUnitCount
-                && (bytes.startIndex...(bytes.endIndex - s.utf8CodeUnitCount)).contains { matches(s, at: $0) }
+        @inline(__always) func hasPrefix(_ s: StaticString) -> Bool { matches(s, at: bytes.startIndex) }
+        @inline(__always) func hasSuffix(_ s: StaticString) -> Bool { matches(s, at: bytes.endIndex - s.utf8CodeUnitCount) }
+        @inline(__always) func contains(_ s: StaticString) -> Bool {
+            let count = s.utf8CodeUnitCount
+            guard bytes.count >= count else { return false }
+            // Compared in full only where the first letter is.
+            let first = s.utf8Start[0]
+            for at in bytes.startIndex...(bytes.endIndex - count) where bytes[at] == first && matches(s, at: at) { return true }
+            return false
         }
-        static func == (lhs: Normalized, rhs: StaticString) -> Bool {
+        @inline(__always) static func == (lhs: Normalized, rhs: StaticString) -> Bool {
             lhs.bytes.count == rhs.utf8CodeUnitCount && lhs.matches(rhs, at: lhs.bytes.startIndex)
         }
-        private func matches(_ s: StaticString, at offset: Int) -> Bool {
+        @inline(__always) private func matches(_ s: StaticString, at offset: Int) -> Bool {
             guard offset >= bytes.startIndex, offset + s.utf8CodeUnitCount <= bytes.endIndex else { return false }
             return (0..<s.utf8CodeUnitCount).allSatisfy { bytes[offset + $0] == s.utf8Start[$0] }
         }
