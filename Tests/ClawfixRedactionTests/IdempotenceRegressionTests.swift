@@ -546,4 +546,34 @@ extension IdempotenceRegressionTests {
         var again = Redactor()
         #expect(again.redact(first.text).text == first.text)
     }
+
+    /// `header-scheme-after-a-rejected-value` (found by a targeted run of header, XML and
+    /// printed-secret shapes): a rejected header value (`\Bearer`, no digit) sent the search on
+    /// past it, so the scheme word it held was never read and `7jK9…` stayed; once the key-context
+    /// find of `\Bearer` was a marker, the second pass read `Bearer 7jK9…`. The header search now
+    /// goes on from a value it turns down.
+    @Test func headerSchemeAfterARejectedValue() {
+        let text = "Authorization: Bearer \\Bearer Bearer 7jK9mQ2s_aYa7e562db\n"
+        redactsOnceForAll(Array(text.utf8), to: "Authorization: Bearer [bearer-token] Bearer [bearer-token …62db]\n", findings: [
+            RedactionFinding(kind: .bearerToken, detector: "key-context", line: 1, start: 22, end: 29, marker: "[bearer-token]"),
+            RedactionFinding(kind: .bearerToken, detector: "header", line: 1, start: 37, end: 56, marker: "[bearer-token …62db]"),
+        ])
+    }
+
+    /// The same reading as a leak: a token pasted with its scheme into a field that adds one
+    /// (`Bearer Bearer eyJ…`) kept the token, the doubled scheme hiding it from both detectors.
+    /// The token goes; the scheme words and a prose `bearer token` stay.
+    @Test func doubledSchemeKeepsNoToken() {
+        for (text, redacted) in [
+            ("Authorization: Bearer Bearer 7jK9mQ2s_aYa7e562db\n", "Authorization: Bearer Bearer [bearer-token …62db]\n"),
+            ("curl -H 'Authorization: Bearer Bearer 7jK9mQ2s_aYa7e562db' http://127.0.0.1:18789\n",
+             "curl -H 'Authorization: Bearer Bearer [bearer-token …62db]' http://127.0.0.1:18789\n"),
+            ("the bearer token is missing\n", "the bearer token is missing\n"),
+        ] {
+            var redactor = Redactor()
+            #expect(redactor.redact(text).text == redacted)
+            var again = Redactor()
+            #expect(again.redact(redacted).text == redacted)
+        }
+    }
 }
