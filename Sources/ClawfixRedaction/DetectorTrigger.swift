@@ -38,7 +38,9 @@ public struct DetectorTrigger: Sendable {
         case pair(PairFilter)
         /// Up to four one-byte patterns (`<`; `M`, `N`, `O`).
         case bytes(ByteFilter)
-        /// Two to eight patterns of two or more bytes (the commands, the key prefixes).
+        /// Two to four patterns of two or more bytes (the commands that print a secret).
+        case fourPairs(FourPairsFilter)
+        /// Five to eight patterns of two or more bytes (the commands, the key prefixes).
         case pairs(PairsFilter)
         /// Anything else.
         case list(ListFilter)
@@ -82,6 +84,8 @@ public struct DetectorTrigger: Sendable {
             // Missing ones repeat the first: the same lanes again.
             let b = (0..<4).map { SIMD16<UInt8>(repeating: singles[$0 < singles.count ? $0 : 0]) }
             filter = .bytes(ByteFilter(a: b[0], b: b[1], c: b[2], d: b[3]))
+        } else if singles.isEmpty && pairs.count <= 4 {
+            filter = .fourPairs(FourPairsFilter((0..<4).map { pairs[$0 < pairs.count ? $0 : 0] }))
         } else if singles.isEmpty && pairs.count <= 8 {
             // Missing ones repeat the first: the same lanes again.
             filter = .pairs(PairsFilter((0..<8).map { pairs[$0 < pairs.count ? $0 : 0] }))
@@ -119,6 +123,7 @@ public struct DetectorTrigger: Sendable {
             case .bytes(let f): forEach(base, n, firsts, f, examine)
             case .list(let f): forEach(base, n, firsts, f, examine)
             case .pairs(let f): forEach(base, n, firsts, f, examine)
+            case .fourPairs(let f): forEach(base, n, firsts, f, examine)
             case .anchored: break
             }
         }
@@ -161,6 +166,7 @@ public struct DetectorTrigger: Sendable {
             case .bytes(let f): return first(base, n, from, firsts, f)
             case .list(let f): return first(base, n, from, firsts, f)
             case .pairs(let f): return first(base, n, from, firsts, f)
+            case .fourPairs(let f): return first(base, n, from, firsts, f)
             case .anchored(let anchors): return patterns.indices.map { find($0, anchors[$0], in: base, count: n, from: from) }.min() ?? n
             }
         }
@@ -353,6 +359,16 @@ private struct PairsFilter: BlockFilter, Sendable {
         let m2: SIMDMask<SIMD16<Int8>> = e.lanes(v0, v1) .| f.lanes(v0, v1)
         let m3: SIMDMask<SIMD16<Int8>> = g.lanes(v0, v1) .| h.lanes(v0, v1)
         return (m0 .| m1) .| (m2 .| m3)
+    }
+}
+
+private struct FourPairsFilter: BlockFilter, Sendable {
+    var a, b, c, d: PairFilter
+    init(_ pairs: [PairFilter]) { (a, b, c, d) = (pairs[0], pairs[1], pairs[2], pairs[3]) }
+    @inline(__always) func lanes(_ v0: SIMD16<UInt8>, _ v1: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
+        let m0: SIMDMask<SIMD16<Int8>> = a.lanes(v0, v1) .| b.lanes(v0, v1)
+        let m1: SIMDMask<SIMD16<Int8>> = c.lanes(v0, v1) .| d.lanes(v0, v1)
+        return m0 .| m1
     }
 }
 
