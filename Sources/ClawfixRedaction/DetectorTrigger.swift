@@ -34,9 +34,9 @@ public struct DetectorTrigger: Sendable {
     /// loop of its own with the bytes compared with held in registers: a loop over a list of
     /// patterns in every block cost more than the compares.
     private enum Filter: Sendable {
-        /// One pattern of two or more bytes (`://`, `eyJ`).
+        /// One pattern of two or more bytes whose bytes are all common in pastes (`://`).
         case pair(PairFilter)
-        /// Up to four one-byte patterns (`<`; `M`, `N`, `O`).
+        /// Two to four one-byte patterns (`M`, `N`, `O`; `b`, `B`).
         case bytes(ByteFilter)
         /// Two to four patterns of two or more bytes (the commands that print a secret).
         case fourPairs(FourPairsFilter)
@@ -45,7 +45,8 @@ public struct DetectorTrigger: Sendable {
         /// Anything else.
         case list(ListFilter)
         /// Patterns each with a byte that is rare in pastes (`~` of `Q~`, `J` of `eyJ`, `[`, `<`),
-        /// at these offsets: `memchr` for it skips 64 bytes a step, faster than the compares.
+        /// and a single one-byte pattern (`:`), at these offsets: `memchr` for it skips 64 bytes
+        /// a step, faster than the compares.
         case anchored([Int])
     }
 
