@@ -14,7 +14,7 @@
 public struct CommandLineCredentialDetector: SecretDetector {
     public let name = "command-line-credential"
     public let message = "a password given as a command-line flag (curl -u, docker login -p, mysql -p)"
-    public let trigger = DetectorTrigger("curl", "login", "mysql", "mariadb", "sshpass", "redis-cli", "mongo")
+    public let trigger = DetectorTrigger("curl", "login", "mysql", "mariadb", "sshpass", "redis-cli", "mongo", atWordStart: true)
 
     /// How a command takes its credential.
     private enum Shape {

@@ -3,7 +3,7 @@
 public struct DiscordTokenDetector: TriggeredDetector {
     public let name = "discord-token"
     public let message = "a Discord bot token"
-    public let trigger = DetectorTrigger("M", "N", "O")
+    public let trigger = DetectorTrigger("M", "N", "O", atWordStart: true)
 
     public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) -> Int {
         guard ByteClass.isWordStart(bytes, i) else { return i + 1 }

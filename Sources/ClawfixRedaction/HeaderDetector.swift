@@ -4,7 +4,7 @@
 public struct HeaderDetector: TriggeredDetector {
     public let name = "header"
     public let message = "a credential in an HTTP header (Authorization, x-api-key)"
-    public let trigger = DetectorTrigger("b", "B")
+    public let trigger = DetectorTrigger("b", "B", atWordStart: true)
 
     public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) -> Int {
         guard ByteClass.isWordStart(bytes, i) else { return i + 1 }

@@ -2,7 +2,7 @@
 public struct JSONWebTokenDetector: TriggeredDetector {
     public let name = "jwt"
     public let message = "a JSON Web Token (a signed credential)"
-    public let trigger = DetectorTrigger("eyJ")
+    public let trigger = DetectorTrigger("eyJ", atWordStart: true)
 
     public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) -> Int {
         guard i + 3 < bytes.count, ByteClass.isWordStart(bytes, i) else { return i + 1 }

@@ -6,7 +6,7 @@ public struct KnownFormatDetector: TriggeredDetector {
     public let name = "known-format"
     public let message = "an API key in a provider's known format"
     /// Every prefix `kind` knows starts with one of these.
-    public let trigger = DetectorTrigger("sk-", "gh", "github_pat_", "xox", "tskey-", "AKIA", "ASIA", "AIza")
+    public let trigger = DetectorTrigger("sk-", "gh", "github_pat_", "xox", "tskey-", "AKIA", "ASIA", "AIza", atWordStart: true)
 
     public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) -> Int {
         guard ByteClass.isWordStart(bytes, i) else { return i + 1 }

@@ -9,7 +9,7 @@ public struct PrintedSecretDetector: TriggeredDetector {
     public let name = "printed-secret"
     public let message = "a secret printed by echo, printenv, launchctl getenv or openclaw config get"
     /// `echo` with what it expands (`$`, `"$`, `%`): a bare `echo ` is everywhere in a shell paste.
-    public let trigger = DetectorTrigger("echo $", "echo \"$", "echo %", "printenv ", "getenv ", "config get ")
+    public let trigger = DetectorTrigger("echo $", "echo \"$", "echo %", "printenv ", "getenv ", "config get ", atWordStart: true)
 
     public func examine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into candidates: inout [SecretCandidate]) -> Int {
         guard ByteClass.isWordStart(bytes, i) else { return i + 1 }

@@ -105,7 +105,10 @@ public struct URLSecretDetector: TriggeredDetector {
         // Reading them as parameters now would find what the first pass could not.
         if cutByMarker { return end }
         var k = end
-        while k < n && bytes[k] > 0x20 && bytes[k] != UInt8(ascii: "\"") && bytes[k] != UInt8(ascii: "'") {
+        while true {
+            // Past the bytes the walk only steps over.
+            k = Self.queryStops.first(in: bytes, from: k)
+            guard k < n && bytes[k] > 0x20 && bytes[k] != UInt8(ascii: "\"") && bytes[k] != UInt8(ascii: "'") else { break }
             let b = bytes[k]
             if Self.startsURL(bytes, at: k) { break }
             if (b == UInt8(ascii: "?") || b == UInt8(ascii: "#") || b == UInt8(ascii: "&")) {
@@ -115,9 +118,13 @@ public struct URLSecretDetector: TriggeredDetector {
                     let kind = KeyName.secretKind(bytes[(k + 1)..<eq])
                 {
                     var ve = eq + 1
-                    while ve < n && bytes[ve] > 0x20 && bytes[ve] != UInt8(ascii: "&") && bytes[ve] != UInt8(ascii: "#")
-                        && bytes[ve] != UInt8(ascii: "\"") && bytes[ve] != UInt8(ascii: "'") && bytes[ve] != UInt8(ascii: ">")
-                        && bytes[ve] != UInt8(ascii: ")") && !Self.startsURL(bytes, at: ve) { ve += 1 }
+                    while true {
+                        ve = Self.valueStops.first(in: bytes, from: ve)
+                        guard ve < n && bytes[ve] > 0x20 && bytes[ve] != UInt8(ascii: "&") && bytes[ve] != UInt8(ascii: "#")
+                            && bytes[ve] != UInt8(ascii: "\"") && bytes[ve] != UInt8(ascii: "'") && bytes[ve] != UInt8(ascii: ">")
+                            && bytes[ve] != UInt8(ascii: ")") && !Self.startsURL(bytes, at: ve) else { break }
+                        ve += 1
+                    }
                     let value = bytes[(eq + 1)..<ve]
                     if value.count >= 3 && !ValueShape.isPlaceholder(value) {
                         candidates.append(SecretCandidate(start: eq + 1, end: ve, kind: kind, detector: name))
@@ -152,6 +159,12 @@ public struct URLSecretDetector: TriggeredDetector {
         }
         return at
     }
+
+    /// Where the walk through the path and query has to look: the end of the URL, a parameter
+    /// (`?`, `#`, `&`) and a `:` that may start the next URL.
+    private static let queryStops = StopBytes("\"':?#&")
+    /// Where a parameter's value may end.
+    private static let valueStops = StopBytes("&#\"'>):")
 
     /// `://` at `k`: the next URL starts there. An authority, parameter list or value that ran on
     /// past it hid that URL's secrets — until a marker cut this URL short on a second pass.

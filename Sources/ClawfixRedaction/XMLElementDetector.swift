@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A secret as the text of an XML element whose name says it is one: `<password>…</password>`
 /// (Maven `settings.xml`, Tomcat, .NET config), `<apiKey>…</apiKey>`, also with the value on its
 /// own line between the tags. The closing tag must match, so prose with `<token>` in it stays.
@@ -15,8 +21,13 @@ public struct XMLElementDetector: TriggeredDetector {
             let kind = KeyName.secretKind(bytes[nameStart..<nameEnd])
         else { return i + 1 }
         // The text runs to the next `<`, which must open the matching end tag.
-        var close = nameEnd + 1
-        while close < n && bytes[close] != UInt8(ascii: "<") { close += 1 }
+        // `memchr`: the next `<` may be far (an XML-looking name in prose), and a byte loop to it
+        // read the rest of the paste again for each.
+        var close = n
+        if nameEnd + 1 < n, let base = bytes.baseAddress,
+            let found = memchr(base + nameEnd + 1, Int32(UInt8(ascii: "<")), n - nameEnd - 1) {
+            close = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        }
         guard ByteClass.hasPrefix(bytes, at: close, "</"), close + 2 + (nameEnd - nameStart) < n,
             (0..<(nameEnd - nameStart)).allSatisfy({ bytes[close + 2 + $0] == bytes[nameStart + $0] }),
             bytes[close + 2 + (nameEnd - nameStart)] == UInt8(ascii: ">")
