@@ -20,12 +20,13 @@ public struct HeaderDetector: TriggeredDetector {
             || bytes[e] == UInt8(ascii: "_") || bytes[e] == UInt8(ascii: ".") || bytes[e] == UInt8(ascii: "~")) { e += 1 }
         let value = bytes[s..<e]
         // Prose such as "bearer token" is not a credential: require a digit or real length.
-        guard value.count >= 8, !ValueShape.isPlaceholder(value), value.contains(where: ByteClass.isDigit) else {
-            // What follows may be a scheme itself (`Bearer Bearer eyJ…`, a token pasted with its
-            // scheme into a field that adds one): the search goes on from it, not after it.
-            return s
+        if value.count >= 8, !ValueShape.isPlaceholder(value), value.contains(where: ByteClass.isDigit) {
+            candidates.append(SecretCandidate(start: s, end: e, kind: .bearerToken, detector: name))
         }
-        candidates.append(SecretCandidate(start: s, end: e, kind: .bearerToken, detector: name))
-        return e
+        // The search goes on from the value, not after it: the value may be a scheme itself
+        // (`Bearer Bearer eyJ…`, a token pasted with its scheme into a field that adds one), or
+        // end in one (`Bearer xoxb-…/Bearer eyJ…`) whose own value a second pass would read once
+        // a more specific find in this value is a marker.
+        return s
     }
 }

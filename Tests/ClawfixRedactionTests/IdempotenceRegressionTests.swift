@@ -576,4 +576,16 @@ extension IdempotenceRegressionTests {
             #expect(again.redact(redacted).text == redacted)
         }
     }
+
+    /// `header-scheme-at-the-end-of-a-value`: a header value may end in a scheme word
+    /// (`xoxb-…/Bearer`, `/` being a base64 byte) followed by its own value. The search went on
+    /// after the whole value; once the Slack token in it was a marker, the second pass read the
+    /// `Bearer 7jK9…` after it. The search now goes on from the value whether or not it is taken.
+    @Test func headerSchemeAtTheEndOfAValue() {
+        let text = "Authorization: Bearer xoxb-1234567890-1234567890123-Zq7Kx9Lm2Np4Rt6WaB3dF5gH/Bearer 7jK9mQ2s_aYa7e562db\n"
+        redactsOnceForAll(Array(text.utf8), to: "Authorization: Bearer [slack-token …F5gH]/Bearer [bearer-token …62db]\n", findings: [
+            RedactionFinding(kind: .slackToken, detector: "known-format", line: 1, start: 22, end: 76, marker: "[slack-token …F5gH]"),
+            RedactionFinding(kind: .bearerToken, detector: "header", line: 1, start: 84, end: 103, marker: "[bearer-token …62db]"),
+        ])
+    }
 }
