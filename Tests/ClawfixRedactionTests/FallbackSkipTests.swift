@@ -14,31 +14,21 @@ struct FallbackSkipTests {
     /// A provider-prefixed key of the shortest length (`PrefixedTokenDetector.minimumLength`).
     static let prefixed = "ab_Zq7Kx9Lm2Np4Rt8Wv3Yb"
 
-    @Test func shortestRandomWordAtEveryOffset() {
+    /// Each word, then what it becomes: the shortest random word, and the fewest word bytes (the
+    /// marker keeps the last `=`, which the word does not take).
+    @Test(arguments: [(shortest, "[high-entropy-secret …7YpA]"), (fewest, "[high-entropy-secret …====]=")])
+    func randomWordAtEveryOffset(word: String, becomes marker: String) {
         for pad in 0..<16 {
             for ending in ["\n", ""] {
+                let padding = String(repeating: " ", count: pad)
                 var redactor = Redactor()
-                let text = "\(String(repeating: " ", count: pad))my token is \(Self.shortest)\(ending)"
-                let redacted = redactor.redact(text)
-                #expect(redacted.text == "\(String(repeating: " ", count: pad))my token is [high-entropy-secret …7YpA]\(ending)",
-                        "pad \(pad), ending \(ending.debugDescription)")
+                let redacted = redactor.redact("\(padding)my token is \(word)\(ending)")
+                #expect(redacted.text == "\(padding)my token is \(marker)\(ending)", "pad \(pad), ending \(ending.debugDescription)")
                 #expect(redacted.findings.map(\.detector) == ["high-entropy"], "pad \(pad)")
-            }
-        }
-    }
-
-    @Test func fewestWordBytesAtEveryOffset() {
-        for pad in 0..<16 {
-            for ending in ["\n", ""] {
-                var redactor = Redactor()
-                let text = "\(String(repeating: " ", count: pad))my token is \(Self.fewest)\(ending)"
-                let redacted = redactor.redact(text)
-                #expect(redacted.text == "\(String(repeating: " ", count: pad))my token is [high-entropy-secret …====]=\(ending)",
-                        "pad \(pad), ending \(ending.debugDescription)")
-                // One word byte fewer is never taken.
+                // One word byte fewer is never taken when there are only as many as it takes.
+                guard word == Self.fewest else { continue }
                 var again = Redactor()
-                let shorter = "\(String(repeating: " ", count: pad))my token is \(Self.fewest.dropFirst())\(ending)"
-                #expect(again.redact(shorter).findings.isEmpty, "pad \(pad)")
+                #expect(again.redact("\(padding)my token is \(word.dropFirst())\(ending)").findings.isEmpty, "pad \(pad)")
             }
         }
     }
