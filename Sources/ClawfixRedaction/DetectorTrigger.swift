@@ -211,36 +211,27 @@ public struct DetectorTrigger: Sendable {
             let v1 = raw.loadUnaligned(fromByteOffset: j + 1, as: SIMD16<UInt8>.self)
             return filter.lanes(v0, v1)
         }
-        // `any(m)` reduces the lanes with a chain of vector minimums here; two words test faster.
-        @inline(__always) func isEmpty(_ m: SIMDMask<SIMD16<Int8>>) -> Bool {
-            let lanes = unsafeBitCast(m, to: (UInt64, UInt64).self)
-            return lanes.0 | lanes.1 == 0
-        }
         // The lanes `m` of the block at `j` as bits, less those that do not start a word when
         // they must (looked at only now: in most blocks no pattern's first bytes stand).
         @inline(__always) func bits(_ m: SIMDMask<SIMD16<Int8>>, _ j: Int) -> UInt32 {
             var m = m
             if atWordStart { m .&= .!Self.tokenBytes(raw.loadUnaligned(fromByteOffset: j - 1, as: SIMD16<UInt8>.self)) }
-            // Lane k is 0 or 0xFF in byte k of its half; a multiplication gathers one bit of each.
-            let lanes = unsafeBitCast(m, to: (UInt64, UInt64).self)
-            let low = ((lanes.0 & 0x0101_0101_0101_0101) &* 0x0102_0408_1020_4080) >> 56
-            let high = ((lanes.1 & 0x0101_0101_0101_0101) &* 0x0102_0408_1020_4080) >> 56
-            return UInt32(truncatingIfNeeded: low | high << 8)
+            return m.bits
         }
         // 64 bytes a step while nothing is there, as `memchr` does.
         while i + 65 <= n {
             let m0 = candidates(i), m1 = candidates(i + 16), m2 = candidates(i + 32), m3 = candidates(i + 48)
-            if !isEmpty(m0 .| m1 .| m2 .| m3) {
-                if !isEmpty(m0) { let b = bits(m0, i); if b != 0 { return (i, 16, b) } }
-                if !isEmpty(m1) { let b = bits(m1, i + 16); if b != 0 { return (i + 16, 16, b) } }
-                if !isEmpty(m2) { let b = bits(m2, i + 32); if b != 0 { return (i + 32, 16, b) } }
-                if !isEmpty(m3) { let b = bits(m3, i + 48); if b != 0 { return (i + 48, 16, b) } }
+            if !(m0 .| m1 .| m2 .| m3).isEmpty {
+                if !m0.isEmpty { let b = bits(m0, i); if b != 0 { return (i, 16, b) } }
+                if !m1.isEmpty { let b = bits(m1, i + 16); if b != 0 { return (i + 16, 16, b) } }
+                if !m2.isEmpty { let b = bits(m2, i + 32); if b != 0 { return (i + 32, 16, b) } }
+                if !m3.isEmpty { let b = bits(m3, i + 48); if b != 0 { return (i + 48, 16, b) } }
             }
             i += 64
         }
         while i + 17 <= n {
             let m = candidates(i)
-            if !isEmpty(m) {
+            if !m.isEmpty {
                 let b = bits(m, i)
                 if b != 0 { return (i, 16, b) }
             }

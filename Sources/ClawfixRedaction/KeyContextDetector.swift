@@ -93,18 +93,7 @@ public struct KeyContextDetector: SecretDetector {
             .| (lowered .== all(UInt8(ascii: "y"))) .| (lowered .== all(UInt8(ascii: "h"))) .| (lowered .== all(UInt8(ascii: "s")))
         let quote = (previous .== all(UInt8(ascii: "\""))) .| (previous .== all(UInt8(ascii: "'"))) .| (previous .== all(UInt8(ascii: "`")))
         let found = always .| ((current .== all(0x20)) .& flagEnd) .| ((current .== all(UInt8(ascii: ","))) .& quote)
-        return bits(found)
-    }
-
-    /// A bit for each lane of `mask` that holds, the first lane lowest.
-    @inline(__always) static func bits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt32 {
-        // A lane that holds is all ones; its top bit, gathered by a multiplication, is its bit
-        // (little-endian, as every platform clawfix builds for: lane 0 is the low byte).
-        let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
-        let gather: UInt64 = 0x0002_0408_1020_4081
-        let low = ((words[0] & 0x8080_8080_8080_8080) &* gather) >> 56
-        let high = ((words[1] & 0x8080_8080_8080_8080) &* gather) >> 56
-        return UInt32(truncatingIfNeeded: low | high << 8)
+        return found.bits
     }
 
     /// Where the key before the separator at `sep` ends, where its value may begin, and whether
@@ -382,7 +371,7 @@ private struct ValueEnds {
     /// A bit for each of the sixteen bytes from `p` that is a space or a tab, the first lowest.
     @inline(__always) private static func spaces(_ p: UnsafePointer<UInt8>) -> UInt32 {
         let current = UnsafeRawPointer(p).loadUnaligned(as: Bytes.self)
-        return KeyContextDetector.bits((current .== all(0x20)) .| (current .== all(0x09)))
+        return ((current .== all(0x20)) .| (current .== all(0x09))).bits
     }
 
     /// A bit for each of the sixteen bytes from `p` that `KeyContextDetector.endsBareValue` may
@@ -394,6 +383,6 @@ private struct ValueEnds {
             .| (c .== all(UInt8(ascii: "`"))) .| (c .== all(UInt8(ascii: "<")))
         let sometimes = (c .== all(UInt8(ascii: "&"))) .| (c .== all(UInt8(ascii: ";"))) .| (c .== all(UInt8(ascii: "#")))
             .| (c .== all(UInt8(ascii: "%")))
-        return KeyContextDetector.bits(always .| sometimes)
+        return (always .| sometimes).bits
     }
 }

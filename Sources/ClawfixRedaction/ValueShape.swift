@@ -81,12 +81,10 @@ enum ValueShape {
                 .| ((lowered .== all(UInt8(ascii: "r"))) .& (nextLowered .== all(UInt8(ascii: "e"))))
                 .| (e .& (nextLowered .== all(UInt8(ascii: "x"))))
                 .| ((lowered .== all(UInt8(ascii: "p"))) .& (nextLowered .== all(UInt8(ascii: "l"))))
-            let words = unsafeBitCast(single .| pair, to: SIMD2<UInt64>.self)
-            // Only the lanes inside the head count (a lane that holds is all ones).
+            // Only the lanes inside the head count.
             let inside = count - block * 16
-            let low = inside >= 8 ? words[0] : words[0] & ~(UInt64.max << (inside << 3))
-            let high = inside >= 16 ? words[1] : inside <= 8 ? 0 : words[1] & ~(UInt64.max << ((inside - 8) << 3))
-            if low | high != 0 { return true }
+            let lanes = (single .| pair).bits
+            if (inside >= 16 ? lanes : lanes & (1 << UInt32(inside) - 1)) != 0 { return true }
         }
         return false
     }
