@@ -19,7 +19,7 @@ public enum RedactionMarker {
     }
 
     /// Whether the marker for `value` shows its last four; without them it is the same string for
-    /// every value of a kind, which `Markers` makes once.
+    /// every value of a kind, which `MarkerCache` makes once.
     static func showsLastFour(_ value: UnsafeBufferPointer<UInt8>.SubSequence, _ kind: SecretKind) -> Bool {
         guard kind.showsLastFour, value.count >= 16, value.suffix(4).allSatisfy(isSuffixByte) else { return false }
         return isASCII(value) || String(decoding: value, as: UTF8.self).count >= 16

@@ -346,30 +346,10 @@ public struct Redactor: Sendable {
         findings.reserveCapacity(chosen.count)
         var cursor = 0
         var line = 1
-        // Each marker made once: `[password]` and the others without a value's last four once per
-        // kind, the others once per kind and last four. A dense paste has a secret every hundred
-        // bytes, mostly the same few again, and building each marker anew was a third of this walk.
-        var plain = [String?](repeating: nil, count: SecretKind.markerKinds.count)
-        var withLastFour: [UInt64: String] = [:]
+        var markers = MarkerCache()
         for c in chosen {
             line += ByteClass.newlines(in: bytes, cursor..<c.start)
-            let value = bytes[c.start..<c.end]
-            let marker: String
-            let number = c.kind.number
-            if RedactionMarker.showsLastFour(value, c.kind) {
-                let four = UnsafeRawPointer(bytes.baseAddress! + c.end - 4).loadUnaligned(as: UInt32.self)
-                if let number, let made = withLastFour[UInt64(number) << 32 | UInt64(four)] {
-                    marker = made
-                } else {
-                    marker = RedactionMarker.build(c.kind, lastFour: value.suffix(4))
-                    if let number { withLastFour[UInt64(number) << 32 | UInt64(four)] = marker }
-                }
-            } else if let number, let made = plain[number] {
-                marker = made
-            } else {
-                marker = RedactionMarker.build(c.kind, lastFour: nil)
-                if let number { plain[number] = marker }
-            }
+            let marker = markers.marker(for: bytes[c.start..<c.end], kind: c.kind)
             emit(cursor..<c.start, marker)
             findings.append(RedactionFinding(kind: c.kind, detector: c.detector, line: line, start: c.start, end: c.end, marker: marker))
             line += ByteClass.newlines(in: bytes, c.start..<c.end)

@@ -111,7 +111,7 @@ public struct SecretMemory: Sendable {
         var byFirstByte: [UInt8: [Int]] = [:]
         // The values by the tag of their leading run, and one bit per tag some value has: most
         // words are passed over by that one bit test.
-        var byTag: [UInt16: [(needle: Int, lead: Int)]] = [:]
+        var byTag: [UInt16: [Int]] = [:]
         var tagBits = [UInt64](repeating: 0, count: 1024)
         for (k, needle) in needles.enumerated() {
             let value = needle.bytes
@@ -122,7 +122,7 @@ public struct SecretMemory: Sendable {
                 continue
             }
             let tag = WordIndex.tag(length: lead, value[0], value[lead / 2], value[lead - 1])
-            byTag[tag, default: []].append((k, lead))
+            byTag[tag, default: []].append(k)
             tagBits[Int(tag >> 6)] |= 1 << UInt64(tag & 63)
         }
         if !byTag.isEmpty {
@@ -132,7 +132,7 @@ public struct SecretMemory: Sendable {
                 for w in tags.indices where tagBits[Int(tags[w] >> 6)] & (1 << UInt64(tags[w] & 63)) != 0 {
                     let i = starts[w]
                     guard !isInsideFound(i) else { continue }
-                    for (k, _) in byTag[tags[w]]! where occurs(needles[k].bytes, in: bytes, at: i) {
+                    for k in byTag[tags[w]]! where occurs(needles[k].bytes, in: bytes, at: i) {
                         hits.append((i, k))
                     }
                 }
